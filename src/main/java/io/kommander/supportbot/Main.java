@@ -1,0 +1,57 @@
+package io.kommander.supportbot;
+
+import io.kommander.supportbot.catalog.CatalogException;
+import io.kommander.supportbot.catalog.CatalogLoader;
+import io.kommander.supportbot.cli.AskCommand;
+import io.kommander.supportbot.policy.PolicyService;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+
+/** Entry point: reads configuration and assembles the pieces for the chosen command. */
+public final class Main {
+  static final String USAGE =
+      """
+      usage: java -jar kommander-support-bot.jar ask "TEXT"   answer one question offline
+             java -jar kommander-support-bot.jar serve        run the Slack bot (see README)
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.print(USAGE);
+      return 64;
+    }
+    Config config = Config.fromEnv(env);
+    try {
+      switch (args[0]) {
+        case "ask" -> {
+          PolicyService policy = policyService(config);
+          out.println(
+              new AskCommand(policy)
+                  .ask(String.join(" ", Arrays.copyOfRange(args, 1, args.length))));
+          return 0;
+        }
+        default -> {
+          err.print(USAGE);
+          return 64;
+        }
+      }
+    } catch (CatalogException e) {
+      err.println("Cannot load the release catalog: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  static PolicyService policyService(Config config) {
+    return new PolicyService(
+        new CatalogLoader().load(config.catalogFile()), Clock.system(ZoneOffset.UTC));
+  }
+}

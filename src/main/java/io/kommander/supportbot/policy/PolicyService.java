@@ -1,0 +1,68 @@
+package io.kommander.supportbot.policy;
+
+import io.kommander.supportbot.policy.Question.AboutLine;
+import io.kommander.supportbot.policy.Question.AboutPair;
+import io.kommander.supportbot.policy.Question.AboutTopic;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers parsed queries from the current catalog, as of today or a day the asker named. */
+public final class PolicyService {
+  private final SupportPolicy policy;
+  private final Clock clock;
+
+  public PolicyService(Catalog catalog, Clock clock) {
+    this.policy = new SupportPolicy(catalog);
+    this.clock = clock;
+  }
+
+  public SupportPolicy policy() {
+    return policy;
+  }
+
+  public Catalog catalog() {
+    return policy.catalog();
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  public Reply answer(Query query) {
+    LocalDate asOf = query.asOf().orElseGet(this::today);
+    List<String> notes = new ArrayList<>(query.notes());
+    Optional<LocalDate> start = catalog().historyStart();
+    if (start.isPresent() && asOf.isBefore(start.get())) {
+      notes.add(
+          "The catalog's history starts on "
+              + start.get()
+              + " (the first dated release); ask about a day on or after it.");
+      return new Reply(asOf, true, List.of(new Answer.HelpAnswer()), notes, catalog().settings());
+    }
+    List<Answer> answers = new ArrayList<>();
+    for (Question question : query.questions()) {
+      answers.add(answer(question, asOf));
+    }
+    if (answers.isEmpty()) {
+      answers.add(new Answer.HelpAnswer());
+    }
+    return new Reply(asOf, query.asOf().isPresent(), answers, notes, catalog().settings());
+  }
+
+  private Answer answer(Question question, LocalDate asOf) {
+    if (question instanceof AboutLine q) {
+      return policy.status(q.product(), q.version(), asOf);
+    } else if (question instanceof AboutPair q) {
+      return policy.compatibility(q.kommander(), q.konvoy(), asOf);
+    }
+    return switch (((AboutTopic) question).topic()) {
+      case MATRIX -> policy.matrix(asOf);
+      case EXPERIMENTAL -> new Answer.ExperimentalAnswer(catalog().experimental());
+      case SECONDARY -> new Answer.SecondaryAnswer(catalog().secondary());
+      case HELP -> new Answer.HelpAnswer();
+    };
+  }
+}

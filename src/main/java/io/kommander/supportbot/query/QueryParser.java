@@ -1,0 +1,267 @@
+package io.kommander.supportbot.query;
+
+import io.kommander.supportbot.policy.Minor;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.policy.Question;
+import io.kommander.supportbot.policy.Question.AboutLine;
+import io.kommander.supportbot.policy.Question.AboutPair;
+import io.kommander.supportbot.policy.Question.AboutTopic;
+import io.kommander.supportbot.policy.Question.Topic;
+import io.kommander.supportbot.policy.Version;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what people type ({@code 1.4}, {@code v1.4.2}, {@code konvoy 1.8}, {@code kommander 1.2 on
+ * konvoy 1.7}, {@code was 1.3 supported on 2021-06-01?}) into questions. Total: any string gives a
+ * {@link Query}; what is not understood becomes a note that says what was expected.
+ */
+public final class QueryParser {
+  /** Longer messages are refused whole: nobody asks about a version in a page of text. */
+  public static final int MAX_LENGTH = 1_000;
+
+  /** At most this many questions are answered per message, to keep replies readable. */
+  public static final int MAX_QUESTIONS = 10;
+
+  static final String EXPECTED = "versions look like 1.4, 1.4.2, v1.4 or 1.4.x";
+
+  private static final Pattern SLACK_LABELLED_LINK = Pattern.compile("<[^<>|]*\\|([^<>]*)>");
+  private static final Pattern SLACK_ENTITY = Pattern.compile("<[^<>]*>|&(?:amp|lt|gt);");
+  private static final Pattern TOKEN = Pattern.compile("-?[A-Za-z0-9][A-Za-z0-9._*+\\-]*|[,;?!]");
+  private static final Pattern VERSIONISH = Pattern.compile("[-+]?[vV]?\\d.*");
+  private static final Pattern VERSION =
+      Pattern.compile("[vV]?(\\d+)\\.(\\d+)(?:\\.(\\d+|[xX*]))?");
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
+  private static final DateTimeFormatter DATE_FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
+
+  private static final Set<String> SEPARATORS =
+      Set.of(",", ";", "?", "!", "and", "or", "vs", "also");
+  private static final Set<String> CONNECTORS = Set.of("on", "with", "atop");
+  private static final Map<String, Product> PRODUCTS =
+      Map.of(
+          "kommander", Product.KOMMANDER,
+          "konvoy", Product.KONVOY,
+          "dkp", Product.KOMMANDER);
+  private static final Map<String, Topic> TOPICS =
+      Map.of(
+          "matrix", Topic.MATRIX,
+          "table", Topic.MATRIX,
+          "experimental", Topic.EXPERIMENTAL,
+          "secondary", Topic.SECONDARY,
+          "addon", Topic.SECONDARY,
+          "addons", Topic.SECONDARY,
+          "help", Topic.HELP,
+          "usage", Topic.HELP);
+
+  /** With no version in the message, these words ask for the whole support table. */
+  private static final Set<String> MATRIX_HINTS =
+      Set.of("support", "supported", "versions", "version", "lines", "n-2");
+
+  public Query parse(String text) {
+    if (text == null || text.isBlank()) {
+      return new Query(List.of(), Optional.empty(), List.of());
+    }
+    if (text.length() > MAX_LENGTH) {
+      return new Query(
+          List.of(),
+          Optional.empty(),
+          List.of(
+              String.format(
+                  Locale.ROOT,
+                  "Your message is %,d characters long; I read at most %,d. Ask about a few versions"
+                      + " at a time, e.g. `1.4` or `1.2 on konvoy 1.7`.",
+                  text.length(),
+                  MAX_LENGTH)));
+    }
+    return new Reading(clean(text)).read();
+  }
+
+  /** Slack wraps mentions, channels and links in angle brackets and escapes &, < and >. */
+  private static String clean(String text) {
+    String labelled = SLACK_LABELLED_LINK.matcher(text).replaceAll(" $1 ");
+    return SLACK_ENTITY.matcher(labelled).replaceAll(" ").replace('`', ' ').replace('*', ' ');
+  }
+
+  /** One pass over one message's tokens. */
+  private static final class Reading {
+    private final String text;
+    private final List<Question> questions = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> bareNumbers = new ArrayList<>();
+    private final List<String> words = new ArrayList<>();
+    private Optional<LocalDate> asOf = Optional.empty();
+
+    private Product current = Product.KOMMANDER;
+    private boolean productNamed;
+    private boolean connector;
+
+    /** The last single-version question and its index, while a connector could still pair it. */
+    private AboutLine last;
+
+    private int lastIndex = -1;
+
+    Reading(String text) {
+      this.text = text;
+    }
+
+    Query read() {
+      Matcher m = TOKEN.matcher(text);
+      while (m.find()) {
+        String token = m.group();
+        while (token.endsWith(".") && token.length() > 1) {
+          token = token.substring(0, token.length() - 1); // a sentence's full stop
+        }
+        take(token, token.toLowerCase(Locale.ROOT));
+      }
+      List<Question> distinct = questions.stream().distinct().toList();
+      if (distinct.isEmpty()) {
+        bareNumbers.forEach(
+            n -> notes.add(problem(n, "it needs a minor version, like " + n + ".4")));
+        if (notes.isEmpty() && words.stream().anyMatch(MATRIX_HINTS::contains)) {
+          distinct = List.of(new AboutTopic(Topic.MATRIX));
+        } else if (notes.isEmpty() && !words.isEmpty()) {
+          notes.add(
+              "I couldn't find a version in \""
+                  + shorten(text.strip(), 60)
+                  + "\"; "
+                  + EXPECTED
+                  + ", optionally with `kommander` or `konvoy` before them.");
+        }
+      }
+      if (distinct.size() > MAX_QUESTIONS) {
+        notes.add(
+            "I answered the first "
+                + MAX_QUESTIONS
+                + " of "
+                + distinct.size()
+                + " questions; ask again for the rest.");
+        distinct = distinct.subList(0, MAX_QUESTIONS);
+      }
+      return new Query(distinct, asOf, notes);
+    }
+
+    private void take(String token, String lower) {
+      Product product =
+          PRODUCTS.get(lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower);
+      if (SEPARATORS.contains(lower)) {
+        connector = false;
+        last = null;
+      } else if (CONNECTORS.contains(lower)) {
+        connector = last != null;
+      } else if (product != null) {
+        current = product;
+        productNamed = true;
+      } else if (TOPICS.containsKey(lower)) {
+        questions.add(new AboutTopic(TOPICS.get(lower)));
+      } else if (DATE.matcher(token).matches()) {
+        date(token);
+      } else if (VERSIONISH.matcher(token).matches()) {
+        version(token).ifPresent(this::mention);
+      } else {
+        words.add(lower);
+      }
+    }
+
+    private void date(String token) {
+      connector = false;
+      try {
+        LocalDate date = LocalDate.parse(token, DATE_FORMAT);
+        if (asOf.isPresent() && !asOf.get().equals(date)) {
+          notes.add("I answered for " + asOf.get() + ", the first date in your message.");
+        } else {
+          asOf = Optional.of(date);
+        }
+      } catch (DateTimeParseException e) {
+        notes.add(
+            "`" + shorten(token, 40) + "` is not a date: dates look like 2021-06-01 (YYYY-MM-DD).");
+      }
+    }
+
+    private Optional<Version> version(String token) {
+      if (token.startsWith("-")) {
+        notes.add(problem(token, "versions are never negative"));
+        return Optional.empty();
+      }
+      if (token.matches("\\d+")) {
+        bareNumbers.add(token); // prose has numbers ("3 clusters"); only a problem if nothing else
+        return Optional.empty();
+      }
+      Matcher m = VERSION.matcher(token);
+      if (!m.matches()) {
+        String core = token.replaceFirst("^[+vV]+", "");
+        long parts = core.chars().filter(c -> c == '.').count() + 1;
+        if (core.matches("\\d+(\\.\\d+){3,}")) {
+          notes.add(problem(token, "it has " + parts + " parts, one more than MAJOR.MINOR.PATCH"));
+        } else if (core.matches("\\d+\\.[xX*](\\.[xX*\\d]+)?")) {
+          notes.add(
+              problem(token, "it names no minor line; which one, e.g. " + core.charAt(0) + ".4?"));
+        } else {
+          notes.add(problem(token, "I can't read it"));
+        }
+        return Optional.empty();
+      }
+      int major = number(m.group(1));
+      int minor = number(m.group(2));
+      String patchText = m.group(3);
+      boolean wildcard = patchText != null && !Character.isDigit(patchText.charAt(0));
+      int patch = patchText == null || wildcard ? 0 : number(patchText);
+      if (major < 0 || minor < 0 || patch < 0) {
+        notes.add(problem(token, "a number in it is larger than " + Minor.MAX_COMPONENT));
+        return Optional.empty();
+      }
+      Minor line = new Minor(major, minor);
+      return Optional.of(
+          patchText == null || wildcard
+              ? Version.of(line)
+              : new Version(line, OptionalInt.of(patch)));
+    }
+
+    /** Records a version, pairing it with the previous one when a connector joins them. */
+    private void mention(Version version) {
+      boolean pairing = connector && last != null;
+      Product product = !productNamed && pairing ? last.product().other() : current;
+      if (pairing && product != last.product()) {
+        Version kommander = product == Product.KOMMANDER ? version : last.version();
+        Version konvoy = product == Product.KONVOY ? version : last.version();
+        questions.set(lastIndex, new AboutPair(kommander, konvoy));
+        last = null;
+      } else {
+        last = new AboutLine(product, version);
+        questions.add(last);
+        lastIndex = questions.size() - 1;
+      }
+      productNamed = false;
+      connector = false;
+    }
+  }
+
+  /** Parses a version component, or -1 when it is out of range. */
+  private static int number(String digits) {
+    if (digits.length() > 3) {
+      return -1;
+    }
+    int n = Integer.parseInt(digits);
+    return n <= Minor.MAX_COMPONENT ? n : -1;
+  }
+
+  static String problem(String token, String why) {
+    return "`" + shorten(token, 40) + "` is not a version: " + why + "; " + EXPECTED + ".";
+  }
+
+  static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

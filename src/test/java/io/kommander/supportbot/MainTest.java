@@ -1,0 +1,60 @@
+package io.kommander.supportbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(Map<String, String> env, String... args) {
+    return Main.run(
+        args,
+        env,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void askAnswersOfflineInPlainText() {
+    assertThat(run(Map.of(), "ask", "is 1.3 still supported on 2021-11-19?")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Kommander 1.3 (on Konvoy 1.7): expired on 2021-11-19\n")
+        .contains("Support ended on 2021-11-19, when Kommander 2.1 shipped.")
+        .contains(
+            "Upgrade to the newest line: Kommander 2.1.5 on Konvoy 2.1.5."
+                .replace("2.1.5", "2.1.x"))
+        .contains("Terms: https://d2iq.com/legal/support-terms");
+  }
+
+  @Test
+  void askJoinsUnquotedWords() {
+    assertThat(run(Map.of(), "ask", "kommander", "1.2", "on", "konvoy", "1.7")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "No: Kommander 1.2 on Konvoy 1.7 is not supported: mixing minor versions is prohibited.");
+  }
+
+  @Test
+  void aBrokenCatalogExitsTwoWithTheReasonAndNoStackTrace(@TempDir Path dir) throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "policy: [");
+    assertThat(run(Map.of("CATALOG_FILE", bad.toString()), "ask", "1.4")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Cannot load the release catalog: " + bad + ": line ")
+        .doesNotContain("at io.kommander");
+  }
+
+  @Test
+  void noCommandPrintsUsage() {
+    assertThat(run(Map.of())).isEqualTo(64);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+  }
+}

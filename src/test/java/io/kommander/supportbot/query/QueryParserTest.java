@@ -1,0 +1,168 @@
+package io.kommander.supportbot.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.policy.Question;
+import io.kommander.supportbot.policy.Question.AboutLine;
+import io.kommander.supportbot.policy.Question.AboutPair;
+import io.kommander.supportbot.policy.Question.AboutTopic;
+import io.kommander.supportbot.policy.Question.Topic;
+import io.kommander.supportbot.policy.Version;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QueryParserTest {
+  private final QueryParser parser = new QueryParser();
+
+  /** A compact form of questions: K1.4, V1.8 (Konvoy), K1.2@V1.7 (pair), #MATRIX. */
+  private static String describe(List<Question> questions) {
+    return questions.stream()
+        .map(
+            q -> {
+              if (q instanceof AboutLine l) {
+                return (l.product() == Product.KOMMANDER ? "K" : "V") + l.version();
+              } else if (q instanceof AboutPair p) {
+                return "K" + p.kommander() + "@V" + p.konvoy();
+              }
+              return "#" + ((AboutTopic) q).topic();
+            })
+        .collect(Collectors.joining(" "));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1.4|K1.4",
+        "1.4.2|K1.4.2",
+        "v1.4|K1.4",
+        "V1.4.2|K1.4.2",
+        "1.4.x|K1.4",
+        "1.4.X|K1.4",
+        "1.4.*|K1.4",
+        "Kommander 1.4|K1.4",
+        "KOMMANDER 1.4|K1.4",
+        "konvoy 1.8|V1.8",
+        "Konvoy v1.8.5|V1.8.5",
+        "kommander 1.2 on konvoy 1.7|K1.2@V1.7",
+        "1.2 on konvoy 1.7|K1.2@V1.7",
+        "1.2 on 1.7|K1.2@V1.7",
+        "konvoy 1.7 with kommander 1.2|K1.2@V1.7",
+        "can I run Kommander 1.2 on Konvoy 1.7?|K1.2@V1.7",
+        "<@U012AB3CD> can I run Kommander 1.2 on Konvoy 1.7?|K1.2@V1.7",
+        "is kommander 1.4 compatible with konvoy 1.8|K1.4@V1.8",
+        "is 1.3 still supported, and 1.4?|K1.3 K1.4",
+        "is 1.3 still supported.|K1.3",
+        "1.4 2.0 2.1|K1.4 K2.0 K2.1",
+        "1.4, 1.4.x and v1.4|K1.4",
+        "konvoy 1.7 and 1.8|V1.7 V1.8",
+        "kommander 1.2 on konvoy 1.7 and kommander 1.4|K1.2@V1.7 K1.4",
+        "was 1.3 supported on 2021-06-01?|K1.3",
+        "*1.4*|K1.4",
+        "`1.4`|K1.4",
+        "dkp 2.2|K2.2",
+        "we run 3 clusters on 1.4|K1.4",
+        "matrix|#MATRIX",
+        "experimental|#EXPERIMENTAL",
+        "secondary|#SECONDARY",
+        "help|#HELP",
+        "what versions are supported?|#MATRIX",
+        "is experimental support severity 4?|#EXPERIMENTAL",
+        "1.4 experimental|K1.4 #EXPERIMENTAL"
+      })
+  void understandsWhatPeopleType(String text, String expected) {
+    Query q = parser.parse(text);
+    assertThat(describe(q.questions())).isEqualTo(expected);
+    assertThat(q.notes()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1|`1` is not a version: it needs a minor version, like 1.4",
+        "1.4.2.1|`1.4.2.1` is not a version: it has 4 parts",
+        "abc|I couldn't find a version in \"abc\"",
+        "-1.4|`-1.4` is not a version: versions are never negative",
+        "99999999999.1|`99999999999.1` is not a version: a number in it is larger than 999",
+        "1.1000|`1.1000` is not a version: a number in it is larger than 999",
+        "2.x|`2.x` is not a version: it names no minor line",
+        "1.4rc1|`1.4rc1` is not a version: I can't read it",
+      })
+  void refusesGarbageSayingWhatWasExpected(String text, String note) {
+    Query q = parser.parse(text);
+    assertThat(q.notes()).anySatisfy(n -> assertThat(n).contains(note));
+    assertThat(String.join(" ", q.notes())).contains("1.4");
+  }
+
+  @Test
+  void anImpossibleDateIsNotedWithTheExpectedForm() {
+    Query q = parser.parse("1.3 on 2021-02-30");
+    assertThat(describe(q.questions())).isEqualTo("K1.3");
+    assertThat(q.asOf()).isEmpty();
+    assertThat(q.notes())
+        .containsExactly("`2021-02-30` is not a date: dates look like 2021-06-01 (YYYY-MM-DD).");
+  }
+
+  @Test
+  void garbageBesideAGoodVersionIsNotedAndTheVersionAnswered() {
+    Query q = parser.parse("1.4 and 1.4.2.1");
+    assertThat(describe(q.questions())).isEqualTo("K1.4");
+    assertThat(q.notes()).singleElement().asString().contains("`1.4.2.1`");
+  }
+
+  @Test
+  void emptyAndBlankTextAskNothingAndNoteNothing() {
+    for (String text : new String[] {null, "", "   \n\t"}) {
+      Query q = parser.parse(text);
+      assertThat(q.questions()).isEmpty();
+      assertThat(q.notes()).isEmpty();
+    }
+  }
+
+  @Test
+  void hugeTextIsRefusedWithItsLengthAndTheLimit() {
+    String huge = "1.4 ".repeat(2_500);
+    Query q = parser.parse(huge);
+    assertThat(q.questions()).isEmpty();
+    assertThat(q.notes())
+        .singleElement()
+        .asString()
+        .contains("10,000 characters")
+        .contains("at most 1,000");
+  }
+
+  @Test
+  void atMostTenQuestionsAreAnsweredAndTheRestNoted() {
+    String many =
+        Arrays.stream(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
+            .mapToObj(i -> "1." + i)
+            .collect(Collectors.joining(" "));
+    Query q = parser.parse(many);
+    assertThat(q.questions()).hasSize(QueryParser.MAX_QUESTIONS);
+    assertThat(q.notes()).singleElement().asString().contains("first 10 of 12");
+  }
+
+  @Test
+  void aDateSetsTheDayAskedAbout() {
+    assertThat(parser.parse("1.3 on 2021-06-01").asOf()).contains(LocalDate.of(2021, 6, 1));
+    assertThat(parser.parse("1.3 as of 2021-6-1").asOf()).contains(LocalDate.of(2021, 6, 1));
+    assertThat(parser.parse("1.3").asOf()).isEmpty();
+  }
+
+  @Test
+  void aPatchAndAWildcardKeepTheirMeaning() {
+    assertThat(parser.parse("1.4.2").questions())
+        .containsExactly(new AboutLine(Product.KOMMANDER, Version.of(1, 4, 2)));
+    assertThat(parser.parse("1.4.x").questions())
+        .containsExactly(new AboutLine(Product.KOMMANDER, Version.parse("1.4")));
+    assertThat(parser.parse("matrix").questions()).containsExactly(new AboutTopic(Topic.MATRIX));
+  }
+}

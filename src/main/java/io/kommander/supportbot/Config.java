@@ -1,17 +1,97 @@
 package io.kommander.supportbot;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Settings from the environment; every variable is documented in {@code .env.example}. */
-public record Config(Path catalogFile) {
+/**
+ * Settings from the environment; every variable is documented in {@code .env.example}. Secrets are
+ * never printed: {@link #toString()} says only whether they are set.
+ */
+public record Config(
+    int port,
+    Path catalogFile,
+    Optional<String> botToken,
+    Optional<String> signingSecret,
+    Optional<String> appToken,
+    String slackApiUrl) {
+
+  public static final int DEFAULT_PORT = 3000;
+  public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
   public static Config fromEnv(Map<String, String> env) {
-    return new Config(Path.of(value(env, "CATALOG_FILE").orElse("config/releases.yaml")));
+    return new Config(
+        port(value(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
+        Path.of(value(env, "CATALOG_FILE").orElse("config/releases.yaml")),
+        value(env, "SLACK_BOT_TOKEN"),
+        value(env, "SLACK_SIGNING_SECRET"),
+        value(env, "SLACK_APP_TOKEN"),
+        value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL));
   }
 
   static Optional<String> value(Map<String, String> env, String name) {
     return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static int port(String text) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 0 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("PORT must be a number from 0 to 65535, was '" + text + "'");
+  }
+
+  /** How the bot reaches Slack, decided by which variables are set. */
+  public enum SlackMode {
+    HTTP,
+    SOCKET,
+    OFF
+  }
+
+  public SlackMode slackMode() {
+    if (botToken.isPresent() && appToken.isPresent()) {
+      return SlackMode.SOCKET;
+    }
+    if (botToken.isPresent() && signingSecret.isPresent()) {
+      return SlackMode.HTTP;
+    }
+    return SlackMode.OFF;
+  }
+
+  /** Why Slack is off, naming the variables to set. */
+  public String slackOffReason() {
+    List<String> missing = new ArrayList<>();
+    if (botToken.isEmpty()) {
+      missing.add("SLACK_BOT_TOKEN");
+    }
+    if (signingSecret.isEmpty() && appToken.isEmpty()) {
+      missing.add("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
+    }
+    return "Slack is off: set " + String.join(" and ", missing);
+  }
+
+  @Override
+  public String toString() {
+    return "Config[port="
+        + port
+        + ", catalogFile="
+        + catalogFile
+        + ", slackMode="
+        + slackMode()
+        + ", slackApiUrl="
+        + slackApiUrl
+        + ", botToken="
+        + (botToken.isPresent() ? "set" : "unset")
+        + ", signingSecret="
+        + (signingSecret.isPresent() ? "set" : "unset")
+        + ", appToken="
+        + (appToken.isPresent() ? "set" : "unset")
+        + "]";
   }
 }

@@ -29,14 +29,21 @@ public final class Main {
       err.print(USAGE);
       return 64;
     }
-    Config config = Config.fromEnv(env);
     try {
+      Config config = Config.fromEnv(env);
       switch (args[0]) {
         case "ask" -> {
           PolicyService policy = policyService(config);
           out.println(
               new AskCommand(policy)
                   .ask(String.join(" ", Arrays.copyOfRange(args, 1, args.length))));
+          return 0;
+        }
+        case "serve" -> {
+          PolicyService policy = policyService(config);
+          Bot bot = Bot.start(config, () -> policy);
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bot), "shutdown"));
+          bot.join();
           return 0;
         }
         default -> {
@@ -47,6 +54,20 @@ public final class Main {
     } catch (CatalogException e) {
       err.println("Cannot load the release catalog: " + e.getMessage());
       return 2;
+    } catch (IllegalArgumentException e) {
+      err.println("Bad configuration: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("Cannot start: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void stop(Bot bot) {
+    try {
+      bot.close();
+    } catch (Exception e) {
+      System.err.println("Shutdown was not clean: " + e.getMessage());
     }
   }
 

@@ -1,0 +1,104 @@
+package io.kommander.supportbot;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.servlet.SlackAppServlet;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.kommander.supportbot.http.AskServlet;
+import io.kommander.supportbot.http.BotServer;
+import io.kommander.supportbot.http.HealthServlet;
+import io.kommander.supportbot.http.MetricsServlet;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.slack.SlackAnswers;
+import io.kommander.supportbot.slack.SlackApp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javax.servlet.http.HttpServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running bot: the HTTP server, and Slack over HTTP or Socket Mode when configured. */
+public final class Bot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+  private final BotServer server;
+  private final App app;
+  private final SocketModeApp socket;
+
+  private Bot(BotServer server, App app, SocketModeApp socket) {
+    this.server = server;
+    this.app = app;
+    this.socket = socket;
+  }
+
+  public static Bot start(Config config, Supplier<PolicyService> policy) throws Exception {
+    return start(config, "0.0.0.0", policy);
+  }
+
+  public static Bot start(Config config, String host, Supplier<PolicyService> policy)
+      throws Exception {
+    SlackAnswers answers = new SlackAnswers(policy);
+    AtomicBoolean ready = new AtomicBoolean();
+    Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    servlets.put("/healthz", new HealthServlet(ready::get));
+    servlets.put("/metrics", new MetricsServlet(answers));
+    servlets.put("/ask", new AskServlet(answers));
+
+    App app = null;
+    SocketModeApp socket = null;
+    switch (config.slackMode()) {
+      case HTTP -> {
+        app =
+            SlackApp.create(
+                config.botToken().orElseThrow(),
+                config.signingSecret().orElseThrow(),
+                config.slackApiUrl(),
+                answers);
+        servlets.put("/slack/events", new SlackAppServlet(app));
+      }
+      case SOCKET -> {
+        app = SlackApp.create(config.botToken().orElseThrow(), null, config.slackApiUrl(), answers);
+        socket = new SocketModeApp(config.appToken().orElseThrow(), app);
+      }
+      case OFF ->
+          log.warn("{}. Serving /healthz, /metrics and /ask?q=... only.", config.slackOffReason());
+    }
+    if (app != null) {
+      app.start();
+    }
+    BotServer server = new BotServer(host, config.port(), servlets).start();
+    if (socket != null) {
+      socket.startAsync();
+    }
+    ready.set(true);
+    log.info(
+        "kommander-support-bot listening on port {} (Slack: {})",
+        server.port(),
+        config.slackMode());
+    return new Bot(server, app, socket);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    if (socket != null) {
+      try {
+        socket.close();
+      } catch (Exception e) {
+        log.warn("Socket Mode did not close cleanly: {}", e.getMessage());
+      }
+    }
+    server.close();
+    if (app != null) {
+      app.stop();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.kommander.supportbot.http;
+
+import java.util.Map;
+import javax.servlet.http.HttpServlet;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+
+/**
+ * The one Jetty server: Slack's endpoint, health, metrics and local endpoints side by side. Starts
+ * without blocking; stops gracefully, letting in-flight requests finish.
+ */
+public final class BotServer implements AutoCloseable {
+  private static final long STOP_TIMEOUT_MS = 10_000;
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  /**
+   * @param port 0 picks a free port
+   * @param servlets path to servlet, e.g. {@code /healthz}
+   */
+  public BotServer(String host, int port, Map<String, HttpServlet> servlets) {
+    server = new Server();
+    connector = new ServerConnector(server);
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    StatisticsHandler stats = new StatisticsHandler(); // needed for graceful stop
+    stats.setHandler(context);
+    server.setHandler(stats);
+    server.setStopTimeout(STOP_TIMEOUT_MS);
+    server.setStopAtShutdown(false);
+  }
+
+  public BotServer start() throws Exception {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to the stop timeout), then stops. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Jetty did not stop cleanly: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.kommander.supportbot.http;
+
+import io.kommander.supportbot.slack.SlackAnswers;
+import java.io.IOException;
+import java.util.Locale;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** {@code GET /metrics}: the answer cache's counters, in Prometheus' text format. */
+public final class MetricsServlet extends HttpServlet {
+  private final transient SlackAnswers answers;
+
+  public MetricsServlet(SlackAnswers answers) {
+    this.answers = answers;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    var stats = answers.stats();
+    resp.setContentType("text/plain; version=0.0.4; charset=utf-8");
+    resp.getWriter()
+        .print(
+            String.format(
+                Locale.ROOT,
+                "# TYPE answer_cache_hits_total counter%nanswer_cache_hits_total %d%n"
+                    + "# TYPE answer_cache_misses_total counter%nanswer_cache_misses_total %d%n"
+                    + "# TYPE answer_cache_hit_ratio gauge%nanswer_cache_hit_ratio %.4f%n"
+                    + "# TYPE answer_cache_entries gauge%nanswer_cache_entries %d%n",
+                stats.hitCount(),
+                stats.missCount(),
+                stats.hitRate(),
+                answers.size()));
+  }
+}

@@ -1,0 +1,73 @@
+package io.kommander.supportbot.slack;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.Views;
+import io.kommander.supportbot.policy.Answer.MatrixAnswer;
+import io.kommander.supportbot.policy.Ending;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.policy.Question.AboutTopic;
+import io.kommander.supportbot.policy.Question.Topic;
+import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.slack.blocks.SlackLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The App Home tab: the matrix today, then when each supported line's support ends. */
+public final class HomeView {
+  private final Supplier<PolicyService> policy;
+  private final SlackAnswers answers;
+
+  public HomeView(SlackAnswers answers) {
+    this.answers = answers;
+    this.policy = answers::policy;
+  }
+
+  public View view() {
+    PolicyService service = policy.get();
+    Reply reply =
+        service.answer(
+            new Query(List.of(new AboutTopic(Topic.MATRIX)), Optional.empty(), List.of()));
+    List<LayoutBlock> blocks = new ArrayList<>(answers.renderer().render(reply).blocks());
+    blocks.add(divider());
+    blocks.add(header(h -> h.text(plainText(":calendar: Next end-of-support dates", true))));
+    blocks.add(
+        section(s -> s.text(markdownText(nextEndings((MatrixAnswer) reply.answers().get(0))))));
+    return Views.view(
+        v ->
+            v.type("home")
+                .blocks(blocks.subList(0, Math.min(blocks.size(), SlackLimits.HOME_BLOCKS))));
+  }
+
+  static String nextEndings(MatrixAnswer matrix) {
+    List<String> rows = new ArrayList<>();
+    for (var line : matrix.supported()) {
+      Support.Supported s = (Support.Supported) line.support();
+      Optional<Ending> ends = s.ends();
+      rows.add(
+          "• *Kommander "
+              + line.asked()
+              + "*: "
+              + ends.map(
+                      e ->
+                          "ends when Kommander "
+                              + e.by().kommander()
+                              + " ships"
+                              + e.when()
+                                  .map(d -> " (" + (e.planned() ? "planned for " : "") + d + ")")
+                                  .orElse(" (not scheduled yet)"))
+                  .orElse("no end scheduled: no line that would end it is planned yet"));
+    }
+    return rows.isEmpty() ? "No line is supported on this day." : String.join("\n", rows);
+  }
+}

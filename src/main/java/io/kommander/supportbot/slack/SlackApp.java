@@ -1,0 +1,42 @@
+package io.kommander.supportbot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
+import io.kommander.supportbot.slack.listeners.HomeTabListener;
+import io.kommander.supportbot.slack.listeners.MentionListener;
+import io.kommander.supportbot.slack.listeners.ShareAction;
+import io.kommander.supportbot.slack.listeners.SupportCommand;
+
+/** Assembles the Bolt app: one slash command, mentions, the share button and App Home. */
+public final class SlackApp {
+  private SlackApp() {}
+
+  /**
+   * @param apiUrl the Web API base ({@code https://slack.com/api/}; GovSlack, proxies and tests
+   *     change it)
+   * @param signingSecret null in Socket Mode, where requests arrive over Slack's own socket
+   */
+  public static App create(
+      String botToken, String signingSecret, String apiUrl, SlackAnswers answers) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+    AppConfig.AppConfigBuilder config =
+        AppConfig.builder().slack(Slack.getInstance(slackConfig)).singleTeamBotToken(botToken);
+    if (signingSecret != null) {
+      config.signingSecret(signingSecret);
+    } else {
+      config.requestVerificationEnabled(false);
+    }
+    App app = new App(config.build());
+    app.command(SupportCommand.COMMAND, new SupportCommand(answers));
+    app.blockAction(BlockKitRenderer.SHARE_ACTION, new ShareAction(answers));
+    app.event(AppMentionEvent.class, new MentionListener(answers));
+    app.event(AppHomeOpenedEvent.class, new HomeTabListener(new HomeView(answers)));
+    return app;
+  }
+}

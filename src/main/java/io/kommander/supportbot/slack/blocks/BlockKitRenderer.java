@@ -1,0 +1,239 @@
+package io.kommander.supportbot.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import io.kommander.supportbot.policy.Answer;
+import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
+import io.kommander.supportbot.policy.Answer.ExperimentalAnswer;
+import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Answer.MatrixAnswer;
+import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.TextRenderer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link Reply} as Block Kit, within Slack's limits, with the text renderer's fallback.
+ */
+public final class BlockKitRenderer {
+  public static final String SHARE_ACTION = "share_in_channel";
+
+  /** Matrix rows beyond this are summarised, so a long catalog never breaks the 50-block limit. */
+  static final int MATRIX_ROWS = 20;
+
+  private static final String DERIVED = "_" + Phrases.DERIVED + "_";
+
+  private final TextRenderer text = new TextRenderer();
+
+  public SlackMessage render(Reply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    int window = reply.settings().window();
+    boolean answered = false;
+    for (Answer answer : reply.answers()) {
+      if (!blocks.isEmpty()) {
+        blocks.add(divider());
+      }
+      answered |= !(answer instanceof Answer.HelpAnswer);
+      blocks.addAll(blocks(answer, reply, window));
+    }
+    for (String note : reply.notes()) {
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          SlackLimits.fit(
+                              ":information_source: " + escape(note), SlackLimits.SECTION_TEXT)))));
+    }
+    String terms =
+        Phrases.policyName(window)
+            + ": the newest Kommander line and the "
+            + (window - 1)
+            + " before it are supported · <"
+            + reply.settings().termsUrl()
+            + "|Support terms>";
+    blocks.add(context(c -> c.elements(List.of(markdownText(terms)))));
+    return new SlackMessage(text.render(reply), blocks, answered);
+  }
+
+  /** The reply plus a "Share in channel" button carrying the question, for ephemeral answers. */
+  public SlackMessage withShareButton(SlackMessage message, String question) {
+    if (!message.answered() || question.length() > SlackLimits.BUTTON_VALUE) {
+      return message;
+    }
+    List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+    blocks.add(
+        actions(
+            a ->
+                a.elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(SHARE_ACTION)
+                                    .text(plainText("Share in channel"))
+                                    .value(question))))));
+    return new SlackMessage(message.text(), blocks, true);
+  }
+
+  private List<LayoutBlock> blocks(Answer answer, Reply reply, int window) {
+    List<LayoutBlock> out = new ArrayList<>();
+    if (answer instanceof LineAnswer a) {
+      out.add(
+          header(
+              Phrases.emoji(a.support())
+                  + " "
+                  + Phrases.subject(a)
+                  + ": "
+                  + Phrases.status(a.support())));
+      out.add(section(s -> s.fields(lineFields(a, reply, window))));
+      out.add(context(c -> c.elements(List.of(markdownText(DERIVED)))));
+    } else if (answer instanceof CompatibilityAnswer c) {
+      List<String> lines = Phrases.compatibility(c, window);
+      String emoji =
+          c.verdict() == Answer.Verdict.SUPPORTED
+              ? ":white_check_mark:"
+              : c.verdict() == Answer.Verdict.UNKNOWN ? ":grey_question:" : ":no_entry:";
+      out.add(header(emoji + " Kommander " + c.kommander() + " on Konvoy " + c.konvoy()));
+      out.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          SlackLimits.fit(
+                              "*"
+                                  + lines.get(0)
+                                  + "*"
+                                  + (reply.asOfGiven() ? " (" + Phrases.when(reply) + ")" : "")
+                                  + "\n"
+                                  + String.join("\n", lines.subList(1, lines.size())),
+                              SlackLimits.SECTION_TEXT)))));
+    } else if (answer instanceof MatrixAnswer m) {
+      out.addAll(matrix(m, reply, window));
+    } else if (answer instanceof ExperimentalAnswer e) {
+      out.add(header(":test_tube: Experimental components"));
+      out.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          SlackLimits.fit(
+                              bullets(TextRenderer.experimental(e.terms())),
+                              SlackLimits.SECTION_TEXT)))));
+    } else if (answer instanceof SecondaryAnswer s) {
+      out.add(header(":jigsaw: Secondary support: platform applications"));
+      out.add(
+          section(
+              b ->
+                  b.text(
+                      markdownText(
+                          SlackLimits.fit(
+                              escape(s.table().appliesTo()), SlackLimits.SECTION_TEXT)))));
+      for (var type : s.table().types()) {
+        String body =
+            "*"
+                + escape(type.type())
+                + "*: "
+                + escape(type.support())
+                + "\n"
+                + String.join("\n", type.scope().stream().map(x -> "• " + escape(x)).toList());
+        out.add(
+            section(b -> b.text(markdownText(SlackLimits.fit(body, SlackLimits.SECTION_TEXT)))));
+      }
+    } else {
+      out.add(header(":wave: Ask me about Kommander and Konvoy versions"));
+      String examples =
+          String.join(
+              "\n",
+              Phrases.EXAMPLES.stream()
+                  .map(x -> "• `/kommander-support " + x.replaceFirst("  \\(", "`  ("))
+                  .toList());
+      out.add(section(s -> s.text(markdownText(examples))));
+    }
+    return out;
+  }
+
+  private static List<TextObject> lineFields(LineAnswer a, Reply reply, int window) {
+    Product other = a.product().other();
+    List<TextObject> fields = new ArrayList<>();
+    fields.add(
+        field(
+            "Status",
+            Phrases.emoji(a.support())
+                + " "
+                + Phrases.status(a.support())
+                + " "
+                + Phrases.when(reply)));
+    a.line()
+        .ifPresent(
+            l ->
+                fields.add(
+                    field(other.displayName(), other.displayName() + " " + l.minor(other) + ".x")));
+    fields.add(
+        field(a.support().isSupported() ? "Until" : "Support", Phrases.untilWhen(a, window)));
+    List<String> upgrade = Phrases.upgrade(a);
+    if (!upgrade.isEmpty()) {
+      fields.add(field("Upgrade", String.join("\n", upgrade)));
+    }
+    return fields;
+  }
+
+  private List<LayoutBlock> matrix(MatrixAnswer m, Reply reply, int window) {
+    List<LayoutBlock> out = new ArrayList<>();
+    out.add(header(":bar_chart: Support matrix " + Phrases.when(reply)));
+    List<LineAnswer> rows = m.lines();
+    for (LineAnswer a : rows.subList(0, Math.min(rows.size(), MATRIX_ROWS))) {
+      var line = a.line().orElseThrow();
+      String patch = a.upgrade().linePatch().map(p -> " · latest " + p.version()).orElse("");
+      String row =
+          Phrases.emoji(a.support())
+              + " *"
+              + line.label()
+              + "*: "
+              + Phrases.status(a.support())
+              + patch
+              + "\n"
+              + Phrases.untilWhen(a, window);
+      out.add(section(s -> s.text(markdownText(SlackLimits.fit(row, SlackLimits.SECTION_TEXT)))));
+    }
+    if (rows.size() > MATRIX_ROWS) {
+      int older = rows.size() - MATRIX_ROWS;
+      out.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(markdownText("…and " + older + " older lines, all expired.")))));
+    }
+    out.add(context(c -> c.elements(List.of(markdownText(DERIVED)))));
+    return out;
+  }
+
+  private static TextObject field(String title, String body) {
+    return markdownText(SlackLimits.fit("*" + title + "*\n" + body, SlackLimits.FIELD_TEXT));
+  }
+
+  private static LayoutBlock header(String text) {
+    return com.slack.api.model.block.Blocks.header(
+        h -> h.text(plainText(SlackLimits.fit(text, SlackLimits.HEADER_TEXT), true)));
+  }
+
+  private static String bullets(List<String> lines) {
+    return escape(String.join("\n", lines)).replace("\n  - ", "\n• ").replace("\n  ", "\n");
+  }
+
+  /** Slack's mrkdwn needs &, < and > escaped, so echoed user text can't ping or link. */
+  public static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,19 @@
+package io.kommander.supportbot.slack.blocks;
+
+/** Slack's documented Block Kit limits; renderers stay inside them and tests check it. */
+public final class SlackLimits {
+  public static final int MESSAGE_BLOCKS = 50;
+  public static final int HOME_BLOCKS = 100;
+  public static final int SECTION_TEXT = 3000;
+  public static final int HEADER_TEXT = 150;
+  public static final int FIELDS = 10;
+  public static final int FIELD_TEXT = 2000;
+  public static final int BUTTON_VALUE = 2000;
+
+  private SlackLimits() {}
+
+  /** Cuts {@code text} to {@code max} characters, marking the cut. */
+  public static String fit(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

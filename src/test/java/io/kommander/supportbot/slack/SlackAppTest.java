@@ -1,0 +1,414 @@
+package io.kommander.supportbot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.kommander.supportbot.Bot;
+import io.kommander.supportbot.Config;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.query.QueryParser;
+import io.kommander.supportbot.render.TextRenderer;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The real app on a random port, hit over HTTP with Slack-signed requests; Slack's Web API and
+ * {@code response_url} are a WireMock server over real HTTP.
+ */
+class SlackAppTest {
+  static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  static final String BOT_TOKEN = "xoxb-0000-test-token";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final PolicyService POLICY =
+      new PolicyService(
+          TestCatalogs.shipped(),
+          Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC));
+
+  static WireMockServer slack;
+  static Bot bot;
+  static SlackRequests requests;
+
+  @BeforeAll
+  static void start() throws Exception {
+    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    slack.start();
+    Config config =
+        new Config(
+            0,
+            TestCatalogs.SHIPPED,
+            Optional.of(BOT_TOKEN),
+            Optional.of(SECRET),
+            Optional.empty(),
+            slack.baseUrl() + "/api/");
+    stubSlack();
+    bot = Bot.start(config, "127.0.0.1", () -> POLICY);
+    requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
+  }
+
+  static void stubSlack() {
+    slack.stubFor(
+        post("/api/auth.test")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\",\"user\":\"kbot\",\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                okJson("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000001.000200\"}")));
+    // Bolt's IgnoringSelfEvents asks who a bot_id belongs to.
+    slack.stubFor(
+        post("/api/bots.info")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"bot\":{\"id\":\"B0002\",\"user_id\":\"U0002\",\"name\":\"other\"}}")));
+    slack.stubFor(post("/api/views.publish").willReturn(okJson("{\"ok\":true}")));
+    slack.stubFor(post("/response").willReturn(aResponse().withStatus(200).withBody("ok")));
+  }
+
+  @AfterAll
+  static void stop() {
+    bot.close();
+    slack.stop();
+  }
+
+  @BeforeEach
+  void clearRequests() {
+    slack.resetRequests();
+  }
+
+  private static List<LoggedRequest> posted(String path) {
+    return slack.findAll(postRequestedFor(urlEqualTo(path)));
+  }
+
+  private static Map<String, String> formOf(String body) {
+    return Arrays.stream(body.split("&"))
+        .map(kv -> kv.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                kv -> kv[0],
+                kv -> URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8),
+                SlackAppTest::same));
+  }
+
+  /** The SDK may repeat a form field; repeated values must agree. */
+  private static String same(String a, String b) {
+    assertThat(b).isEqualTo(a);
+    return a;
+  }
+
+  private static String plainText(String question) {
+    return new TextRenderer().render(POLICY.answer(new QueryParser().parse(question)));
+  }
+
+  private static JsonNode golden(String name) throws Exception {
+    return JSON.readTree(Files.readString(Path.of("src/test/resources/golden", name)));
+  }
+
+  // --- slash command ---------------------------------------------------------------------------
+
+  @Test
+  void aSignedSlashCommandGetsAnEphemeralBlockKitAnswerWithAShareButton() throws Exception {
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            SlackRequests.slashCommand("1.2 on konvoy 1.7", slack.baseUrl() + "/response"),
+            "application/x-www-form-urlencoded");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(body.get("text").asText()).isEqualTo(plainText("1.2 on konvoy 1.7"));
+    if (Boolean.getBoolean("golden.update")) { // regenerate, then review the diff by eye
+      Files.writeString(
+          Path.of("src/test/resources/golden/slash-1.2-on-konvoy-1.7.json"),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body.get("blocks")) + "\n");
+    }
+    assertThat(body.get("blocks")).isEqualTo(golden("slash-1.2-on-konvoy-1.7.json"));
+  }
+
+  @Test
+  void aLineAnswerHasHeaderStatusPairingUntilWhenAndUpgradeFields() throws Exception {
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            SlackRequests.slashCommand("1.4.2", slack.baseUrl() + "/response"),
+            "application/x-www-form-urlencoded");
+    JsonNode blocks = JSON.readTree(r.body()).get("blocks");
+    assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
+    assertThat(blocks.get(0).at("/text/text").asText())
+        .isEqualTo(":x: Kommander 1.4.2 (on Konvoy 1.8): expired");
+    List<String> fields = blocks.get(1).get("fields").findValuesAsText("text");
+    assertThat(fields)
+        .containsExactly(
+            "*Status*\n:x: expired today (2026-11-25)",
+            "*Konvoy*\nKonvoy 1.8.x",
+            "*Support*\nSupport ended on 2022-04-06, when Kommander 2.2 shipped.",
+            "*Upgrade*\nUpgrade 1.4.2 to 1.4.4, the latest patch of the line: features and fixes arrive in patches.\n"
+                + "Upgrade to the newest line: Kommander 2.2.3 on Konvoy 2.2.3.");
+    assertThat(blocks.get(blocks.size() - 1).at("/elements/0/value").asText()).isEqualTo("1.4.2");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" gets help, not an error")
+  @ValueSource(strings = {"", "garbage", "1.4.2.1", "-1.4", "99999999999.1"})
+  void anythingElseGetsTheHelpTextWithoutAShareButton(String text) throws Exception {
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            SlackRequests.slashCommand(text, slack.baseUrl() + "/response"),
+            "application/x-www-form-urlencoded");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("blocks").get(0).at("/text/text").asText())
+        .isEqualTo(":wave: Ask me about Kommander and Konvoy versions");
+    assertThat(body.get("blocks").findValues("type").stream().map(JsonNode::asText))
+        .doesNotContain("actions");
+    assertThat(r.body()).doesNotContain("Exception");
+  }
+
+  @Test
+  void tenThousandCharactersAreRefusedPolitely() throws Exception {
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            SlackRequests.slashCommand("1.4 ".repeat(2_500), slack.baseUrl() + "/response"),
+            "application/x-www-form-urlencoded");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("text").asText())
+        .contains("Your message is 10,000 characters long");
+  }
+
+  // --- signature checks ------------------------------------------------------------------------
+
+  @Test
+  void theTestSignerMatchesSlacksDocumentedExample() {
+    String body =
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+    assertThat(SlackRequests.sign(SECRET, "1531420618", body))
+        .isEqualTo("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
+  }
+
+  @Test
+  void aWrongSignatureIsRefusedAndNothingIsAnswered() throws Exception {
+    String body = SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response");
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            body,
+            "application/x-www-form-urlencoded",
+            Map.of(
+                "X-Slack-Request-Timestamp",
+                ts,
+                "X-Slack-Signature",
+                SlackRequests.sign("another-secret", ts, body)));
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).doesNotContain("Kommander");
+  }
+
+  @Test
+  void missingSignatureHeadersAreRefused() throws Exception {
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response"),
+            "application/x-www-form-urlencoded",
+            Map.of());
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).doesNotContain("Kommander");
+  }
+
+  @Test
+  void aReplayedRequestOlderThanFiveMinutesIsRefused() throws Exception {
+    String body = mention("Ev-replay", "<@UBOT> 1.4", null);
+    String ts = String.valueOf(Instant.now().minusSeconds(6 * 60).getEpochSecond());
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            body,
+            "application/json",
+            Map.of(
+                "X-Slack-Request-Timestamp",
+                ts,
+                "X-Slack-Signature",
+                SlackRequests.sign(SECRET, ts, body)));
+    assertThat(r.statusCode()).isEqualTo(401);
+    Thread.sleep(200);
+    assertThat(posted("/api/chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void urlVerificationReturnsTheChallenge() throws Exception {
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}",
+            "application/json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+  }
+
+  // --- mentions --------------------------------------------------------------------------------
+
+  static String mention(String eventId, String text, String botId) {
+    return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
+        + "\"event_id\":\""
+        + eventId
+        + "\",\"event_time\":1700000000,\"event\":{\"type\":\"app_mention\","
+        + (botId == null ? "\"user\":\"U0001\"," : "\"bot_id\":\"" + botId + "\",")
+        + "\"text\":\""
+        + text
+        + "\",\"ts\":\"1700000000.000100\",\"channel\":\"C0001\",\"event_ts\":\"1700000000.000100\"}}";
+  }
+
+  @Test
+  void aMentionIsAnsweredInAThreadWithTheSameBlocksAsTheCommand() throws Exception {
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            mention("Ev-thread", "<@UBOT> can I run Kommander 1.2 on Konvoy 1.7?", null),
+            "application/json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<LoggedRequest> posts = posted("/api/chat.postMessage");
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0).getHeader("Authorization")).isEqualTo("Bearer " + BOT_TOKEN);
+    Map<String, String> form = formOf(posts.get(0).getBodyAsString());
+    assertThat(form)
+        .containsEntry("channel", "C0001")
+        .containsEntry("thread_ts", "1700000000.000100");
+    assertThat(form.get("text")).isEqualTo(plainText("can I run Kommander 1.2 on Konvoy 1.7?"));
+    JsonNode expected = golden("slash-1.2-on-konvoy-1.7.json");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) expected)
+        .remove(expected.size() - 1); // no share button
+    assertThat(JSON.readTree(form.get("blocks"))).isEqualTo(expected);
+  }
+
+  @Test
+  void aRedeliveredMentionIsAnsweredOnce() throws Exception {
+    String body = mention("Ev-retry", "<@UBOT> is 1.3 still supported, and 1.4?", null);
+    assertThat(requests.post("/slack/events", body, "application/json").statusCode())
+        .isEqualTo(200);
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    for (int retry = 1; retry <= 2; retry++) {
+      HttpResponse<String> r =
+          requests.post(
+              "/slack/events",
+              body,
+              "application/json",
+              Map.of(
+                  "X-Slack-Request-Timestamp",
+                  ts,
+                  "X-Slack-Signature",
+                  SlackRequests.sign(SECRET, ts, body),
+                  "X-Slack-Retry-Num",
+                  String.valueOf(retry),
+                  "X-Slack-Retry-Reason",
+                  "http_timeout"));
+      assertThat(r.statusCode()).isEqualTo(200);
+    }
+    assertThat(posted("/api/chat.postMessage")).hasSize(1);
+  }
+
+  @Test
+  void mentionsFromBotsAreIgnored() throws Exception {
+    assertThat(
+            requests
+                .post(
+                    "/slack/events", mention("Ev-bot", "<@UBOT> 1.4", "B0002"), "application/json")
+                .statusCode())
+        .isEqualTo(200);
+    Thread.sleep(200);
+    assertThat(posted("/api/chat.postMessage")).isEmpty();
+  }
+
+  // --- share button, App Home, health ------------------------------------------------------------
+
+  @Test
+  void shareInChannelRepostsTheAnswerViaResponseUrl() throws Exception {
+    String payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0001\",\"username\":\"alice\"},\"api_app_id\":\"A0001\",\"token\":\"legacy\","
+            + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0001\"},\"channel\":{\"id\":\"C0001\"},\"response_url\":\""
+            + slack.baseUrl()
+            + "/response\","
+            + "\"actions\":[{\"action_id\":\"share_in_channel\",\"block_id\":\"b1\",\"value\":\"1.4\",\"type\":\"button\",\"action_ts\":\"1700000000.1\"}]}";
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            SlackRequests.form(Map.of("payload", payload)),
+            "application/x-www-form-urlencoded");
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<LoggedRequest> sent = posted("/response");
+    assertThat(sent).hasSize(1);
+    JsonNode body = JSON.readTree(sent.get(0).getBodyAsString());
+    assertThat(body.get("response_type").asText()).isEqualTo("in_channel");
+    assertThat(body.get("replace_original").asBoolean()).isFalse();
+    assertThat(body.get("text").asText()).isEqualTo(plainText("1.4"));
+    JsonNode last = body.get("blocks").get(body.get("blocks").size() - 1);
+    assertThat(last.at("/elements/0/text").asText()).isEqualTo("Shared by <@U0001>");
+  }
+
+  @Test
+  void openingAppHomePublishesTheMatrixAndNextEndings() throws Exception {
+    String body =
+        "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\",\"event_id\":\"Ev-home\",\"event_time\":1700000000,"
+            + "\"event\":{\"type\":\"app_home_opened\",\"user\":\"U0001\",\"channel\":\"D0001\",\"tab\":\"home\",\"event_ts\":\"1700000000.1\"}}";
+    assertThat(requests.post("/slack/events", body, "application/json").statusCode())
+        .isEqualTo(200);
+    List<LoggedRequest> sent = posted("/api/views.publish");
+    assertThat(sent).hasSize(1);
+    Map<String, String> form = formOf(sent.get(0).getBodyAsString());
+    assertThat(form).containsEntry("user_id", "U0001");
+    JsonNode view = JSON.readTree(form.get("view"));
+    assertThat(view.get("type").asText()).isEqualTo("home");
+    List<String> texts =
+        view.get("blocks").findValues("text").stream()
+            .map(t -> t.isTextual() ? t.asText() : t.path("text").asText())
+            .toList();
+    assertThat(texts)
+        .contains(
+            ":bar_chart: Support matrix today (2026-11-25)",
+            ":calendar: Next end-of-support dates");
+    assertThat(String.join("\n", texts)).contains("*Kommander 2.0*: no end scheduled");
+  }
+
+  @Test
+  void healthAndMetricsAnswerOverHttp() throws Exception {
+    assertThat(requests.get("/healthz").statusCode()).isEqualTo(200);
+    requests.post(
+        "/slack/events",
+        SlackRequests.slashCommand("matrix", slack.baseUrl() + "/response"),
+        "application/x-www-form-urlencoded");
+    requests.post(
+        "/slack/events",
+        SlackRequests.slashCommand("  MATRIX ", slack.baseUrl() + "/response"),
+        "application/x-www-form-urlencoded");
+    HttpResponse<String> metrics = requests.get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).containsPattern("answer_cache_hits_total [1-9]");
+  }
+}

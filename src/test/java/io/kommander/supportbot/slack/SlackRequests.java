@@ -1,0 +1,96 @@
+package io.kommander.supportbot.slack;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sends requests to the bot over real HTTP, signed exactly as Slack signs them (v0, HMAC-SHA256).
+ */
+public final class SlackRequests {
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+  private final String secret;
+
+  public SlackRequests(String baseUrl, String secret) {
+    this.baseUrl = baseUrl;
+    this.secret = secret;
+  }
+
+  /** {@code v0=} + hex HMAC-SHA256 of {@code v0:timestamp:body} under the signing secret. */
+  public static String sign(String secret, String timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest =
+          mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+      return "v0=" + HexFormat.of().formatHex(digest);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  public static String slashCommand(String text, String responseUrl) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("token", "legacy-token");
+    f.put("team_id", "T0001");
+    f.put("team_domain", "example");
+    f.put("channel_id", "C0001");
+    f.put("channel_name", "support");
+    f.put("user_id", "U0001");
+    f.put("user_name", "alice");
+    f.put("command", "/kommander-support");
+    f.put("text", text);
+    f.put("api_app_id", "A0001");
+    f.put("response_url", responseUrl);
+    f.put("trigger_id", "123.456.abc");
+    return form(f);
+  }
+
+  public HttpResponse<String> post(String path, String body, String contentType) throws Exception {
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    return post(
+        path,
+        body,
+        contentType,
+        Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sign(secret, ts, body)));
+  }
+
+  public HttpResponse<String> post(
+      String path, String body, String contentType, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(req::header);
+    return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

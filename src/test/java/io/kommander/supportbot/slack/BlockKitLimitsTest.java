@@ -1,0 +1,100 @@
+package io.kommander.supportbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.util.json.GsonFactory;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.catalog.CatalogLoader;
+import io.kommander.supportbot.policy.Catalog;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.query.QueryParser;
+import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
+import io.kommander.supportbot.slack.blocks.SlackLimits;
+import io.kommander.supportbot.slack.blocks.SlackMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The largest replies stay within Slack's Block Kit limits, checked on the JSON Slack receives. */
+class BlockKitLimitsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A catalog with 40 lines (1.0 to 4.9), far longer than any real one. */
+  static Catalog hugeCatalog() {
+    StringBuilder lines = new StringBuilder("lines:\n");
+    LocalDate day = LocalDate.of(2021, 1, 1);
+    for (int major = 1; major <= 4; major++) {
+      for (int minor = 0; minor < 10; minor++) {
+        String v = major + "." + minor;
+        lines
+            .append("  - kommander: \"")
+            .append(v)
+            .append("\"\n    konvoy: \"")
+            .append(v)
+            .append("\"\n    status: released\n    released: ")
+            .append(day)
+            .append("\n    latest:\n      kommander: { version: \"")
+            .append(v)
+            .append(".9\" }\n");
+        day = day.plusDays(45);
+      }
+    }
+    String text = TestCatalogs.shippedText();
+    String head = text.substring(0, text.indexOf("\nlines:") + 1);
+    String tail = text.substring(text.indexOf("\nexperimental:"));
+    return new CatalogLoader().parse("huge.yaml", head + lines + tail);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "matrix",
+        "1.0 1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8 1.9 2.0 2.1 2.2",
+        "1.0 on konvoy 2.0, 1.1 on 2.1, 1.2 on 2.2, 1.3 on 2.3, 1.4 on 2.4, 1.5 on 2.5, 1.6 on 2.6, 1.7 on 2.7, 1.8 on 2.8, 1.9 on 2.9",
+        "experimental secondary matrix help",
+        "1.4.2.1 -1.4 99999999999.1 2.x 1.4rc1 abc 1.1000 2021-02-30 1.9.9.9.9 -2.0 3.x 7.7rc"
+      })
+  void theLargestRepliesStayWithinSlacksLimits(String question) throws Exception {
+    PolicyService service =
+        new PolicyService(
+            hugeCatalog(), Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+    BlockKitRenderer renderer = new BlockKitRenderer();
+    SlackMessage message =
+        renderer.withShareButton(
+            renderer.render(service.answer(new QueryParser().parse(question))), question);
+    JsonNode blocks = JSON.readTree(GsonFactory.createSnakeCase().toJson(message.blocks()));
+    assertThat(blocks.size()).isBetween(2, SlackLimits.MESSAGE_BLOCKS);
+    for (JsonNode block : blocks) {
+      switch (block.get("type").asText()) {
+        case "header" ->
+            assertThat(block.at("/text/text").asText())
+                .hasSizeLessThanOrEqualTo(SlackLimits.HEADER_TEXT);
+        case "section" -> {
+          assertThat(block.at("/text/text").asText())
+              .hasSizeLessThanOrEqualTo(SlackLimits.SECTION_TEXT);
+          JsonNode fields = block.path("fields");
+          assertThat(fields.size()).isLessThanOrEqualTo(SlackLimits.FIELDS);
+          fields.forEach(
+              f ->
+                  assertThat(f.get("text").asText())
+                      .hasSizeLessThanOrEqualTo(SlackLimits.FIELD_TEXT));
+          assertThat(block.has("text") || fields.size() > 0)
+              .as("a section needs text or fields")
+              .isTrue();
+        }
+        case "context" -> assertThat(block.get("elements").size()).isBetween(1, 10);
+        case "actions" ->
+            assertThat(block.at("/elements/0/value").asText())
+                .hasSizeLessThanOrEqualTo(SlackLimits.BUTTON_VALUE);
+        case "divider" -> {}
+        default -> throw new AssertionError("unexpected block " + block);
+      }
+    }
+    assertThat(message.text()).isNotBlank();
+  }
+}

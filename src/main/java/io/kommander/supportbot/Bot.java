@@ -7,6 +7,7 @@ import io.kommander.supportbot.http.AskServlet;
 import io.kommander.supportbot.http.BotServer;
 import io.kommander.supportbot.http.HealthServlet;
 import io.kommander.supportbot.http.MetricsServlet;
+import io.kommander.supportbot.http.SlackOffServlet;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
@@ -61,8 +62,10 @@ public final class Bot implements AutoCloseable {
         app = SlackApp.create(config.botToken().orElseThrow(), null, config.slackApiUrl(), answers);
         socket = new SocketModeApp(config.appToken().orElseThrow(), app);
       }
-      case OFF ->
-          log.warn("{}. Serving /healthz, /metrics and /ask?q=... only.", config.slackOffReason());
+      case OFF -> {
+        servlets.put("/slack/events", new SlackOffServlet(config.slackOffReason()));
+        log.warn("{}. Serving /healthz, /metrics and /ask?q=... only.", config.slackOffReason());
+      }
     }
     if (app != null) {
       app.start();

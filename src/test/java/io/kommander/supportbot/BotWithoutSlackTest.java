@@ -1,0 +1,62 @@
+package io.kommander.supportbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.slack.SlackRequests;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With no Slack variables, `serve` still runs a useful local server and says what to set. */
+class BotWithoutSlackTest {
+  @Test
+  void servesHealthAndAnswersAndExplainsWhatToSetForSlack() throws Exception {
+    Config config = Config.fromEnv(Map.of("PORT", "0"));
+    assertThat(config.slackMode()).isEqualTo(Config.SlackMode.OFF);
+    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    try (Bot bot = Bot.start(config, "127.0.0.1", () -> policy)) {
+      SlackRequests http = new SlackRequests("http://127.0.0.1:" + bot.port(), "unused");
+      assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+      HttpResponse<String> ask =
+          http.get("/ask?q=" + URLEncoder.encode("1.2 on konvoy 1.7", StandardCharsets.UTF_8));
+      assertThat(ask.statusCode()).isEqualTo(200);
+      assertThat(ask.body()).startsWith("No: Kommander 1.2 on Konvoy 1.7 is not supported");
+      HttpResponse<String> events = http.post("/slack/events", "{}", "application/json", Map.of());
+      assertThat(events.statusCode()).isEqualTo(503);
+      assertThat(events.body())
+          .contains("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN");
+    }
+  }
+
+  @Test
+  void configNeverPrintsSecrets() {
+    Config config =
+        Config.fromEnv(
+            Map.of(
+                "SLACK_BOT_TOKEN",
+                "xoxb-secret-1",
+                "SLACK_SIGNING_SECRET",
+                "sign-secret-2",
+                "SLACK_APP_TOKEN",
+                "xapp-secret-3"));
+    assertThat(config.slackMode()).isEqualTo(Config.SlackMode.SOCKET);
+    assertThat(config.toString())
+        .doesNotContain("xoxb-secret-1", "sign-secret-2", "xapp-secret-3")
+        .contains("botToken=set");
+  }
+
+  @Test
+  void aBadPortIsAClearError() {
+    assertThat(
+            Main.run(
+                new String[] {"serve"},
+                Map.of("PORT", "eighty"),
+                System.out,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
+        .isEqualTo(2);
+  }
+}

@@ -31,28 +31,42 @@ public final class Phrases {
 
   private Phrases() {}
 
+  /** How a line stands, in words and as a Slack emoji; decided once so the two always agree. */
+  public enum Standing {
+    SUPPORTED("supported", ":white_check_mark:"),
+    ENDS_SOON("supported, ends soon", ":hourglass_flowing_sand:"),
+    EXPIRED("expired", ":x:"),
+    NOT_RELEASED("not released yet", ":calendar:"),
+    UNKNOWN("unknown", ":grey_question:");
+
+    public final String words;
+    public final String emoji;
+
+    Standing(String words, String emoji) {
+      this.words = words;
+      this.emoji = emoji;
+    }
+
+    public static Standing of(Support support) {
+      if (support instanceof Support.Supported s) {
+        return s.endsSoon() ? ENDS_SOON : SUPPORTED;
+      } else if (support instanceof Support.Expired || support instanceof Support.Predates) {
+        return EXPIRED;
+      } else if (support instanceof Support.NotYetReleased) {
+        return NOT_RELEASED;
+      }
+      return UNKNOWN;
+    }
+  }
+
   /** One word or two for the status, as a person would say it. */
   public static String status(Support support) {
-    if (support instanceof Support.Supported s) {
-      return s.endsSoon() ? "supported, ends soon" : "supported";
-    } else if (support instanceof Support.Expired || support instanceof Support.Predates) {
-      return "expired";
-    } else if (support instanceof Support.NotYetReleased) {
-      return "not released yet";
-    }
-    return "unknown";
+    return Standing.of(support).words;
   }
 
   /** A Slack emoji short code matching {@link #status}. */
   public static String emoji(Support support) {
-    if (support instanceof Support.Supported s) {
-      return s.endsSoon() ? ":hourglass_flowing_sand:" : ":white_check_mark:";
-    } else if (support instanceof Support.Expired || support instanceof Support.Predates) {
-      return ":x:";
-    } else if (support instanceof Support.NotYetReleased) {
-      return ":calendar:";
-    }
-    return ":grey_question:";
+    return Standing.of(support).emoji;
   }
 
   /** "N-2" for a window of 3. */

@@ -3,12 +3,12 @@ package io.kommander.supportbot.slack.blocks;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
-import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import io.kommander.supportbot.policy.Answer;
@@ -18,7 +18,9 @@ import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
 import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.policy.SecondarySupport;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.TextRenderer;
 import java.util.ArrayList;
@@ -49,22 +51,16 @@ public final class BlockKitRenderer {
       blocks.addAll(blocks(answer, reply, window));
     }
     for (String note : reply.notes()) {
-      blocks.add(
-          section(
-              s ->
-                  s.text(
-                      markdownText(
-                          SlackLimits.fit(
-                              ":information_source: " + escape(note), SlackLimits.SECTION_TEXT)))));
+      blocks.add(textSection(":information_source: " + escape(note)));
     }
-    String terms =
-        Phrases.policyName(window)
-            + ": the newest Kommander line and the "
-            + (window - 1)
-            + " before it are supported · <"
-            + reply.settings().termsUrl()
-            + "|Support terms>";
-    blocks.add(context(c -> c.elements(List.of(markdownText(terms)))));
+    blocks.add(
+        contextLine(
+            Phrases.policyName(window)
+                + ": the newest Kommander line and the "
+                + (window - 1)
+                + " before it are supported · <"
+                + reply.settings().termsUrl()
+                + "|Support terms>"));
     return new SlackMessage(text.render(reply), blocks, answered);
   }
 
@@ -98,70 +94,53 @@ public final class BlockKitRenderer {
                   + ": "
                   + Phrases.status(a.support())));
       out.add(section(s -> s.fields(lineFields(a, reply, window))));
-      out.add(context(c -> c.elements(List.of(markdownText(DERIVED)))));
+      out.add(contextLine(DERIVED));
     } else if (answer instanceof CompatibilityAnswer c) {
       List<String> lines = Phrases.compatibility(c, window);
-      String emoji =
-          c.verdict() == Answer.Verdict.SUPPORTED
-              ? ":white_check_mark:"
-              : c.verdict() == Answer.Verdict.UNKNOWN ? ":grey_question:" : ":no_entry:";
-      out.add(header(emoji + " Kommander " + c.kommander() + " on Konvoy " + c.konvoy()));
       out.add(
-          section(
-              s ->
-                  s.text(
-                      markdownText(
-                          SlackLimits.fit(
-                              "*"
-                                  + lines.get(0)
-                                  + "*"
-                                  + (reply.asOfGiven() ? " (" + Phrases.when(reply) + ")" : "")
-                                  + "\n"
-                                  + String.join("\n", lines.subList(1, lines.size())),
-                              SlackLimits.SECTION_TEXT)))));
+          header(
+              verdictEmoji(c.verdict())
+                  + " Kommander "
+                  + c.kommander()
+                  + " on Konvoy "
+                  + c.konvoy()));
+      String when = reply.asOfGiven() ? " (" + Phrases.when(reply) + ")" : "";
+      List<String> body = new ArrayList<>(List.of("*" + lines.get(0) + "*" + when));
+      body.addAll(lines.subList(1, lines.size()));
+      out.add(textSection(String.join("\n", body)));
     } else if (answer instanceof MatrixAnswer m) {
       out.addAll(matrix(m, reply, window));
     } else if (answer instanceof ExperimentalAnswer e) {
       out.add(header(":test_tube: Experimental components"));
-      out.add(
-          section(
-              s ->
-                  s.text(
-                      markdownText(
-                          SlackLimits.fit(
-                              bullets(TextRenderer.experimental(e.terms())),
-                              SlackLimits.SECTION_TEXT)))));
+      out.add(textSection(bullets(TextRenderer.experimental(e.terms()))));
     } else if (answer instanceof SecondaryAnswer s) {
       out.add(header(":jigsaw: Secondary support: platform applications"));
-      out.add(
-          section(
-              b ->
-                  b.text(
-                      markdownText(
-                          SlackLimits.fit(
-                              escape(s.table().appliesTo()), SlackLimits.SECTION_TEXT)))));
-      for (var type : s.table().types()) {
-        String body =
-            "*"
-                + escape(type.type())
-                + "*: "
-                + escape(type.support())
-                + "\n"
-                + String.join("\n", type.scope().stream().map(x -> "• " + escape(x)).toList());
-        out.add(
-            section(b -> b.text(markdownText(SlackLimits.fit(body, SlackLimits.SECTION_TEXT)))));
+      out.add(textSection(escape(s.table().appliesTo())));
+      for (SecondarySupport.Type type : s.table().types()) {
+        List<String> body =
+            new ArrayList<>(List.of("*" + escape(type.type()) + "*: " + escape(type.support())));
+        type.scope().forEach(x -> body.add("• " + escape(x)));
+        out.add(textSection(String.join("\n", body)));
       }
     } else {
       out.add(header(":wave: Ask me about Kommander and Konvoy versions"));
-      String examples =
-          String.join(
-              "\n",
-              Phrases.EXAMPLES.stream()
-                  .map(x -> "• `/kommander-support " + x.replaceFirst("  \\(", "`  ("))
-                  .toList());
-      out.add(section(s -> s.text(markdownText(examples))));
+      out.add(
+          textSection(
+              String.join(
+                  "\n",
+                  Phrases.EXAMPLES.stream()
+                      .map(x -> "• `/kommander-support " + x.replaceFirst("  \\(", "`  ("))
+                      .toList())));
     }
     return out;
+  }
+
+  private static String verdictEmoji(Answer.Verdict verdict) {
+    return switch (verdict) {
+      case SUPPORTED -> ":white_check_mark:";
+      case UNKNOWN -> ":grey_question:";
+      case MIXED_MINORS, PAIRED_NOT_SUPPORTED -> ":no_entry:";
+    };
   }
 
   private static List<TextObject> lineFields(LineAnswer a, Reply reply, int window) {
@@ -194,28 +173,23 @@ public final class BlockKitRenderer {
     out.add(header(":bar_chart: Support matrix " + Phrases.when(reply)));
     List<LineAnswer> rows = m.lines();
     for (LineAnswer a : rows.subList(0, Math.min(rows.size(), MATRIX_ROWS))) {
-      var line = a.line().orElseThrow();
+      ReleaseLine line = a.line().orElseThrow();
       String patch = a.upgrade().linePatch().map(p -> " · latest " + p.version()).orElse("");
-      String row =
-          Phrases.emoji(a.support())
-              + " *"
-              + line.label()
-              + "*: "
-              + Phrases.status(a.support())
-              + patch
-              + "\n"
-              + Phrases.untilWhen(a, window);
-      out.add(section(s -> s.text(markdownText(SlackLimits.fit(row, SlackLimits.SECTION_TEXT)))));
+      out.add(
+          textSection(
+              Phrases.emoji(a.support())
+                  + " *"
+                  + line.label()
+                  + "*: "
+                  + Phrases.status(a.support())
+                  + patch
+                  + "\n"
+                  + Phrases.untilWhen(a, window)));
     }
     if (rows.size() > MATRIX_ROWS) {
-      int older = rows.size() - MATRIX_ROWS;
-      out.add(
-          context(
-              c ->
-                  c.elements(
-                      List.of(markdownText("…and " + older + " older lines, all expired.")))));
+      out.add(contextLine("…and " + (rows.size() - MATRIX_ROWS) + " older lines, all expired."));
     }
-    out.add(context(c -> c.elements(List.of(markdownText(DERIVED)))));
+    out.add(contextLine(DERIVED));
     return out;
   }
 
@@ -223,8 +197,16 @@ public final class BlockKitRenderer {
     return markdownText(SlackLimits.fit("*" + title + "*\n" + body, SlackLimits.FIELD_TEXT));
   }
 
+  private static LayoutBlock textSection(String mrkdwn) {
+    return section(s -> s.text(markdownText(SlackLimits.fit(mrkdwn, SlackLimits.SECTION_TEXT))));
+  }
+
+  private static LayoutBlock contextLine(String mrkdwn) {
+    return context(c -> c.elements(List.of(markdownText(mrkdwn))));
+  }
+
   private static LayoutBlock header(String text) {
-    return com.slack.api.model.block.Blocks.header(
+    return Blocks.header(
         h -> h.text(plainText(SlackLimits.fit(text, SlackLimits.HEADER_TEXT), true)));
   }
 

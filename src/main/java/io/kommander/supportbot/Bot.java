@@ -3,6 +3,7 @@ package io.kommander.supportbot;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.kommander.supportbot.api.ApiServlet;
 import io.kommander.supportbot.http.AskServlet;
 import io.kommander.supportbot.http.BotServer;
 import io.kommander.supportbot.http.HealthServlet;
@@ -45,6 +46,7 @@ public final class Bot implements AutoCloseable {
     servlets.put("/healthz", new HealthServlet(ready::get));
     servlets.put("/metrics", new MetricsServlet(answers));
     servlets.put("/ask", new AskServlet(answers));
+    servlets.put("/api/v1/*", new ApiServlet(policy));
 
     App app = null;
     SocketModeApp socket = null;

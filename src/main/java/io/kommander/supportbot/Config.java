@@ -1,6 +1,7 @@
 package io.kommander.supportbot;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ public record Config(
     Optional<String> botToken,
     Optional<String> signingSecret,
     Optional<String> appToken,
-    String slackApiUrl) {
+    String slackApiUrl,
+    Optional<String> policyServiceUrl,
+    Duration catalogReload) {
 
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -28,7 +31,41 @@ public record Config(
         value(env, "SLACK_BOT_TOKEN"),
         value(env, "SLACK_SIGNING_SECRET"),
         value(env, "SLACK_APP_TOKEN"),
-        value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL));
+        value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL),
+        value(env, "POLICY_SERVICE_URL"),
+        Duration.ofSeconds(seconds(value(env, "CATALOG_RELOAD_SECONDS").orElse("5"))));
+  }
+
+  /** Settings for tests and embedding: local catalog, given Slack settings, 1 s reload. */
+  public static Config of(
+      int port,
+      Path catalog,
+      Optional<String> botToken,
+      Optional<String> signingSecret,
+      Optional<String> appToken,
+      String slackApiUrl) {
+    return new Config(
+        port,
+        catalog,
+        botToken,
+        signingSecret,
+        appToken,
+        slackApiUrl,
+        Optional.empty(),
+        Duration.ofSeconds(1));
+  }
+
+  private static long seconds(String text) {
+    try {
+      long s = Long.parseLong(text);
+      if (s >= 1 && s <= 86_400) {
+        return s;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "CATALOG_RELOAD_SECONDS must be 1 to 86400, was '" + text + "'");
   }
 
   static Optional<String> value(Map<String, String> env, String name) {
@@ -86,6 +123,8 @@ public record Config(
         + slackMode()
         + ", slackApiUrl="
         + slackApiUrl
+        + ", policyServiceUrl="
+        + policyServiceUrl.orElse("none")
         + ", botToken="
         + (botToken.isPresent() ? "set" : "unset")
         + ", signingSecret="

@@ -40,10 +40,10 @@ public final class Main {
           return 0;
         }
         case "serve" -> {
-          PolicyService policy = policyService(config);
-          Bot bot = Bot.start(config, () -> policy);
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bot), "shutdown"));
-          bot.join();
+          try (Serve serve = Serve.start(config, Clock.system(ZoneOffset.UTC))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(serve::close, "shutdown"));
+            serve.bot().join();
+          }
           return 0;
         }
         default -> {
@@ -60,14 +60,6 @@ public final class Main {
     } catch (Exception e) {
       err.println("Cannot start: " + e.getMessage());
       return 1;
-    }
-  }
-
-  private static void stop(Bot bot) {
-    try {
-      bot.close();
-    } catch (Exception e) {
-      System.err.println("Shutdown was not clean: " + e.getMessage());
     }
   }
 

@@ -13,10 +13,27 @@ import java.util.Optional;
 public final class PolicyService {
   private final SupportPolicy policy;
   private final Clock clock;
+  private final Optional<String> caveat;
 
   public PolicyService(Catalog catalog, Clock clock) {
+    this(catalog, clock, Optional.empty());
+  }
+
+  /**
+   * @param caveat said first in every reply, e.g. that the data may be stale
+   */
+  public PolicyService(Catalog catalog, Clock clock, Optional<String> caveat) {
     this.policy = new SupportPolicy(catalog);
     this.clock = clock;
+    this.caveat = caveat;
+  }
+
+  public Optional<String> caveat() {
+    return caveat;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   public SupportPolicy policy() {
@@ -33,7 +50,9 @@ public final class PolicyService {
 
   public Reply answer(Query query) {
     LocalDate asOf = query.asOf().orElseGet(this::today);
-    List<String> notes = new ArrayList<>(query.notes());
+    List<String> notes = new ArrayList<>();
+    caveat.ifPresent(notes::add);
+    notes.addAll(query.notes());
     Optional<LocalDate> start = catalog().historyStart();
     if (start.isPresent() && asOf.isBefore(start.get())) {
       notes.add(

@@ -138,6 +138,24 @@ public final class SupportPolicy {
     return new CompatibilityAnswer(kommander, konvoy, verdict, kLine, vLine, pairStatus);
   }
 
+  /**
+   * Support endings on or after {@code from}, soonest first: every dated (or planned-and-dated)
+   * release that pushes a line out of the window.
+   */
+  public List<SupportEnd> endingsFrom(LocalDate from) {
+    List<SupportEnd> out = new ArrayList<>();
+    List<ReleaseLine> lines = catalog.lines();
+    int window = catalog.settings().window();
+    for (int i = window; i < lines.size(); i++) {
+      ReleaseLine by = lines.get(i);
+      Optional<LocalDate> date = by.shipDate();
+      if (date.isPresent() && !date.get().isBefore(from)) {
+        out.add(new SupportEnd(lines.get(i - window), new Ending(by, date.get())));
+      }
+    }
+    return out;
+  }
+
   /** Every catalog line's status on {@code date}, newest first. */
   public MatrixAnswer matrix(LocalDate date) {
     List<LineAnswer> rows = new ArrayList<>();

@@ -261,7 +261,8 @@ public final class QueryParser {
     return "`" + shorten(token, 40) + "` is not a version: " + why + "; " + EXPECTED + ".";
   }
 
-  static String shorten(String s, int max) {
+  /** Cuts echoed input short: a reply is no place for a page of someone's text. */
+  public static String shorten(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -25,7 +25,7 @@ public final class SlackAnswers {
   private final Cache<Key, SlackMessage> cache =
       Caffeine.newBuilder().maximumSize(MAX_ENTRIES).recordStats().build();
 
-  private record Key(String question, String catalogVersion, LocalDate today) {}
+  private record Key(String question, String catalogVersion, LocalDate today, String caveat) {}
 
   public SlackAnswers(Supplier<PolicyService> policy) {
     this.policy = policy;
@@ -37,7 +37,12 @@ public final class SlackAnswers {
     if (question.length() > QueryParser.MAX_LENGTH) {
       return render(service, question); // refused anyway; not worth a cache slot
     }
-    Key key = new Key(normalise(question), service.catalog().version(), service.today());
+    Key key =
+        new Key(
+            normalise(question),
+            service.catalog().version(),
+            service.today(),
+            service.caveat().orElse(""));
     return cache.get(key, k -> render(service, k.question()));
   }
 

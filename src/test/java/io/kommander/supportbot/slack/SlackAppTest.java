@@ -60,7 +60,7 @@ class SlackAppTest {
     slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     slack.start();
     Config config =
-        new Config(
+        Config.of(
             0,
             TestCatalogs.SHIPPED,
             Optional.of(BOT_TOKEN),

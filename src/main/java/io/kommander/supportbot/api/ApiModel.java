@@ -1,0 +1,166 @@
+package io.kommander.supportbot.api;
+
+import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
+import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Answer.MatrixAnswer;
+import io.kommander.supportbot.policy.Ending;
+import io.kommander.supportbot.policy.Patch;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.policy.SupportEnd;
+import io.kommander.supportbot.policy.SupportPolicy;
+import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.Phrases.Standing;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The API's JSON shapes: kept apart from the core's records so the core can change without breaking
+ * clients. Documented in {@code openapi.yaml}.
+ */
+final class ApiModel {
+  private ApiModel() {}
+
+  record Line(String kommander, String konvoy, LocalDate released, LocalDate planned) {
+    static Line of(ReleaseLine l) {
+      return new Line(l.kommander().toString(), l.konvoy().toString(), l.released(), l.planned());
+    }
+  }
+
+  /** When support ends; always derived from the policy, never published by D2iQ. */
+  record End(LocalDate date, String by, boolean planned, boolean derived) {
+    static End of(Ending e) {
+      return new End(e.date(), e.by().kommander().toString(), e.planned(), true);
+    }
+  }
+
+  record Upgrade(
+      String latestPatch, String patchCheck, String newestKommander, String newestKonvoy) {}
+
+  record Status(
+      String product,
+      String version,
+      LocalDate asOf,
+      String status,
+      boolean supported,
+      Line line,
+      End supportEnds,
+      End supportEnded,
+      Upgrade upgrade,
+      String message) {
+
+    static Status of(LineAnswer a, int window) {
+      End ends = null;
+      End ended = null;
+      if (a.support() instanceof Support.Supported s) {
+        ends = s.ends().map(End::of).orElse(null);
+      } else if (a.support() instanceof Support.Expired e) {
+        ended = End.of(e.ended());
+      }
+      var u = a.upgrade();
+      Upgrade upgrade =
+          new Upgrade(
+              u.linePatch().map(p -> p.version().toString()).orElse(null),
+              u.patchCheck().name().toLowerCase(Locale.ROOT),
+              u.newestLine()
+                  .map(n -> orLine(u.newestPatches().kommander(), n.kommander().toString()))
+                  .orElse(null),
+              u.newestLine()
+                  .map(n -> orLine(u.newestPatches().konvoy(), n.konvoy().toString()))
+                  .orElse(null));
+      return new Status(
+          a.product().name().toLowerCase(Locale.ROOT),
+          a.asked().toString(),
+          a.asOf(),
+          Standing.of(a.support()).name().toLowerCase(Locale.ROOT),
+          a.support().isSupported(),
+          a.line().map(Line::of).orElse(null),
+          ends,
+          ended,
+          upgrade,
+          Phrases.untilWhen(a, window));
+    }
+
+    private static String orLine(Patch patch, String line) {
+      return patch == null ? line : patch.version().toString();
+    }
+  }
+
+  record Compatibility(
+      String kommander,
+      String konvoy,
+      LocalDate asOf,
+      boolean supported,
+      String verdict,
+      String kommanderPairsWithKonvoy,
+      String konvoyPairsWithKommander,
+      Status line,
+      List<String> message) {
+    static Compatibility of(CompatibilityAnswer c, LocalDate asOf, int window) {
+      return new Compatibility(
+          c.kommander().toString(),
+          c.konvoy().toString(),
+          asOf,
+          c.verdict() == io.kommander.supportbot.policy.Answer.Verdict.SUPPORTED,
+          c.verdict().name().toLowerCase(Locale.ROOT),
+          c.kommanderLine().map(l -> l.konvoy().toString()).orElse(null),
+          c.konvoyLine().map(l -> l.kommander().toString()).orElse(null),
+          c.pairStatus().map(s -> Status.of(s, window)).orElse(null),
+          Phrases.compatibility(c, window));
+    }
+  }
+
+  record Matrix(LocalDate asOf, String policy, int window, List<Status> lines) {
+    static Matrix of(MatrixAnswer m) {
+      return new Matrix(
+          m.asOf(),
+          Phrases.policyName(m.window()),
+          m.window(),
+          m.lines().stream().map(l -> Status.of(l, m.window())).toList());
+    }
+  }
+
+  record Announcement(LocalDate date, String release, boolean planned, Line endsSupportFor) {
+    static Announcement of(SupportEnd e) {
+      return new Announcement(
+          e.ending().date(),
+          e.ending().by().kommander().toString(),
+          e.ending().planned(),
+          Line.of(e.line()));
+    }
+  }
+
+  record Announcements(LocalDate from, List<Announcement> upcoming) {}
+
+  /** One cycle in endoflife.date's shape, so existing EOL tooling reads the policy. */
+  record EolCycle(
+      String cycle,
+      LocalDate releaseDate,
+      Object eol,
+      String latest,
+      LocalDate latestReleaseDate,
+      Object support,
+      String link) {
+    static EolCycle of(SupportPolicy policy, ReleaseLine line, Product product, LocalDate today) {
+      Optional<Ending> end = policy.endOf(line);
+      // endoflife.date: a date when known, else false ("not yet").
+      Object eol = end.flatMap(Ending::when).<Object>map(d -> d).orElse(Boolean.FALSE);
+      Optional<Patch> latest = SupportPolicy.patchOn(line, product, today);
+      return new EolCycle(
+          line.minor(product).toString(),
+          line.released(),
+          eol,
+          latest.map(p -> p.version().toString()).orElse(line.minor(product) + ".0"),
+          latest.map(Patch::date).orElse(null),
+          eol,
+          policy.catalog().settings().policyUrl() == null
+              ? null
+              : policy.catalog().settings().policyUrl().toString());
+    }
+  }
+
+  record Error(String error, String message) {}
+}

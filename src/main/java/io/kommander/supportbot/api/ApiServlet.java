@@ -1,0 +1,223 @@
+package io.kommander.supportbot.api;
+
+import io.kommander.supportbot.catalog.CatalogJson;
+import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
+import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.policy.Question;
+import io.kommander.supportbot.policy.Question.AboutLine;
+import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.policy.SupportPolicy;
+import io.kommander.supportbot.policy.Version;
+import io.kommander.supportbot.query.QueryParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * The policy service's REST API under {@code /api/v1}; see {@code openapi.yaml}. Every answer has a
+ * weak ETag of the catalog version and day, so clients can poll with {@code If-None-Match}.
+ */
+public final class ApiServlet extends HttpServlet {
+  private final transient Supplier<PolicyService> policy;
+  private final transient QueryParser parser = new QueryParser();
+
+  public ApiServlet(Supplier<PolicyService> policy) {
+    this.policy = policy;
+  }
+
+  /** A 4xx answer, as JSON. */
+  private static final class ApiError extends Exception {
+    final int status;
+    final String code;
+
+    ApiError(int status, String code, String message) {
+      super(message, null, false, false);
+      this.status = status;
+      this.code = code;
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    PolicyService service = policy.get();
+    String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+    String[] parts = path.substring(1).split("/", -1);
+    try {
+      if (path.equals("/openapi.yaml")) {
+        openApi(resp);
+        return;
+      }
+      LocalDate asOf = asOf(req, service);
+      // The catalog itself does not change with the day; answers do.
+      String etag =
+          "W/\""
+              + service.catalog().version()
+              + (parts[0].equals("catalog") ? "" : "-" + asOf)
+              + "\"";
+      if (etag.equals(req.getHeader("If-None-Match"))) {
+        resp.setStatus(304);
+        resp.setHeader("ETag", etag);
+        return;
+      }
+      Object body =
+          switch (parts[0]) {
+            case "kommander", "konvoy" -> line(service, parts, asOf);
+            case "compatibility" -> compatibility(service, req, asOf);
+            case "matrix" -> ApiModel.Matrix.of(service.policy().matrix(asOf));
+            case "announcements" ->
+                new ApiModel.Announcements(
+                    asOf,
+                    service.policy().endingsFrom(asOf).stream()
+                        .map(ApiModel.Announcement::of)
+                        .toList());
+            case "eol" -> eol(service, parts, asOf);
+            case "catalog" -> null;
+            default ->
+                throw new ApiError(
+                    404,
+                    "not_found",
+                    "No such endpoint: /api/v1" + path + "; see /api/v1/openapi.yaml");
+          };
+      resp.setHeader("ETag", etag);
+      resp.setHeader("Cache-Control", "no-cache");
+      if (body == null) {
+        write(resp, 200, CatalogJson.write(service.catalog()));
+      } else {
+        write(resp, 200, CatalogJson.MAPPER.writeValueAsString(body));
+      }
+    } catch (ApiError e) {
+      write(
+          resp,
+          e.status,
+          CatalogJson.MAPPER.writeValueAsString(new ApiModel.Error(e.code, e.getMessage())));
+    }
+  }
+
+  private Object line(PolicyService service, String[] parts, LocalDate asOf) throws ApiError {
+    Product product = parts[0].equals("kommander") ? Product.KOMMANDER : Product.KONVOY;
+    if (parts.length != 2 || parts[1].isEmpty()) {
+      throw new ApiError(
+          400,
+          "missing_version",
+          "Name a version: /api/v1/" + parts[0] + "/{version}, e.g. /api/v1/" + parts[0] + "/1.4");
+    }
+    Version version = version(parts[1], "version");
+    LineAnswer answer = service.policy().status(product, version, asOf);
+    if (answer.support() instanceof Support.Unknown) {
+      throw new ApiError(
+          404,
+          "unknown_version",
+          product.displayName()
+              + " "
+              + version
+              + ": "
+              + io.kommander.supportbot.render.Phrases.untilWhen(answer, window(service)));
+    }
+    return ApiModel.Status.of(answer, window(service));
+  }
+
+  private Object compatibility(PolicyService service, HttpServletRequest req, LocalDate asOf)
+      throws ApiError {
+    String kommander = req.getParameter("kommander");
+    String konvoy = req.getParameter("konvoy");
+    if (kommander == null || konvoy == null || kommander.isBlank() || konvoy.isBlank()) {
+      throw new ApiError(
+          400,
+          "missing_parameter",
+          "Both kommander and konvoy are required, e.g. ?kommander=1.2&konvoy=1.7");
+    }
+    CompatibilityAnswer answer =
+        service
+            .policy()
+            .compatibility(version(kommander, "kommander"), version(konvoy, "konvoy"), asOf);
+    return ApiModel.Compatibility.of(answer, asOf, window(service));
+  }
+
+  private Object eol(PolicyService service, String[] parts, LocalDate asOf) throws ApiError {
+    String name = parts.length == 2 ? parts[1] : "";
+    Product product =
+        switch (name) {
+          case "kommander.json" -> Product.KOMMANDER;
+          case "konvoy.json" -> Product.KONVOY;
+          default ->
+              throw new ApiError(
+                  404,
+                  "not_found",
+                  "EOL exports: /api/v1/eol/kommander.json and /api/v1/eol/konvoy.json");
+        };
+    SupportPolicy policy = service.policy();
+    List<ApiModel.EolCycle> cycles = new ArrayList<>();
+    for (ReleaseLine line : policy.shippedBy(asOf)) {
+      cycles.add(0, ApiModel.EolCycle.of(policy, line, product, asOf)); // newest first
+    }
+    return cycles;
+  }
+
+  /** The same reading of versions as in Slack, with the same words when it fails. */
+  private Version version(String text, String name) throws ApiError {
+    Query q = parser.parse(text);
+    List<Question> questions = q.questions();
+    if (questions.size() != 1
+        || !(questions.get(0) instanceof AboutLine line)
+        || !q.notes().isEmpty()
+        || text.strip().contains(" ")) {
+      String why =
+          q.notes().isEmpty() ? "versions look like 1.4, 1.4.2, v1.4 or 1.4.x" : q.notes().get(0);
+      throw new ApiError(400, "bad_version", name + ": " + why);
+    }
+    return line.version();
+  }
+
+  private static LocalDate asOf(HttpServletRequest req, PolicyService service) throws ApiError {
+    String text = req.getParameter("asOf");
+    if (text == null || text.isBlank()) {
+      return service.today();
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new ApiError(
+          400,
+          "bad_date",
+          "asOf: '"
+              + QueryParser.shorten(text, 40)
+              + "' is not a date; use YYYY-MM-DD, e.g. 2021-06-01");
+    }
+    var start = service.catalog().historyStart();
+    if (start.isPresent() && date.isBefore(start.get())) {
+      throw new ApiError(
+          400, "before_history", "asOf: the catalog's history starts on " + start.get());
+    }
+    return date;
+  }
+
+  private static int window(PolicyService service) {
+    return service.catalog().settings().window();
+  }
+
+  private static void openApi(HttpServletResponse resp) throws IOException {
+    try (InputStream in = ApiServlet.class.getResourceAsStream("/openapi.yaml")) {
+      resp.setContentType("application/yaml");
+      resp.setStatus(200);
+      in.transferTo(resp.getOutputStream());
+    }
+  }
+
+  private static void write(HttpServletResponse resp, int status, String json) throws IOException {
+    resp.setStatus(status);
+    resp.setContentType("application/json;charset=utf-8");
+    resp.getWriter().write(json);
+  }
+}

@@ -1,0 +1,80 @@
+package io.kommander.supportbot.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-reads the catalog file on an interval and swaps in a valid change; an invalid one is logged
+ * and the last good catalog stays. Polling the content (not file events) works the same on bind
+ * mounts and Kubernetes ConfigMaps, whose updates are symlink swaps that file watchers miss.
+ */
+public final class CatalogFileWatcher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CatalogFileWatcher.class);
+
+  private final Path file;
+  private final LiveCatalog live;
+  private final CatalogLoader loader = new CatalogLoader();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "catalog-watcher");
+            t.setDaemon(true);
+            return t;
+          });
+  private byte[] lastSeen;
+
+  public CatalogFileWatcher(Path file, LiveCatalog live) {
+    this.file = file;
+    this.live = live;
+  }
+
+  public CatalogFileWatcher start(Duration interval) {
+    lastSeen = read();
+    timer.scheduleWithFixedDelay(
+        this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** One look at the file; public so a signal or an admin call can force it. */
+  public synchronized void check() {
+    byte[] bytes = read();
+    if (bytes == null || Arrays.equals(bytes, lastSeen)) {
+      return;
+    }
+    lastSeen = bytes;
+    try {
+      if (live.replace(
+          loader.parse(
+              file.toString(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))) {
+        log.info("Catalog reloaded from {} (version {})", file, live.catalog().version());
+      }
+    } catch (CatalogException e) {
+      log.error(
+          "Catalog change refused, keeping version {}: {}",
+          live.catalog().version(),
+          e.getMessage());
+    }
+  }
+
+  private byte[] read() {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      log.warn("Cannot read catalog {}: {}; keeping the last good one", file, e.getMessage());
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

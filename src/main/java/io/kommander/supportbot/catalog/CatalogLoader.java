@@ -115,6 +115,8 @@ public final class CatalogLoader {
                   .map(Object::toString)
                   .sorted()
                   .collect(Collectors.joining(", "));
+    } else if (String.valueOf(e.getOriginalMessage()).startsWith("Cannot map `null`")) {
+      problem = "is missing: this field is required";
     } else if (e instanceof InvalidFormatException f) {
       problem = "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType());
     } else if (rootCause(e) instanceof CatalogRuleException rule) {

@@ -49,6 +49,7 @@ class CatalogLoaderTest {
         "released: 2021-08-26|released: 2021-01-01|line 60, field lines[4].released: date 2021-01-01 is before the previous line's 2021-05-05",
         "released: 2021-08-26|planned: 2021-08-26|line 60, field lines[4].planned: planned is set on a released line",
         "'  window: 3'|'\twindow: 3'|line 21: not valid YAML",
+        "'  endsSoonDays: 30'|'  endsSoon: 30'|line 19, field policy.endsSoonDays: is missing: this field is required",
       })
   void aMalformedCatalogIsRefusedNamingFileLineAndField(String from, String to, String message) {
     String text = TestCatalogs.shippedText();

@@ -1,0 +1,221 @@
+package io.kommander.supportbot.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kommander.supportbot.Bot;
+import io.kommander.supportbot.Config;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.catalog.LiveCatalog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The REST API over real HTTP: every endpoint, valid and invalid input. */
+class ApiTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static Bot bot;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    LiveCatalog live =
+        new LiveCatalog(
+            TestCatalogs.withPlanned(),
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    bot =
+        Bot.start(
+            Config.of(
+                0,
+                TestCatalogs.SHIPPED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "http://127.0.0.1:1/api/"),
+            "127.0.0.1",
+            live);
+    base = "http://127.0.0.1:" + bot.port() + "/api/v1";
+  }
+
+  @AfterAll
+  static void stop() {
+    bot.close();
+  }
+
+  static HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      req.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(String path, int status) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  void aSupportedKommanderVersionSaysUntilWhenAndWhatToUpgradeTo() throws Exception {
+    JsonNode s = json("/kommander/1.4.2?asOf=2022-03-01", 200);
+    assertThat(s.get("status").asText()).isEqualTo("supported");
+    assertThat(s.get("supported").asBoolean()).isTrue();
+    assertThat(s.at("/line/konvoy").asText()).isEqualTo("1.8");
+    assertThat(s.at("/supportEnds/date").asText()).isEqualTo("2022-04-06");
+    assertThat(s.at("/supportEnds/by").asText()).isEqualTo("2.2");
+    assertThat(s.at("/supportEnds/derived").asBoolean()).isTrue();
+    assertThat(s.at("/upgrade/latestPatch").asText()).isEqualTo("1.4.4");
+    assertThat(s.at("/upgrade/patchCheck").asText()).isEqualTo("behind");
+    assertThat(s.at("/upgrade/newestKommander").asText()).isEqualTo("2.1");
+  }
+
+  @Test
+  void anExpiredVersionSaysWhenAndByWhichRelease() throws Exception {
+    JsonNode s = json("/kommander/v1.3", 200);
+    assertThat(s.get("status").asText()).isEqualTo("expired");
+    assertThat(s.at("/supportEnded/date").asText()).isEqualTo("2021-11-19");
+    assertThat(s.at("/supportEnded/by").asText()).isEqualTo("2.1");
+    assertThat(s.has("supportEnds")).isFalse();
+  }
+
+  @Test
+  void aKonvoyVersionIsAnsweredForItsPairedLine() throws Exception {
+    JsonNode s = json("/konvoy/2.0", 200);
+    assertThat(s.get("product").asText()).isEqualTo("konvoy");
+    assertThat(s.at("/line/kommander").asText()).isEqualTo("2.0");
+    assertThat(s.at("/supportEnds/date").asText()).isEqualTo("2027-01-15");
+    assertThat(s.at("/supportEnds/planned").asBoolean()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/kommander/abc|400|bad_version|version: I couldn't find a version",
+        "/kommander/1.4.2.1|400|bad_version|has 4 parts",
+        "/kommander/-1.4|400|bad_version|never negative",
+        "/kommander/99999999999.1|400|bad_version|larger than 999",
+        "/kommander/1.4%20konvoy|400|bad_version|versions look like",
+        "/kommander/|400|missing_version|/api/v1/kommander/{version}",
+        "/kommander/3.9|404|unknown_version|Not in the release catalog",
+        "/konvoy/1.9|404|unknown_version|Known Konvoy lines",
+        "/compatibility?kommander=1.2|400|missing_parameter|Both kommander and konvoy",
+        "/compatibility?kommander=1.2&konvoy=x|400|bad_version|konvoy:",
+        "/matrix?asOf=2021-13-01|400|bad_date|YYYY-MM-DD",
+        "/matrix?asOf=yesterday|400|bad_date|'yesterday' is not a date",
+        "/matrix?asOf=2020-01-01|400|before_history|2021-02-10",
+        "/nope|404|not_found|openapi.yaml",
+        "/eol/other.json|404|not_found|kommander.json"
+      })
+  void badInputGetsAClearJsonError(String path, int status, String code, String message)
+      throws Exception {
+    JsonNode e = json(path, status);
+    assertThat(e.get("error").asText()).isEqualTo(code);
+    assertThat(e.get("message").asText()).contains(message);
+  }
+
+  @Test
+  void compatibilityRefusesMixedMinorsAndNamesThePairs() throws Exception {
+    JsonNode c = json("/compatibility?kommander=1.2&konvoy=1.7", 200);
+    assertThat(c.get("supported").asBoolean()).isFalse();
+    assertThat(c.get("verdict").asText()).isEqualTo("mixed_minors");
+    assertThat(c.get("kommanderPairsWithKonvoy").asText()).isEqualTo("1.6");
+    assertThat(c.get("konvoyPairsWithKommander").asText()).isEqualTo("1.3");
+    JsonNode ok = json("/compatibility?kommander=1.4.2&konvoy=1.8.5&asOf=2021-06-01", 200);
+    assertThat(ok.get("verdict").asText()).isEqualTo("supported");
+    assertThat(ok.at("/line/status").asText()).isEqualTo("supported");
+  }
+
+  @Test
+  void theMatrixTimeTravels() throws Exception {
+    JsonNode m = json("/matrix?asOf=2021-09-01", 200);
+    assertThat(m.get("policy").asText()).isEqualTo("N-2");
+    List<String> supported = new ArrayList<>();
+    m.get("lines")
+        .forEach(
+            l -> {
+              if (l.get("supported").asBoolean()) supported.add(l.get("version").asText());
+            });
+    assertThat(supported).containsExactly("2.0", "1.4", "1.3");
+  }
+
+  @Test
+  void announcementsListUpcomingEndsOfSupport() throws Exception {
+    JsonNode a = json("/announcements", 200);
+    assertThat(a.get("upcoming")).hasSize(1);
+    JsonNode next = a.get("upcoming").get(0);
+    assertThat(next.get("date").asText()).isEqualTo("2027-01-15");
+    assertThat(next.get("release").asText()).isEqualTo("2.3");
+    assertThat(next.at("/endsSupportFor/kommander").asText()).isEqualTo("2.0");
+    assertThat(json("/announcements?asOf=2021-09-01", 200).get("upcoming").size()).isEqualTo(3);
+  }
+
+  @Test
+  void theEolExportHasEndoflifeDatesShape() throws Exception {
+    JsonNode cycles = json("/eol/kommander.json", 200);
+    assertThat(cycles.get(0).get("cycle").asText()).isEqualTo("2.2");
+    assertThat(cycles.get(0).get("releaseDate").asText()).isEqualTo("2022-04-06");
+    assertThat(cycles.get(0).get("latest").asText()).isEqualTo("2.2.3");
+    assertThat(cycles.get(0).get("eol").isBoolean()).isTrue();
+    assertThat(cycles.get(2).get("eol").asText()).isEqualTo("2027-01-15");
+    JsonNode oneFour = cycles.get(3);
+    assertThat(oneFour.get("cycle").asText()).isEqualTo("1.4");
+    assertThat(oneFour.get("eol").asText()).isEqualTo("2022-04-06");
+    assertThat(oneFour.get("support").asText()).isEqualTo("2022-04-06");
+    assertThat(json("/eol/konvoy.json", 200).get(3).get("cycle").asText()).isEqualTo("1.8");
+  }
+
+  @Test
+  void answersCarryAnEtagAndAMatchingIfNoneMatchGets304() throws Exception {
+    HttpResponse<String> first = get("/matrix");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(get("/matrix", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(get("/matrix?asOf=2021-09-01", "If-None-Match", etag).statusCode()).isEqualTo(200);
+    String catalogTag = get("/catalog").headers().firstValue("ETag").orElseThrow();
+    assertThat(get("/catalog", "If-None-Match", catalogTag).statusCode()).isEqualTo(304);
+  }
+
+  @Test
+  void everyDocumentedPathIsServedAndTheDocumentIsServed() throws Exception {
+    HttpResponse<String> doc = get("/openapi.yaml");
+    assertThat(doc.statusCode()).isEqualTo(200);
+    JsonNode spec = new YAMLMapper().readTree(doc.body());
+    List<String> paths = new ArrayList<>();
+    spec.get("paths").fieldNames().forEachRemaining(paths::add);
+    assertThat(paths)
+        .containsExactlyInAnyOrder(
+            "/kommander/{version}",
+            "/konvoy/{version}",
+            "/compatibility",
+            "/matrix",
+            "/announcements",
+            "/eol/kommander.json",
+            "/eol/konvoy.json",
+            "/catalog",
+            "/openapi.yaml");
+    for (String p : paths) {
+      String concrete =
+          p.replace("{version}", "2.1")
+              + (p.equals("/compatibility") ? "?kommander=2.1&konvoy=2.1" : "");
+      assertThat(get(concrete).statusCode()).as(concrete).isEqualTo(200);
+    }
+  }
+}

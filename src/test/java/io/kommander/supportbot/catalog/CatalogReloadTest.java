@@ -1,0 +1,89 @@
+package io.kommander.supportbot.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kommander.supportbot.Config;
+import io.kommander.supportbot.Serve;
+import io.kommander.supportbot.TestCatalogs;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The running bot sees catalog file changes without a restart; a broken file keeps the old data.
+ */
+class CatalogReloadTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static String ask(int port, String q) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/ask?q="
+                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static String awaitAnswer(int port, String q, Predicate<String> done) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String answer = ask(port, q);
+    while (!done.test(answer) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      answer = ask(port, q);
+    }
+    return answer;
+  }
+
+  @Test
+  void aValidChangeIsServedAndABrokenOneIsRefused(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.shippedText());
+    Config config =
+        Config.of(
+            0,
+            file,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            "http://127.0.0.1:1/api/");
+    try (Serve serve =
+        Serve.start(
+            config,
+            "127.0.0.1",
+            Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))) {
+      int port = serve.bot().port();
+      assertThat(ask(port, "2.3")).startsWith("Kommander 2.3: unknown");
+      String before = serve.live().catalog().version();
+
+      Files.writeString(file, TestCatalogs.withPlannedText());
+      String planned = awaitAnswer(port, "2.3", a -> a.contains("not released yet"));
+      assertThat(planned)
+          .startsWith("Kommander 2.3 (on Konvoy 2.3): not released yet")
+          .contains("Planned for 2027-01-15.");
+      assertThat(ask(port, "2.0"))
+          .contains("Supported until Kommander 2.3 ships (planned for 2027-01-15).");
+      assertThat(serve.live().catalog().version()).isNotEqualTo(before);
+
+      String good = serve.live().catalog().version();
+      Files.writeString(file, TestCatalogs.withPlannedText().replace("window: 3", "window: -1"));
+      Thread.sleep(2_500); // two reload intervals
+      assertThat(serve.live().catalog().version()).isEqualTo(good);
+      assertThat(ask(port, "2.3")).contains("Planned for 2027-01-15.");
+    }
+  }
+}

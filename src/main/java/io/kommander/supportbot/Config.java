@@ -26,14 +26,19 @@ public record Config(
 
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
-        port(value(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
+        (int) number("PORT", value(env, "PORT").orElse(String.valueOf(DEFAULT_PORT)), 0, 65_535),
         Path.of(value(env, "CATALOG_FILE").orElse("config/releases.yaml")),
         value(env, "SLACK_BOT_TOKEN"),
         value(env, "SLACK_SIGNING_SECRET"),
         value(env, "SLACK_APP_TOKEN"),
         value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL),
         value(env, "POLICY_SERVICE_URL"),
-        Duration.ofSeconds(seconds(value(env, "CATALOG_RELOAD_SECONDS").orElse("5"))));
+        Duration.ofSeconds(
+            number(
+                "CATALOG_RELOAD_SECONDS",
+                value(env, "CATALOG_RELOAD_SECONDS").orElse("5"),
+                1,
+                86_400)));
   }
 
   /** Settings for tests and embedding: local catalog, given Slack settings, 1 s reload. */
@@ -55,33 +60,22 @@ public record Config(
         Duration.ofSeconds(1));
   }
 
-  private static long seconds(String text) {
+  static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  /** A whole number in [min, max], or an error naming the variable and the range. */
+  private static long number(String name, String text, long min, long max) {
     try {
-      long s = Long.parseLong(text);
-      if (s >= 1 && s <= 86_400) {
-        return s;
+      long n = Long.parseLong(text);
+      if (n >= min && n <= max) {
+        return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
     throw new IllegalArgumentException(
-        "CATALOG_RELOAD_SECONDS must be 1 to 86400, was '" + text + "'");
-  }
-
-  static Optional<String> value(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static int port(String text) {
-    try {
-      int port = Integer.parseInt(text);
-      if (port >= 0 && port <= 65_535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("PORT must be a number from 0 to 65535, was '" + text + "'");
+        name + " must be a number from " + min + " to " + max + ", was '" + text + "'");
   }
 
   /** How the bot reaches Slack, decided by which variables are set. */

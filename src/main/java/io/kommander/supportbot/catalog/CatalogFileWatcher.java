@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,13 +21,7 @@ public final class CatalogFileWatcher implements AutoCloseable {
   private final Path file;
   private final LiveCatalog live;
   private final CatalogLoader loader = new CatalogLoader();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "catalog-watcher");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = Timers.daemon("catalog-watcher");
   private byte[] lastSeen;
 
   public CatalogFileWatcher(Path file, LiveCatalog live) {

@@ -103,6 +103,18 @@ class SlackAppTest {
     slack.resetRequests();
   }
 
+  private static HttpResponse<String> slash(String text) throws Exception {
+    return requests.post(
+        "/slack/events",
+        SlackRequests.slashCommand(text, slack.baseUrl() + "/response"),
+        "application/x-www-form-urlencoded");
+  }
+
+  private static Map<String, String> signed(String secret, String ts, String body) {
+    return Map.of(
+        "X-Slack-Request-Timestamp", ts, "X-Slack-Signature", SlackRequests.sign(secret, ts, body));
+  }
+
   private static List<LoggedRequest> posted(String path) {
     return slack.findAll(postRequestedFor(urlEqualTo(path)));
   }
@@ -135,11 +147,7 @@ class SlackAppTest {
 
   @Test
   void aSignedSlashCommandGetsAnEphemeralBlockKitAnswerWithAShareButton() throws Exception {
-    HttpResponse<String> r =
-        requests.post(
-            "/slack/events",
-            SlackRequests.slashCommand("1.2 on konvoy 1.7", slack.baseUrl() + "/response"),
-            "application/x-www-form-urlencoded");
+    HttpResponse<String> r = slash("1.2 on konvoy 1.7");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
@@ -154,11 +162,7 @@ class SlackAppTest {
 
   @Test
   void aLineAnswerHasHeaderStatusPairingUntilWhenAndUpgradeFields() throws Exception {
-    HttpResponse<String> r =
-        requests.post(
-            "/slack/events",
-            SlackRequests.slashCommand("1.4.2", slack.baseUrl() + "/response"),
-            "application/x-www-form-urlencoded");
+    HttpResponse<String> r = slash("1.4.2");
     JsonNode blocks = JSON.readTree(r.body()).get("blocks");
     assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
     assertThat(blocks.get(0).at("/text/text").asText())
@@ -177,11 +181,7 @@ class SlackAppTest {
   @ParameterizedTest(name = "\"{0}\" gets help, not an error")
   @ValueSource(strings = {"", "garbage", "1.4.2.1", "-1.4", "99999999999.1"})
   void anythingElseGetsTheHelpTextWithoutAShareButton(String text) throws Exception {
-    HttpResponse<String> r =
-        requests.post(
-            "/slack/events",
-            SlackRequests.slashCommand(text, slack.baseUrl() + "/response"),
-            "application/x-www-form-urlencoded");
+    HttpResponse<String> r = slash(text);
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("blocks").get(0).at("/text/text").asText())
@@ -193,11 +193,7 @@ class SlackAppTest {
 
   @Test
   void tenThousandCharactersAreRefusedPolitely() throws Exception {
-    HttpResponse<String> r =
-        requests.post(
-            "/slack/events",
-            SlackRequests.slashCommand("1.4 ".repeat(2_500), slack.baseUrl() + "/response"),
-            "application/x-www-form-urlencoded");
+    HttpResponse<String> r = slash("1.4 ".repeat(2_500));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(r.body()).get("text").asText())
         .contains("Your message is 10,000 characters long");
@@ -222,11 +218,7 @@ class SlackAppTest {
             "/slack/events",
             body,
             "application/x-www-form-urlencoded",
-            Map.of(
-                "X-Slack-Request-Timestamp",
-                ts,
-                "X-Slack-Signature",
-                SlackRequests.sign("another-secret", ts, body)));
+            signed("another-secret", ts, body));
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).doesNotContain("Kommander");
   }
@@ -248,15 +240,7 @@ class SlackAppTest {
     String body = mention("Ev-replay", "<@UBOT> 1.4", null);
     String ts = String.valueOf(Instant.now().minusSeconds(6 * 60).getEpochSecond());
     HttpResponse<String> r =
-        requests.post(
-            "/slack/events",
-            body,
-            "application/json",
-            Map.of(
-                "X-Slack-Request-Timestamp",
-                ts,
-                "X-Slack-Signature",
-                SlackRequests.sign(SECRET, ts, body)));
+        requests.post("/slack/events", body, "application/json", signed(SECRET, ts, body));
     assertThat(r.statusCode()).isEqualTo(401);
     Thread.sleep(200);
     assertThat(posted("/api/chat.postMessage")).isEmpty();
@@ -399,14 +383,8 @@ class SlackAppTest {
   @Test
   void healthAndMetricsAnswerOverHttp() throws Exception {
     assertThat(requests.get("/healthz").statusCode()).isEqualTo(200);
-    requests.post(
-        "/slack/events",
-        SlackRequests.slashCommand("matrix", slack.baseUrl() + "/response"),
-        "application/x-www-form-urlencoded");
-    requests.post(
-        "/slack/events",
-        SlackRequests.slashCommand("  MATRIX ", slack.baseUrl() + "/response"),
-        "application/x-www-form-urlencoded");
+    slash("matrix");
+    slash("  MATRIX ");
     HttpResponse<String> metrics = requests.get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).containsPattern("answer_cache_hits_total [1-9]");

@@ -9,13 +9,16 @@ import io.kommander.supportbot.http.BotServer;
 import io.kommander.supportbot.http.HealthServlet;
 import io.kommander.supportbot.http.MetricsServlet;
 import io.kommander.supportbot.http.SlackOffServlet;
+import io.kommander.supportbot.http.SlackRequestGuard;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +75,11 @@ public final class Bot implements AutoCloseable {
     if (app != null) {
       app.start();
     }
-    BotServer server = new BotServer(host, config.port(), servlets).start();
+    Map<String, Filter> filters =
+        config.slackMode() == Config.SlackMode.HTTP
+            ? Map.of("/slack/events", new SlackRequestGuard(Clock.systemUTC()))
+            : Map.of();
+    BotServer server = new BotServer(host, config.port(), servlets, filters).start();
     if (socket != null) {
       socket.startAsync();
     }

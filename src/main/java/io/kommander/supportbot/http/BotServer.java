@@ -1,10 +1,14 @@
 package io.kommander.supportbot.http;
 
+import java.util.EnumSet;
 import java.util.Map;
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
@@ -23,6 +27,14 @@ public final class BotServer implements AutoCloseable {
    * @param servlets path to servlet, e.g. {@code /healthz}
    */
   public BotServer(String host, int port, Map<String, HttpServlet> servlets) {
+    this(host, port, servlets, Map.of());
+  }
+
+  /**
+   * @param filters path to filter, run before the servlet at that path
+   */
+  public BotServer(
+      String host, int port, Map<String, HttpServlet> servlets, Map<String, Filter> filters) {
     server = new Server();
     connector = new ServerConnector(server);
     connector.setHost(host);
@@ -30,6 +42,9 @@ public final class BotServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    filters.forEach(
+        (path, filter) ->
+            context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST)));
     StatisticsHandler stats = new StatisticsHandler(); // needed for graceful stop
     stats.setHandler(context);
     server.setHandler(stats);

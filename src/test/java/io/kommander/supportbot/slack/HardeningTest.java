@@ -1,0 +1,190 @@
+package io.kommander.supportbot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.kommander.supportbot.Bot;
+import io.kommander.supportbot.Config;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.http.SlackRequestGuard;
+import io.kommander.supportbot.policy.PolicyService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Oversized and malformed requests, secrets in logs, and graceful shutdown. */
+class HardeningTest {
+  static final String SECRET = "hardening-signing-secret-4f1c";
+  static final String BOT_TOKEN = "xoxb-hardening-token-9d2e";
+
+  WireMockServer slack;
+  Bot bot;
+  SlackRequests requests;
+  final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  PrintStream stderr;
+
+  @BeforeEach
+  void start() throws Exception {
+    stderr = System.err;
+    System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8)); // slf4j-simple logs here
+    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    slack.start();
+    slack.stubFor(
+        post("/api/auth.test")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    slack.stubFor(
+        post("/response")
+            .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(1_500)));
+    Config config =
+        Config.of(
+            0,
+            TestCatalogs.SHIPPED,
+            Optional.of(BOT_TOKEN),
+            Optional.of(SECRET),
+            Optional.empty(),
+            slack.baseUrl() + "/api/");
+    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    bot = Bot.start(config, "127.0.0.1", () -> policy);
+    requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+    slack.stop();
+    System.setErr(stderr);
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+    String huge =
+        SlackRequests.slashCommand(
+            "1.4 " + "x".repeat((int) SlackRequestGuard.MAX_BODY_BYTES),
+            slack.baseUrl() + "/response");
+    HttpResponse<String> r =
+        requests.post("/slack/events", huge, "application/x-www-form-urlencoded");
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).doesNotContain("Kommander");
+  }
+
+  @Test
+  void aBodyOfUnknownLengthIsRefused() throws Exception {
+    byte[] body = SlackRequests.slashCommand("1.4", "http://x/").getBytes(StandardCharsets.UTF_8);
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", ts)
+            .header(
+                "X-Slack-Signature",
+                SlackRequests.sign(SECRET, ts, new String(body, StandardCharsets.UTF_8)))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(body))) // chunked
+            .build();
+    assertThat(
+            HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(411);
+  }
+
+  @Test
+  void aTimestampFromTheFutureIsRefusedLikeAReplay() throws Exception {
+    String body = SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response");
+    String ts = String.valueOf(Instant.now().plusSeconds(10 * 60).getEpochSecond());
+    HttpResponse<String> r =
+        requests.post(
+            "/slack/events",
+            body,
+            "application/x-www-form-urlencoded",
+            Map.of(
+                "X-Slack-Request-Timestamp",
+                ts,
+                "X-Slack-Signature",
+                SlackRequests.sign(SECRET, ts, body)));
+    assertThat(r.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void secretsNeverAppearInLogsOrReplies() throws Exception {
+    String body = SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response");
+    HttpResponse<String> bad =
+        requests.post(
+            "/slack/events",
+            body,
+            "application/x-www-form-urlencoded",
+            Map.of(
+                "X-Slack-Request-Timestamp",
+                String.valueOf(Instant.now().getEpochSecond()),
+                "X-Slack-Signature",
+                "v0=deadbeef"));
+    HttpResponse<String> good =
+        requests.post("/slack/events", body, "application/x-www-form-urlencoded");
+    String mention =
+        "{\"type\":\"event_callback\",\"team_id\":\"T0001\",\"api_app_id\":\"A1\",\"event_id\":\"Ev-secret\",\"event_time\":1,"
+            + "\"event\":{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"<@UBOT> 1.4\",\"ts\":\"1.1\",\"channel\":\"C1\",\"event_ts\":\"1.1\"}}";
+    requests.post(
+        "/slack/events",
+        mention,
+        "application/json"); // chat.postMessage answers invalid_auth: logged
+    bot.close();
+    String everything = logs.toString(StandardCharsets.UTF_8) + bad.body() + good.body();
+    assertThat(everything).contains("invalid_auth"); // the failure is logged clearly...
+    assertThat(everything)
+        .doesNotContain(
+            BOT_TOKEN, SECRET, "hardening-token", "signing-secret"); // ...without secrets
+  }
+
+  @Test
+  void gracefulShutdownFinishesTheRequestInFlight() throws Exception {
+    String payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0001\"},\"api_app_id\":\"A0001\",\"token\":\"legacy\",\"trigger_id\":\"1\","
+            + "\"team\":{\"id\":\"T0001\"},\"channel\":{\"id\":\"C0001\"},\"response_url\":\""
+            + slack.baseUrl()
+            + "/response\","
+            + "\"actions\":[{\"action_id\":\"share_in_channel\",\"block_id\":\"b\",\"value\":\"1.4\",\"type\":\"button\",\"action_ts\":\"1\"}]}";
+    CompletableFuture<HttpResponse<String>> inFlight =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return requests.post(
+                    "/slack/events",
+                    SlackRequests.form(Map.of("payload", payload)),
+                    "application/x-www-form-urlencoded");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(500); // the share is now waiting on the slow response_url
+    long start = System.nanoTime();
+    bot.close();
+    assertThat(inFlight.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(System.nanoTime() - start)
+        .isGreaterThan(TimeUnit.MILLISECONDS.toNanos(500)); // it waited
+    slack.verify(1, postRequestedFor(urlEqualTo("/response")));
+  }
+}

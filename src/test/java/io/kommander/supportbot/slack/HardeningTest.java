@@ -121,11 +121,7 @@ class HardeningTest {
             "/slack/events",
             body,
             "application/x-www-form-urlencoded",
-            Map.of(
-                "X-Slack-Request-Timestamp",
-                ts,
-                "X-Slack-Signature",
-                SlackRequests.sign(SECRET, ts, body)));
+            SlackRequests.signed(SECRET, ts, body));
     assertThat(r.statusCode()).isEqualTo(401);
   }
 
@@ -144,9 +140,7 @@ class HardeningTest {
                 "v0=deadbeef"));
     HttpResponse<String> good =
         requests.post("/slack/events", body, "application/x-www-form-urlencoded");
-    String mention =
-        "{\"type\":\"event_callback\",\"team_id\":\"T0001\",\"api_app_id\":\"A1\",\"event_id\":\"Ev-secret\",\"event_time\":1,"
-            + "\"event\":{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"<@UBOT> 1.4\",\"ts\":\"1.1\",\"channel\":\"C1\",\"event_ts\":\"1.1\"}}";
+    String mention = SlackRequests.mention("Ev-secret", "<@UBOT> 1.4", null);
     requests.post(
         "/slack/events",
         mention,
@@ -161,19 +155,13 @@ class HardeningTest {
 
   @Test
   void gracefulShutdownFinishesTheRequestInFlight() throws Exception {
-    String payload =
-        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0001\"},\"api_app_id\":\"A0001\",\"token\":\"legacy\",\"trigger_id\":\"1\","
-            + "\"team\":{\"id\":\"T0001\"},\"channel\":{\"id\":\"C0001\"},\"response_url\":\""
-            + slack.baseUrl()
-            + "/response\","
-            + "\"actions\":[{\"action_id\":\"share_in_channel\",\"block_id\":\"b\",\"value\":\"1.4\",\"type\":\"button\",\"action_ts\":\"1\"}]}";
     CompletableFuture<HttpResponse<String>> inFlight =
         CompletableFuture.supplyAsync(
             () -> {
               try {
                 return requests.post(
                     "/slack/events",
-                    SlackRequests.form(Map.of("payload", payload)),
+                    SlackRequests.shareClick(slack.baseUrl() + "/response", "1.4"),
                     "application/x-www-form-urlencoded");
               } catch (Exception e) {
                 throw new IllegalStateException(e);

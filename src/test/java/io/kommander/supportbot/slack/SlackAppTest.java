@@ -110,11 +110,6 @@ class SlackAppTest {
         "application/x-www-form-urlencoded");
   }
 
-  private static Map<String, String> signed(String secret, String ts, String body) {
-    return Map.of(
-        "X-Slack-Request-Timestamp", ts, "X-Slack-Signature", SlackRequests.sign(secret, ts, body));
-  }
-
   private static List<LoggedRequest> posted(String path) {
     return slack.findAll(postRequestedFor(urlEqualTo(path)));
   }
@@ -218,7 +213,7 @@ class SlackAppTest {
             "/slack/events",
             body,
             "application/x-www-form-urlencoded",
-            signed("another-secret", ts, body));
+            SlackRequests.signed("another-secret", ts, body));
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).doesNotContain("Kommander");
   }
@@ -237,10 +232,11 @@ class SlackAppTest {
 
   @Test
   void aReplayedRequestOlderThanFiveMinutesIsRefused() throws Exception {
-    String body = mention("Ev-replay", "<@UBOT> 1.4", null);
+    String body = SlackRequests.mention("Ev-replay", "<@UBOT> 1.4", null);
     String ts = String.valueOf(Instant.now().minusSeconds(6 * 60).getEpochSecond());
     HttpResponse<String> r =
-        requests.post("/slack/events", body, "application/json", signed(SECRET, ts, body));
+        requests.post(
+            "/slack/events", body, "application/json", SlackRequests.signed(SECRET, ts, body));
     assertThat(r.statusCode()).isEqualTo(401);
     Thread.sleep(200);
     assertThat(posted("/api/chat.postMessage")).isEmpty();
@@ -259,23 +255,13 @@ class SlackAppTest {
 
   // --- mentions --------------------------------------------------------------------------------
 
-  static String mention(String eventId, String text, String botId) {
-    return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
-        + "\"event_id\":\""
-        + eventId
-        + "\",\"event_time\":1700000000,\"event\":{\"type\":\"app_mention\","
-        + (botId == null ? "\"user\":\"U0001\"," : "\"bot_id\":\"" + botId + "\",")
-        + "\"text\":\""
-        + text
-        + "\",\"ts\":\"1700000000.000100\",\"channel\":\"C0001\",\"event_ts\":\"1700000000.000100\"}}";
-  }
-
   @Test
   void aMentionIsAnsweredInAThreadWithTheSameBlocksAsTheCommand() throws Exception {
     HttpResponse<String> r =
         requests.post(
             "/slack/events",
-            mention("Ev-thread", "<@UBOT> can I run Kommander 1.2 on Konvoy 1.7?", null),
+            SlackRequests.mention(
+                "Ev-thread", "<@UBOT> can I run Kommander 1.2 on Konvoy 1.7?", null),
             "application/json");
     assertThat(r.statusCode()).isEqualTo(200);
     List<LoggedRequest> posts = posted("/api/chat.postMessage");
@@ -294,7 +280,8 @@ class SlackAppTest {
 
   @Test
   void aRedeliveredMentionIsAnsweredOnce() throws Exception {
-    String body = mention("Ev-retry", "<@UBOT> is 1.3 still supported, and 1.4?", null);
+    String body =
+        SlackRequests.mention("Ev-retry", "<@UBOT> is 1.3 still supported, and 1.4?", null);
     assertThat(requests.post("/slack/events", body, "application/json").statusCode())
         .isEqualTo(200);
     String ts = String.valueOf(Instant.now().getEpochSecond());
@@ -323,7 +310,9 @@ class SlackAppTest {
     assertThat(
             requests
                 .post(
-                    "/slack/events", mention("Ev-bot", "<@UBOT> 1.4", "B0002"), "application/json")
+                    "/slack/events",
+                    SlackRequests.mention("Ev-bot", "<@UBOT> 1.4", "B0002"),
+                    "application/json")
                 .statusCode())
         .isEqualTo(200);
     Thread.sleep(200);
@@ -334,16 +323,10 @@ class SlackAppTest {
 
   @Test
   void shareInChannelRepostsTheAnswerViaResponseUrl() throws Exception {
-    String payload =
-        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0001\",\"username\":\"alice\"},\"api_app_id\":\"A0001\",\"token\":\"legacy\","
-            + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0001\"},\"channel\":{\"id\":\"C0001\"},\"response_url\":\""
-            + slack.baseUrl()
-            + "/response\","
-            + "\"actions\":[{\"action_id\":\"share_in_channel\",\"block_id\":\"b1\",\"value\":\"1.4\",\"type\":\"button\",\"action_ts\":\"1700000000.1\"}]}";
     HttpResponse<String> r =
         requests.post(
             "/slack/events",
-            SlackRequests.form(Map.of("payload", payload)),
+            SlackRequests.shareClick(slack.baseUrl() + "/response", "1.4"),
             "application/x-www-form-urlencoded");
     assertThat(r.statusCode()).isEqualTo(200);
     List<LoggedRequest> sent = posted("/response");

@@ -65,6 +65,36 @@ public final class SlackRequests {
     return form(f);
   }
 
+  /** Slack's signature headers for {@code body}, signed with {@code secret} at {@code ts}. */
+  public static Map<String, String> signed(String secret, String ts, String body) {
+    return Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sign(secret, ts, body));
+  }
+
+  /** An {@code app_mention} event callback; from a bot when {@code botId} is set. */
+  public static String mention(String eventId, String text, String botId) {
+    return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
+        + "\"event_id\":\""
+        + eventId
+        + "\",\"event_time\":1700000000,\"event\":{\"type\":\"app_mention\","
+        + (botId == null ? "\"user\":\"U0001\"," : "\"bot_id\":\"" + botId + "\",")
+        + "\"text\":\""
+        + text
+        + "\",\"ts\":\"1700000000.000100\",\"channel\":\"C0001\",\"event_ts\":\"1700000000.000100\"}}";
+  }
+
+  /** A click on "Share in channel" carrying {@code question}, as the form Slack posts. */
+  public static String shareClick(String responseUrl, String question) {
+    String payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0001\",\"username\":\"alice\"},\"api_app_id\":\"A0001\",\"token\":\"legacy\","
+            + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0001\"},\"channel\":{\"id\":\"C0001\"},\"response_url\":\""
+            + responseUrl
+            + "\","
+            + "\"actions\":[{\"action_id\":\"share_in_channel\",\"block_id\":\"b1\",\"value\":\""
+            + question
+            + "\",\"type\":\"button\",\"action_ts\":\"1700000000.1\"}]}";
+    return form(Map.of("payload", payload));
+  }
+
   public HttpResponse<String> post(String path, String body, String contentType) throws Exception {
     String ts = String.valueOf(Instant.now().getEpochSecond());
     return post(

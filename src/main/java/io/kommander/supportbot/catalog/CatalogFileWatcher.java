@@ -1,5 +1,6 @@
 package io.kommander.supportbot.catalog;
 
+import io.kommander.supportbot.Timers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.kommander.supportbot.catalog;
 
+import io.kommander.supportbot.Timers;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.Failed;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.NotModified;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.Result;

@@ -1,13 +1,13 @@
-package io.kommander.supportbot.catalog;
+package io.kommander.supportbot;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Background timers that never keep the JVM alive on their own. */
-final class Timers {
+public final class Timers {
   private Timers() {}
 
-  static ScheduledExecutorService daemon(String name) {
+  public static ScheduledExecutorService daemon(String name) {
     return Executors.newSingleThreadScheduledExecutor(
         r -> {
           Thread t = new Thread(r, name);

@@ -1,0 +1,33 @@
+package io.kommander.supportbot.announce;
+
+import io.kommander.supportbot.policy.SupportEnd;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One announcement due at {@code due}: a warning {@code leadDays} before a support end, or the
+ * day-of notice ({@code leadDays == 0}).
+ */
+public record Announcement(SupportEnd end, int leadDays, Instant due) {
+  public boolean dayOf() {
+    return leadDays == 0;
+  }
+
+  public LocalDate endDate() {
+    return end.ending().date();
+  }
+
+  /**
+   * The ledger key: kind, line, channel and date. Stable across restarts and replicas, and across
+   * catalog edits that do not move the date (a moved date is a new announcement).
+   */
+  public String key(String channel) {
+    return (dayOf() ? "ended" : "ends-in-" + leadDays + "d")
+        + ":kommander-"
+        + end.line().kommander()
+        + ":"
+        + channel
+        + ":"
+        + endDate();
+  }
+}

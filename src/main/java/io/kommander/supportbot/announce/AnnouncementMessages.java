@@ -1,0 +1,85 @@
+package io.kommander.supportbot.announce;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.SupportPolicy;
+import io.kommander.supportbot.policy.Version;
+import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.slack.blocks.SlackMessage;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders an announcement as Block Kit with a text fallback, from the core's own answers. */
+public final class AnnouncementMessages {
+  private AnnouncementMessages() {}
+
+  /**
+   * @param late the post was due earlier, while the bot was down: say so
+   */
+  public static SlackMessage render(Announcement a, SupportPolicy policy, boolean late) {
+    ReleaseLine line = a.end().line();
+    ReleaseLine by = a.end().ending().by();
+    LocalDate date = a.endDate();
+    String lines = "Kommander " + line.kommander() + ".x and Konvoy " + line.konvoy() + ".x";
+    String headline =
+        a.dayOf()
+            ? "Kommander " + by.kommander() + " is out: support for " + lines + " has ended."
+            : "Support for "
+                + lines
+                + " ends in "
+                + a.leadDays()
+                + " days, on "
+                + date
+                + ", when Kommander "
+                + by.kommander()
+                + (by.isPlanned() ? " is planned to ship." : " ships.");
+    // Upgrade advice as of the end date: the core names the newest line and its latest patch.
+    LineAnswer advice = policy.status(Product.KOMMANDER, Version.of(line.kommander()), date);
+    List<String> body = new ArrayList<>(Phrases.upgrade(advice));
+    String lateNote =
+        late ? "Late: this was due at " + a.due() + " while the bot was not running." : null;
+
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(
+        header(
+            h ->
+                h.text(
+                    plainText(
+                        (a.dayOf() ? ":rotating_light: " : ":hourglass_flowing_sand: ")
+                            + "End of support: Kommander "
+                            + line.kommander()
+                            + " / Konvoy "
+                            + line.konvoy(),
+                        true))));
+    blocks.add(
+        section(s -> s.text(markdownText("*" + headline + "*\n" + String.join("\n", body)))));
+    List<String> context = new ArrayList<>();
+    if (lateNote != null) {
+      context.add(":warning: " + lateNote);
+    }
+    context.add(
+        "_"
+            + Phrases.DERIVED
+            + "_ · <"
+            + policy.catalog().settings().termsUrl()
+            + "|Support terms>");
+    context.forEach(c -> blocks.add(context(x -> x.elements(List.of(markdownText(c))))));
+
+    List<String> text = new ArrayList<>();
+    if (lateNote != null) {
+      text.add(lateNote);
+    }
+    text.add(headline);
+    text.addAll(body);
+    return new SlackMessage(String.join("\n", text), blocks, true);
+  }
+}

@@ -1,0 +1,46 @@
+package io.kommander.supportbot.announce;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * When and where end-of-support announcements go ({@code config/announcements.yaml}).
+ *
+ * @param leadDays how many days before a support end to warn, e.g. 30 and 7
+ * @param time local time of day the posts go out
+ * @param maxLate how late a missed post may still go out (the bot was down); older ones are skipped
+ */
+public record AnnouncementSettings(
+    boolean enabled,
+    List<String> channels,
+    List<Integer> leadDays,
+    LocalTime time,
+    ZoneId zone,
+    Duration maxLate) {
+
+  public AnnouncementSettings {
+    channels = List.copyOf(channels);
+    leadDays = leadDays.stream().distinct().sorted((a, b) -> b - a).toList();
+    for (int days : leadDays) {
+      if (days < 1 || days > 365) {
+        throw new IllegalArgumentException("leadDays must be 1 to 365, was " + days);
+      }
+    }
+    for (String channel : channels) {
+      if (!channel.matches("[CGD][A-Z0-9]{6,}")) {
+        throw new IllegalArgumentException(
+            "'" + channel + "' is not a Slack channel id (like C0123456789)");
+      }
+    }
+  }
+
+  public AnnouncementSettings withChannels(List<String> override) {
+    return new AnnouncementSettings(enabled, override, leadDays, time, zone, maxLate);
+  }
+
+  public boolean active() {
+    return enabled && !channels.isEmpty();
+  }
+}

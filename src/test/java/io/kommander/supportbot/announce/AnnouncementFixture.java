@@ -1,0 +1,121 @@
+package io.kommander.supportbot.announce;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/** Shared pieces: a hand-moved clock, settings, a Slack client aimed at WireMock. */
+final class AnnouncementFixture {
+  static final String CHANNEL = "C0ANNOUNCE1";
+
+  private AnnouncementFixture() {}
+
+  static final class ManualClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    ManualClock(String instant) {
+      now = new AtomicReference<>(Instant.parse(instant));
+    }
+
+    void set(String instant) {
+      now.set(Instant.parse(instant));
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  }
+
+  static AnnouncementSettings settings(String... channels) {
+    return new AnnouncementSettings(
+        true,
+        List.of(channels),
+        List.of(30, 7),
+        LocalTime.of(9, 0),
+        ZoneOffset.UTC,
+        Duration.ofDays(3));
+  }
+
+  static MethodsClient slack(WireMockServer wm) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(wm.baseUrl() + "/api/");
+    config.setHttpClientReadTimeoutMillis(500);
+    config.setStatsEnabled(false);
+    return Slack.getInstance(config).methods("xoxb-announcer");
+  }
+
+  static SlackPoster poster(WireMockServer wm) {
+    return new SlackPoster(slack(wm), 3, Duration.ofMillis(10), Duration.ofSeconds(2));
+  }
+
+  static void stubOk(WireMockServer wm) {
+    wm.stubFor(
+        post("/api/auth.test")
+            .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+    wm.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1800000000.000100\"}")));
+    wm.stubFor(
+        post("/api/conversations.history")
+            .willReturn(okJson("{\"ok\":true,\"messages\":[],\"has_more\":false}")));
+  }
+
+  /** History that holds our post with {@code key} in its metadata. */
+  static void stubHistoryWith(WireMockServer wm, String key) {
+    wm.stubFor(
+        post("/api/conversations.history")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"has_more\":false,\"messages\":[{\"type\":\"message\",\"ts\":\"1800000000.000900\",\"text\":\"x\","
+                        + "\"metadata\":{\"event_type\":\"kommander_support_announcement\",\"event_payload\":{\"key\":\""
+                        + key
+                        + "\"}}}]}")));
+  }
+
+  static List<LoggedRequest> posts(WireMockServer wm) {
+    return wm.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage")));
+  }
+
+  static Map<String, String> form(LoggedRequest r) {
+    return Arrays.stream(r.getBodyAsString().split("&"))
+        .map(kv -> kv.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                kv -> kv[0],
+                kv -> URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8),
+                (a, b) -> a));
+  }
+}

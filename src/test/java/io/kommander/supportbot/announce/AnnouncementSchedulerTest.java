@@ -1,0 +1,292 @@
+package io.kommander.supportbot.announce;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.kommander.supportbot.announce.AnnouncementFixture.CHANNEL;
+import static io.kommander.supportbot.announce.AnnouncementFixture.form;
+import static io.kommander.supportbot.announce.AnnouncementFixture.posts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.announce.AnnouncementFixture.ManualClock;
+import io.kommander.supportbot.announce.Ledger.State;
+import io.kommander.supportbot.catalog.CatalogLoader;
+import io.kommander.supportbot.catalog.LiveCatalog;
+import io.kommander.supportbot.slack.blocks.SlackMessage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The scheduler driven by a fake clock through the planned 2.3 release, Slack played by WireMock.
+ */
+class AnnouncementSchedulerTest {
+  static final String ENDED = "ended:kommander-2.0:" + CHANNEL + ":2027-01-15";
+  static final String IN_30 = "ends-in-30d:kommander-2.0:" + CHANNEL + ":2027-01-15";
+  static final String IN_7 = "ends-in-7d:kommander-2.0:" + CHANNEL + ":2027-01-15";
+
+  @TempDir Path dir;
+  WireMockServer slack;
+  ManualClock clock;
+  LiveCatalog live;
+
+  @BeforeEach
+  void start() {
+    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    slack.start();
+    AnnouncementFixture.stubOk(slack);
+    clock = new ManualClock("2026-12-01T08:00:00Z");
+    live = new LiveCatalog(TestCatalogs.withPlanned(), clock);
+  }
+
+  @AfterEach
+  void stop() {
+    slack.stop();
+  }
+
+  FileLedger ledger() {
+    return new FileLedger(dir.resolve("ledger.json")); // a new instance reads the file: a restart
+  }
+
+  AnnouncementScheduler scheduler(SlackPoster poster) {
+    return new AnnouncementScheduler(
+        live, AnnouncementFixture.settings(CHANNEL), ledger(), poster, clock, Duration.ZERO);
+  }
+
+  State state(String key) {
+    return ledger().get(key).orElseThrow().state();
+  }
+
+  @Test
+  void throughAReleaseItWarnsThirtyAndSevenDaysAheadAndOnTheDayAndNothingElse() {
+    AnnouncementScheduler s = scheduler(AnnouncementFixture.poster(slack));
+    assertThat(s.tick()).isZero();
+    clock.set("2026-12-16T08:59:59Z");
+    assertThat(s.tick()).isZero();
+    clock.set("2026-12-16T09:00:00Z");
+    assertThat(s.tick()).isEqualTo(1);
+    assertThat(s.tick()).isZero();
+    clock.set("2027-01-08T09:30:00Z");
+    assertThat(s.tick()).isEqualTo(1);
+    clock.set("2027-01-15T09:00:00Z");
+    assertThat(s.tick()).isEqualTo(1);
+    clock.set("2027-02-01T09:00:00Z");
+    assertThat(s.tick()).isZero();
+
+    assertThat(posts(slack)).hasSize(3);
+    Map<String, String> thirty = form(posts(slack).get(0));
+    assertThat(thirty.get("channel")).isEqualTo(CHANNEL);
+    assertThat(thirty.get("text"))
+        .startsWith(
+            "Support for Kommander 2.0.x and Konvoy 2.0.x ends in 30 days, on 2027-01-15, when Kommander 2.3 is planned to ship.");
+    assertThat(thirty.get("metadata")).contains(IN_30);
+    Map<String, String> dayOf = form(posts(slack).get(2));
+    assertThat(dayOf.get("text"))
+        .startsWith("Kommander 2.3 is out: support for Kommander 2.0.x and Konvoy 2.0.x has ended.")
+        .contains("Upgrade to the newest line: Kommander 2.3.x on Konvoy 2.3.x.");
+    assertThat(dayOf.get("blocks")).contains("End of support: Kommander 2.0 / Konvoy 2.0");
+    assertThat(state(IN_30)).isEqualTo(State.SENT);
+    assertThat(state(IN_7)).isEqualTo(State.SENT);
+    assertThat(ledger().get(ENDED).orElseThrow().slackTs()).isEqualTo("1800000000.000100");
+  }
+
+  @Test
+  void downOnTheDayItPostsWhatItMissedOnceSayingItIsLate() {
+    clock.set("2027-01-16T10:00:00Z");
+    AnnouncementScheduler s = scheduler(AnnouncementFixture.poster(slack));
+    assertThat(s.tick()).isEqualTo(1);
+    assertThat(s.tick()).isZero();
+    assertThat(posts(slack))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(form(p).get("text"))
+                    .startsWith("Late: this was due at 2027-01-15T09:00:00Z"));
+    assertThat(ledger().get(IN_7)).isEmpty(); // superseded by the day-of post: not sent late
+  }
+
+  @Test
+  void olderThanTheMaximumAgeIsNotPosted() {
+    clock.set("2027-01-18T09:00:01Z");
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero();
+    assertThat(posts(slack)).isEmpty();
+  }
+
+  @Test
+  void a429IsHonouredWithRetryAfter() {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .inScenario("rl")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("ok"));
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .inScenario("rl")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"ok\":true,\"ts\":\"1800000000.000200\"}")));
+    clock.set("2026-12-16T09:00:00Z");
+    long start = System.nanoTime();
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isEqualTo(1);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(posts(slack)).hasSize(2);
+    assertThat(state(IN_30)).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void fiveHundredsAreRetriedABoundedNumberOfTimesThenLeftForTheNextLook() {
+    slack.stubFor(
+        post("/api/chat.postMessage").willReturn(aResponse().withStatus(500).withBody("oops")));
+    slack.stubFor(
+        post("/api/conversations.history").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
+    clock.set("2026-12-16T09:00:00Z");
+    AnnouncementScheduler s = scheduler(AnnouncementFixture.poster(slack));
+    assertThat(s.tick()).isZero();
+    assertThat(posts(slack)).hasSize(3);
+    assertThat(ledger().get(IN_30).orElseThrow())
+        .satisfies(
+            e -> {
+              assertThat(e.state()).isEqualTo(State.RETRY);
+              assertThat(e.error()).isEqualTo("HTTP 500");
+            });
+    AnnouncementFixture.stubOk(slack);
+    assertThat(s.tick()).isEqualTo(1);
+    assertThat(posts(slack)).hasSize(4);
+    assertThat(state(IN_30)).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void aPostThatTimesOutButWentThroughIsNotPostedAgain() {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                okJson("{\"ok\":true,\"ts\":\"1800000000.000300\"}").withFixedDelay(2_000)));
+    AnnouncementFixture.stubHistoryWith(slack, IN_30); // Slack did post it
+    clock.set("2026-12-16T09:00:00Z");
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isEqualTo(1);
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(ledger().get(IN_30).orElseThrow().slackTs()).isEqualTo("1800000000.000900");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"channel_not_found", "not_in_channel", "invalid_auth"})
+  void errorsThatRetryingWontFixAreRecordedAndNotRetried(String error) {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(okJson("{\"ok\":false,\"error\":\"" + error + "\"}")));
+    clock.set("2026-12-16T09:00:00Z");
+    AnnouncementScheduler s = scheduler(AnnouncementFixture.poster(slack));
+    assertThat(s.tick()).isZero();
+    assertThat(s.tick()).isZero();
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(ledger().get(IN_30).orElseThrow())
+        .satisfies(
+            e -> {
+              assertThat(e.state()).isEqualTo(State.FAILED);
+              assertThat(e.error()).isEqualTo(error);
+            });
+  }
+
+  @Test
+  void aCatalogChangeReschedulesWhatIsPending() {
+    AnnouncementScheduler s = scheduler(AnnouncementFixture.poster(slack));
+    live.replace(
+        new CatalogLoader()
+            .parse(
+                "moved.yaml",
+                TestCatalogs.withPlannedText()
+                    .replace("planned: 2027-01-15", "planned: 2027-03-01")));
+    clock.set("2027-01-15T09:00:00Z");
+    assertThat(s.tick()).isZero();
+    clock.set("2027-03-01T09:00:00Z");
+    assertThat(s.tick()).isEqualTo(1);
+    assertThat(ledger().get("ended:kommander-2.0:" + CHANNEL + ":2027-03-01")).isPresent();
+    assertThat(ledger().get(ENDED)).isEmpty();
+  }
+
+  /** A poster that dies at a chosen point, as a killed process would. */
+  static final class Killed extends Error {
+    Killed() {
+      super("process killed");
+    }
+  }
+
+  @Test
+  void killedBetweenClaimAndSendTheRestartPostsItOnce() {
+    clock.set("2026-12-16T09:00:00Z");
+    SlackPoster dying =
+        new SlackPoster(
+            AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
+          @Override
+          protected ChatPostMessageResponse send(String channel, SlackMessage message, String key) {
+            throw new Killed();
+          }
+        };
+    assertThatThrownBy(() -> scheduler(dying).tick()).isInstanceOf(Killed.class);
+    assertThat(state(IN_30)).isEqualTo(State.CLAIMED);
+    assertThat(posts(slack)).isEmpty();
+
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isEqualTo(1); // restarted
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(state(IN_30)).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void killedBetweenSendAndRecordTheRestartRecordsItWithoutPostingAgain() {
+    clock.set("2026-12-16T09:00:00Z");
+    SlackPoster dying =
+        new SlackPoster(
+            AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
+          @Override
+          protected ChatPostMessageResponse send(String channel, SlackMessage message, String key)
+              throws IOException, SlackApiException {
+            super.send(channel, message, key);
+            throw new Killed();
+          }
+        };
+    assertThatThrownBy(() -> scheduler(dying).tick()).isInstanceOf(Killed.class);
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(state(IN_30)).isEqualTo(State.CLAIMED);
+    assertThat(form(posts(slack).get(0)).get("metadata")).contains(IN_30);
+    AnnouncementFixture.stubHistoryWith(slack, IN_30); // what Slack's history now holds
+
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero(); // restarted
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(state(IN_30)).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void whenHistoryCannotBeReadARecoveredClaimIsNotRiskedAsADuplicate() {
+    clock.set("2026-12-16T09:00:00Z");
+    SlackPoster dying =
+        new SlackPoster(
+            AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
+          @Override
+          protected ChatPostMessageResponse send(String channel, SlackMessage message, String key) {
+            throw new Killed();
+          }
+        };
+    assertThatThrownBy(() -> scheduler(dying).tick()).isInstanceOf(Killed.class);
+    slack.stubFor(
+        post("/api/conversations.history")
+            .willReturn(okJson("{\"ok\":false,\"error\":\"missing_scope\"}")));
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero();
+    assertThat(posts(slack)).isEmpty();
+    assertThat(ledger().get(IN_30).orElseThrow().state()).isEqualTo(State.RETRY);
+  }
+}

@@ -1,0 +1,150 @@
+package io.kommander.supportbot.announce;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.kommander.supportbot.announce.AnnouncementFixture.posts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.announce.AnnouncementFixture.ManualClock;
+import io.kommander.supportbot.announce.Ledger.State;
+import io.kommander.supportbot.catalog.LiveCatalog;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The replicas' ledger on a real PostgreSQL server started for the tests. */
+class PostgresLedgerTest {
+  static EmbeddedPostgres postgres;
+  static DataSource db;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    db = postgres.getPostgresDatabase();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @BeforeEach
+  void emptyTable() throws Exception {
+    new PostgresLedger(db); // creates the table
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE announcement_ledger");
+    }
+  }
+
+  @Test
+  void ofManyRacingClaimsExactlyOneWins() throws Exception {
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    CyclicBarrier start = new CyclicBarrier(racers);
+    List<Future<Boolean>> claims = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      String owner = "replica-" + i;
+      claims.add(
+          pool.submit(
+              () -> {
+                PostgresLedger ledger = new PostgresLedger(db);
+                start.await();
+                return ledger.claim("ended:kommander-2.0:C1:2027-01-15", owner, Instant.now());
+              }));
+    }
+    int won = 0;
+    for (Future<Boolean> f : claims) {
+      won += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(won).isEqualTo(1);
+  }
+
+  @Test
+  void aReleasedClaimCanBeClaimedAgainAndAStaleOneTakenOverOnce() {
+    PostgresLedger ledger = new PostgresLedger(db);
+    Instant t0 = Instant.parse("2027-01-15T09:00:00Z");
+    assertThat(ledger.claim("k", "a", t0)).isTrue();
+    assertThat(ledger.claim("k", "b", t0)).isFalse();
+    ledger.release("k", "HTTP 500", t0);
+    assertThat(ledger.get("k").orElseThrow().state()).isEqualTo(State.RETRY);
+    assertThat(ledger.claim("k", "b", t0.plusSeconds(60))).isTrue();
+    assertThat(ledger.takeOver("k", "c", t0.plusSeconds(30), t0.plusSeconds(90)))
+        .isFalse(); // b's claim is fresh
+    assertThat(ledger.takeOver("k", "c", t0.plusSeconds(120), t0.plusSeconds(200))).isTrue();
+    assertThat(ledger.takeOver("k", "d", t0.plusSeconds(120), t0.plusSeconds(200))).isFalse();
+    ledger.sent("k", "1.2", t0.plusSeconds(201));
+    assertThat(ledger.get("k").orElseThrow())
+        .satisfies(
+            e -> {
+              assertThat(e.state()).isEqualTo(State.SENT);
+              assertThat(e.owner()).isEqualTo("c");
+              assertThat(e.attempts()).isEqualTo(2);
+            });
+  }
+
+  @Test
+  void twoSchedulersOnOneDatabasePostEachAnnouncementExactlyOnce() throws Exception {
+    WireMockServer slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    slack.start();
+    try {
+      AnnouncementFixture.stubOk(slack);
+      ManualClock clock = new ManualClock("2027-01-15T09:00:00Z"); // the day-of post, two channels
+      LiveCatalog live = new LiveCatalog(TestCatalogs.withPlanned(), clock);
+      AnnouncementSettings settings = AnnouncementFixture.settings("C0ANNOUNCE1", "C0ANNOUNCE2");
+      int rounds = 5;
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      CyclicBarrier together = new CyclicBarrier(2);
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int replica = 0; replica < 2; replica++) {
+        AnnouncementScheduler s =
+            new AnnouncementScheduler(
+                live,
+                settings,
+                new PostgresLedger(db),
+                AnnouncementFixture.poster(slack),
+                clock,
+                Duration.ofMinutes(2));
+        Callable<Integer> run =
+            () -> {
+              int posted = 0;
+              for (int i = 0; i < rounds; i++) {
+                together.await();
+                posted += s.tick();
+              }
+              return posted;
+            };
+        results.add(pool.submit(run));
+      }
+      int total = results.get(0).get() + results.get(1).get();
+      pool.shutdown();
+      assertThat(total).isEqualTo(2);
+      assertThat(posts(slack)).hasSize(2);
+      assertThat(posts(slack).stream().map(p -> AnnouncementFixture.form(p).get("channel")))
+          .containsExactlyInAnyOrder("C0ANNOUNCE1", "C0ANNOUNCE2");
+      PostgresLedger ledger = new PostgresLedger(db);
+      assertThat(ledger.get("ended:kommander-2.0:C0ANNOUNCE1:2027-01-15").orElseThrow().state())
+          .isEqualTo(State.SENT);
+      assertThat(ledger.get("ended:kommander-2.0:C0ANNOUNCE2:2027-01-15").orElseThrow().state())
+          .isEqualTo(State.SENT);
+    } finally {
+      slack.stop();
+    }
+  }
+}

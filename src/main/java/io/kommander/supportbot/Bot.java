@@ -3,6 +3,8 @@ package io.kommander.supportbot;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.kommander.supportbot.announce.AnnouncementScheduler;
+import io.kommander.supportbot.announce.ScheduleMessage;
 import io.kommander.supportbot.api.ApiServlet;
 import io.kommander.supportbot.http.AskServlet;
 import io.kommander.supportbot.http.BotServer;
@@ -13,9 +15,11 @@ import io.kommander.supportbot.http.SlackRequestGuard;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
+import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.servlet.Filter;
@@ -43,7 +47,20 @@ public final class Bot implements AutoCloseable {
 
   public static Bot start(Config config, String host, Supplier<PolicyService> policy)
       throws Exception {
+    return start(config, host, policy, Optional.empty());
+  }
+
+  /**
+   * @param announcements the running scheduler, for {@code /kommander-support announcements}
+   */
+  public static Bot start(
+      Config config,
+      String host,
+      Supplier<PolicyService> policy,
+      Optional<AnnouncementScheduler> announcements)
+      throws Exception {
     SlackAnswers answers = new SlackAnswers(policy);
+    Supplier<SlackMessage> schedule = () -> ScheduleMessage.render(announcements);
     AtomicBoolean ready = new AtomicBoolean();
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/healthz", new HealthServlet(ready::get));
@@ -60,11 +77,14 @@ public final class Bot implements AutoCloseable {
                 config.botToken().orElseThrow(),
                 config.signingSecret().orElseThrow(),
                 config.slackApiUrl(),
-                answers);
+                answers,
+                schedule);
         servlets.put("/slack/events", new SlackAppServlet(app));
       }
       case SOCKET -> {
-        app = SlackApp.create(config.botToken().orElseThrow(), null, config.slackApiUrl(), answers);
+        app =
+            SlackApp.create(
+                config.botToken().orElseThrow(), null, config.slackApiUrl(), answers, schedule);
         socket = new SocketModeApp(config.appToken().orElseThrow(), app);
       }
       case OFF -> {

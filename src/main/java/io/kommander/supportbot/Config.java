@@ -19,7 +19,11 @@ public record Config(
     Optional<String> appToken,
     String slackApiUrl,
     Optional<String> policyServiceUrl,
-    Duration catalogReload) {
+    Duration catalogReload,
+    Path dataDir,
+    Path announceConfig,
+    Optional<String> announceChannels,
+    Optional<String> ledgerDatabaseUrl) {
 
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -38,7 +42,11 @@ public record Config(
                 "CATALOG_RELOAD_SECONDS",
                 value(env, "CATALOG_RELOAD_SECONDS").orElse("5"),
                 1,
-                86_400)));
+                86_400)),
+        Path.of(value(env, "DATA_DIR").orElse("data")),
+        Path.of(value(env, "ANNOUNCE_CONFIG").orElse("config/announcements.yaml")),
+        value(env, "ANNOUNCE_CHANNELS"),
+        value(env, "LEDGER_DATABASE_URL"));
   }
 
   /** Settings for tests and embedding: local catalog, given Slack settings, 1 s reload. */
@@ -57,7 +65,11 @@ public record Config(
         appToken,
         slackApiUrl,
         Optional.empty(),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        Path.of("data"),
+        Path.of("config/announcements.yaml"),
+        Optional.empty(),
+        Optional.empty());
   }
 
   static Optional<String> value(Map<String, String> env, String name) {
@@ -119,6 +131,10 @@ public record Config(
         + slackApiUrl
         + ", policyServiceUrl="
         + policyServiceUrl.orElse("none")
+        + ", dataDir="
+        + dataDir
+        + ", ledger="
+        + (ledgerDatabaseUrl.isPresent() ? "postgresql" : "file")
         + ", botToken="
         + (botToken.isPresent() ? "set" : "unset")
         + ", signingSecret="

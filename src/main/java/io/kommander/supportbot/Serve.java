@@ -1,5 +1,7 @@
 package io.kommander.supportbot;
 
+import io.kommander.supportbot.announce.AnnouncementScheduler;
+import io.kommander.supportbot.announce.Announcements;
 import io.kommander.supportbot.catalog.CatalogFileWatcher;
 import io.kommander.supportbot.catalog.CatalogLoader;
 import io.kommander.supportbot.catalog.LiveCatalog;
@@ -25,11 +27,17 @@ public final class Serve implements AutoCloseable {
   private final LiveCatalog live;
   private final AutoCloseable catalogSource;
   private final Bot bot;
+  private final Optional<AnnouncementScheduler> announcements;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Serve(LiveCatalog live, AutoCloseable catalogSource, Bot bot) {
+  private Serve(
+      LiveCatalog live,
+      AutoCloseable catalogSource,
+      Optional<AnnouncementScheduler> announcements,
+      Bot bot) {
     this.live = live;
     this.catalogSource = catalogSource;
+    this.announcements = announcements;
     this.bot = bot;
   }
 
@@ -71,9 +79,14 @@ public final class Serve implements AutoCloseable {
       live = new LiveCatalog(new CatalogLoader().load(config.catalogFile()), clock);
       source = new CatalogFileWatcher(config.catalogFile(), live).start(config.catalogReload());
     }
+    Optional<AnnouncementScheduler> announcements = Optional.empty();
     try {
-      return new Serve(live, source, Bot.start(config, host, live));
+      if (config.slackMode() != Config.SlackMode.OFF) {
+        announcements = Announcements.start(config, live, clock);
+      }
+      return new Serve(live, source, announcements, Bot.start(config, host, live, announcements));
     } catch (Exception | Error e) {
+      announcements.ifPresent(AnnouncementScheduler::close);
       source.close();
       throw e;
     }
@@ -93,7 +106,8 @@ public final class Serve implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    bot.close();
+    bot.close(); // in-flight requests finish first
+    announcements.ifPresent(AnnouncementScheduler::close); // lets a post in progress complete
     try {
       catalogSource.close();
     } catch (Exception e) {

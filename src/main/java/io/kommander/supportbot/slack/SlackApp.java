@@ -7,10 +7,12 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
+import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.slack.listeners.HomeTabListener;
 import io.kommander.supportbot.slack.listeners.MentionListener;
 import io.kommander.supportbot.slack.listeners.ShareAction;
 import io.kommander.supportbot.slack.listeners.SupportCommand;
+import java.util.function.Supplier;
 
 /** Assembles the Bolt app: one slash command, mentions, the share button and App Home. */
 public final class SlackApp {
@@ -22,7 +24,11 @@ public final class SlackApp {
    * @param signingSecret null in Socket Mode, where requests arrive over Slack's own socket
    */
   public static App create(
-      String botToken, String signingSecret, String apiUrl, SlackAnswers answers) {
+      String botToken,
+      String signingSecret,
+      String apiUrl,
+      SlackAnswers answers,
+      Supplier<SlackMessage> schedule) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
     AppConfig.AppConfigBuilder config =
@@ -33,7 +39,7 @@ public final class SlackApp {
       config.requestVerificationEnabled(false);
     }
     App app = new App(config.build());
-    app.command(SupportCommand.COMMAND, new SupportCommand(answers));
+    app.command(SupportCommand.COMMAND, new SupportCommand(answers, schedule));
     app.blockAction(BlockKitRenderer.SHARE_ACTION, new ShareAction(answers));
     app.event(AppMentionEvent.class, new MentionListener(answers));
     app.event(AppHomeOpenedEvent.class, new HomeTabListener(new HomeView(answers)));

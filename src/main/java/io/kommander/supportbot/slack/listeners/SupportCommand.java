@@ -6,6 +6,9 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code /kommander-support TEXT}: answers in the ack itself (microseconds, far inside Slack's
@@ -13,16 +16,26 @@ import io.kommander.supportbot.slack.blocks.SlackMessage;
  */
 public final class SupportCommand implements SlashCommandHandler {
   public static final String COMMAND = "/kommander-support";
+  private static final Set<String> SCHEDULE_WORDS = Set.of("announcements", "schedule");
 
   private final SlackAnswers answers;
+  private final Supplier<SlackMessage> schedule;
 
-  public SupportCommand(SlackAnswers answers) {
+  /**
+   * @param schedule renders the announcement schedule, for {@code /kommander-support announcements}
+   */
+  public SupportCommand(SlackAnswers answers, Supplier<SlackMessage> schedule) {
     this.answers = answers;
+    this.schedule = schedule;
   }
 
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
-    SlackMessage message = answers.answerWithShareButton(req.getPayload().getText());
+    String text = req.getPayload().getText();
+    SlackMessage message =
+        text != null && SCHEDULE_WORDS.contains(text.strip().toLowerCase(Locale.ROOT))
+            ? schedule.get()
+            : answers.answerWithShareButton(text);
     return ctx.ack(r -> r.responseType("ephemeral").text(message.text()).blocks(message.blocks()));
   }
 }

@@ -1,0 +1,68 @@
+package io.kommander.supportbot.announce;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import io.kommander.supportbot.Config;
+import io.kommander.supportbot.catalog.LiveCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Assembles the announcement scheduler from configuration, or says why there is none. */
+public final class Announcements {
+  private static final Logger log = LoggerFactory.getLogger(Announcements.class);
+
+  /** How often the scheduler looks; posts go out within this of their time. */
+  static final Duration LOOK_EVERY = Duration.ofMinutes(1);
+
+  private Announcements() {}
+
+  public static Optional<AnnouncementScheduler> start(
+      Config config, LiveCatalog live, Clock clock) {
+    AnnouncementSettings settings =
+        AnnouncementSettingsLoader.load(config.announceConfig(), config.announceChannels());
+    if (!settings.active() || config.botToken().isEmpty()) {
+      log.info(
+          "Announcements are off: {}",
+          settings.enabled()
+              ? "set ANNOUNCE_CHANNELS (and SLACK_BOT_TOKEN)"
+              : "disabled in " + config.announceConfig());
+      return Optional.empty();
+    }
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(
+        config.slackApiUrl().endsWith("/") ? config.slackApiUrl() : config.slackApiUrl() + "/");
+    slackConfig.setHttpClientReadTimeoutMillis(10_000);
+    slackConfig.setStatsEnabled(false);
+    SlackPoster poster =
+        new SlackPoster(
+            Slack.getInstance(slackConfig).methods(config.botToken().get()),
+            4,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60));
+    Ledger ledger;
+    Duration claimTimeout;
+    if (config.ledgerDatabaseUrl().isPresent()) {
+      PGSimpleDataSource db = new PGSimpleDataSource();
+      db.setURL(config.ledgerDatabaseUrl().get());
+      ledger = new PostgresLedger(db);
+      claimTimeout = Duration.ofMinutes(2); // another replica may be mid-post
+    } else {
+      ledger = new FileLedger(config.dataDir().resolve("announcement-ledger.json"));
+      claimTimeout = Duration.ZERO; // only this process writes the file
+    }
+    AnnouncementScheduler scheduler =
+        new AnnouncementScheduler(live, settings, ledger, poster, clock, claimTimeout);
+    live.onChange(c -> scheduler.wake()); // a moved planned date reschedules at once
+    log.info(
+        "Announcements on: {} channel(s), {} days ahead and on the day at {} {}",
+        settings.channels().size(),
+        settings.leadDays(),
+        settings.time(),
+        settings.zone());
+    return Optional.of(scheduler.start(LOOK_EVERY));
+  }
+}

@@ -15,4 +15,15 @@ public final class Timers {
           return t;
         });
   }
+
+  /** Sleeps; false (with the interrupt flag restored) if interrupted, so callers stop retrying. */
+  public static boolean sleep(java.time.Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
+import io.kommander.supportbot.Timers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public class SlackPoster {
         mayHavePosted = true; // a timeout may have reached Slack
       }
       log.warn("Posting to {} failed (attempt {} of {}): {}", channel, attempt, attempts, reason);
-      if (attempt < attempts && !sleep(wait)) {
+      if (attempt < attempts && !Timers.sleep(wait)) {
         break;
       }
     }
@@ -146,16 +147,6 @@ public class SlackPoster {
       return Optional.of(d.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : d);
     } catch (NumberFormatException bad) {
       return Optional.empty();
-    }
-  }
-
-  private static boolean sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

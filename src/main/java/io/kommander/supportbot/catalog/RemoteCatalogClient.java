@@ -1,5 +1,6 @@
 package io.kommander.supportbot.catalog;
 
+import io.kommander.supportbot.Timers;
 import io.kommander.supportbot.policy.Catalog;
 import java.io.IOException;
 import java.time.Duration;
@@ -75,7 +76,7 @@ public final class RemoteCatalogClient {
       } catch (IOException e) {
         last = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
-      if (attempt < attempts && !pause(backoff.multipliedBy(1L << (attempt - 1)))) {
+      if (attempt < attempts && !Timers.sleep(backoff.multipliedBy(1L << (attempt - 1)))) {
         break;
       }
     }
@@ -89,16 +90,6 @@ public final class RemoteCatalogClient {
       return new Updated(loader.parse(url.toString(), text), r.header("ETag"));
     } catch (CatalogException e) {
       return new Failed("malformed catalog: " + e.getMessage()); // the same bytes would fail again
-    }
-  }
-
-  private static boolean pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

@@ -226,18 +226,21 @@ class AnnouncementSchedulerTest {
     }
   }
 
+  /** Dies after the claim, before anything reaches Slack. */
+  SlackPoster diesBeforeSending() {
+    return new SlackPoster(
+        AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
+      @Override
+      protected ChatPostMessageResponse send(String channel, SlackMessage message, String key) {
+        throw new Killed();
+      }
+    };
+  }
+
   @Test
   void killedBetweenClaimAndSendTheRestartPostsItOnce() {
     clock.set("2026-12-16T09:00:00Z");
-    SlackPoster dying =
-        new SlackPoster(
-            AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
-          @Override
-          protected ChatPostMessageResponse send(String channel, SlackMessage message, String key) {
-            throw new Killed();
-          }
-        };
-    assertThatThrownBy(() -> scheduler(dying).tick()).isInstanceOf(Killed.class);
+    assertThatThrownBy(() -> scheduler(diesBeforeSending()).tick()).isInstanceOf(Killed.class);
     assertThat(state(IN_30)).isEqualTo(State.CLAIMED);
     assertThat(posts(slack)).isEmpty();
 
@@ -273,15 +276,7 @@ class AnnouncementSchedulerTest {
   @Test
   void whenHistoryCannotBeReadARecoveredClaimIsNotRiskedAsADuplicate() {
     clock.set("2026-12-16T09:00:00Z");
-    SlackPoster dying =
-        new SlackPoster(
-            AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
-          @Override
-          protected ChatPostMessageResponse send(String channel, SlackMessage message, String key) {
-            throw new Killed();
-          }
-        };
-    assertThatThrownBy(() -> scheduler(dying).tick()).isInstanceOf(Killed.class);
+    assertThatThrownBy(() -> scheduler(diesBeforeSending()).tick()).isInstanceOf(Killed.class);
     slack.stubFor(
         post("/api/conversations.history")
             .willReturn(okJson("{\"ok\":false,\"error\":\"missing_scope\"}")));

@@ -28,6 +28,11 @@ public record Config(
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
+  public Config {
+    // Every Slack client appends method names to this base.
+    slackApiUrl = slackApiUrl.endsWith("/") ? slackApiUrl : slackApiUrl + "/";
+  }
+
   public static Config fromEnv(Map<String, String> env) {
     return new Config(
         (int) number("PORT", value(env, "PORT").orElse(String.valueOf(DEFAULT_PORT)), 0, 65_535),

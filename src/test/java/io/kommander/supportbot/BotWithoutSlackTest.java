@@ -50,6 +50,13 @@ class BotWithoutSlackTest {
   }
 
   @Test
+  void theSlackApiUrlAlwaysEndsWithASlash() {
+    assertThat(Config.fromEnv(Map.of("SLACK_API_URL", "https://slack-gov.com/api")).slackApiUrl())
+        .isEqualTo("https://slack-gov.com/api/");
+    assertThat(Config.fromEnv(Map.of()).slackApiUrl()).isEqualTo("https://slack.com/api/");
+  }
+
+  @Test
   void aBadPortIsAClearError() {
     assertThat(
             Main.run(

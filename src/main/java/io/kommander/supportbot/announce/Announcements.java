@@ -33,8 +33,7 @@ public final class Announcements {
       return Optional.empty();
     }
     SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(
-        config.slackApiUrl().endsWith("/") ? config.slackApiUrl() : config.slackApiUrl() + "/");
+    slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
     slackConfig.setHttpClientReadTimeoutMillis(10_000);
     slackConfig.setStatsEnabled(false);
     SlackPoster poster =

@@ -71,29 +71,24 @@ public final class FileLedger implements Ledger {
 
   @Override
   public synchronized void sent(String key, String slackTs, Instant now) {
-    Entry e = entries.get(key);
-    put(
-        new Entry(
-            key, State.SENT, e == null ? null : e.owner(), now, slackTs, null, attempts(e) + 1));
+    finish(key, State.SENT, slackTs, null, now);
   }
 
   @Override
   public synchronized void failed(String key, String error, Instant now) {
+    finish(key, State.FAILED, null, error, now);
+  }
+
+  /** A post attempt ended for good: keep the owner, count the attempt. */
+  private void finish(String key, State state, String slackTs, String error, Instant now) {
     Entry e = entries.get(key);
-    put(
-        new Entry(
-            key, State.FAILED, e == null ? null : e.owner(), now, null, error, attempts(e) + 1));
+    put(new Entry(key, state, e == null ? null : e.owner(), now, slackTs, error, attempts(e) + 1));
   }
 
   @Override
   public synchronized void release(String key, String error, Instant now) {
     Entry e = entries.get(key);
     put(new Entry(key, State.RETRY, null, now, null, error, attempts(e) + 1));
-  }
-
-  @Override
-  public synchronized void skipped(String key, String reason, Instant now) {
-    put(new Entry(key, State.SKIPPED, null, now, null, reason, 0));
   }
 
   private static int attempts(Entry e) {

@@ -14,8 +14,7 @@ public interface Ledger extends AutoCloseable {
     /** A transient failure gave the claim back: claimable again. */
     RETRY,
     SENT,
-    FAILED,
-    SKIPPED
+    FAILED
   }
 
   /**
@@ -49,9 +48,6 @@ public interface Ledger extends AutoCloseable {
 
   /** Gives a claim back after a transient failure, so a later look retries it. */
   void release(String key, String error, Instant now);
-
-  /** Records a delivery that is too late to post, so it is logged once. */
-  void skipped(String key, String reason, Instant now);
 
   @Override
   default void close() {}

@@ -100,15 +100,6 @@ public final class PostgresLedger implements Ledger {
         key);
   }
 
-  @Override
-  public void skipped(String key, String reason, Instant now) {
-    update(
-        "INSERT INTO announcement_ledger (key, state, updated, error) VALUES (?, 'SKIPPED', ?, ?) ON CONFLICT (key) DO NOTHING",
-        key,
-        Timestamp.from(now),
-        reason);
-  }
-
   private int update(String sql, Object... args) {
     try (Connection c = db.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {

@@ -32,10 +32,6 @@ public final class PolicyService {
     return caveat;
   }
 
-  public Clock clock() {
-    return clock;
-  }
-
   public SupportPolicy policy() {
     return policy;
   }

@@ -21,20 +21,17 @@ import io.kommander.supportbot.slack.blocks.SlackLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** The App Home tab: the matrix today, then when each supported line's support ends. */
 public final class HomeView {
-  private final Supplier<PolicyService> policy;
   private final SlackAnswers answers;
 
   public HomeView(SlackAnswers answers) {
     this.answers = answers;
-    this.policy = answers::policy;
   }
 
   public View view() {
-    PolicyService service = policy.get();
+    PolicyService service = answers.policy();
     Reply reply =
         service.answer(
             new Query(List.of(new AboutTopic(Topic.MATRIX)), Optional.empty(), List.of()));

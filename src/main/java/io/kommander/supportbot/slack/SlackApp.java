@@ -30,7 +30,7 @@ public final class SlackApp {
       SlackAnswers answers,
       Supplier<SlackMessage> schedule) {
     SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+    slackConfig.setMethodsEndpointUrlPrefix(apiUrl); // Config ends it with "/"
     AppConfig.AppConfigBuilder config =
         AppConfig.builder().slack(Slack.getInstance(slackConfig)).singleTeamBotToken(botToken);
     if (signingSecret != null) {

@@ -1,0 +1,128 @@
+package io.kommander.supportbot.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One app under test in its own JVM, started with the Dockerfile's flags: the bot from its jar, or
+ * the bare Bolt app from the benchmark classpath. Knows how long it took to become ready and how
+ * much memory it has held at most.
+ */
+final class AppProcess implements AutoCloseable {
+  enum App {
+    BOT,
+    BARE
+  }
+
+  private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
+  private final Process process;
+  private final int port;
+  private final Duration startup;
+
+  private AppProcess(Process process, int port, Duration startup) {
+    this.process = process;
+    this.port = port;
+    this.startup = startup;
+  }
+
+  static AppProcess launch(App app, List<String> jvmFlags, Map<String, String> env, Path log)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    switch (app) {
+      case BOT -> command.addAll(List.of("-jar", "target/kommander-support-bot.jar", "serve"));
+      case BARE ->
+          command.addAll(
+              List.of("-cp", System.getProperty("java.class.path"), BareBoltApp.class.getName()));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("PORT", String.valueOf(port));
+    long started = System.nanoTime();
+    Process process = builder.start();
+    String base = "http://127.0.0.1:" + port;
+    // The bot says when it is ready; the bare app is ready when it acks a slash command.
+    Traffic traffic = new Traffic(base, env.get("SLACK_SIGNING_SECRET"));
+    HttpClient http = HttpClient.newHttpClient();
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            app + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+      }
+      if (System.nanoTime() - started > READY_WITHIN.toNanos()) {
+        process.destroyForcibly();
+        throw new IllegalStateException(app + " not ready in " + READY_WITHIN + "; see " + log);
+      }
+      try {
+        HttpRequest request =
+            app == App.BOT
+                ? HttpRequest.newBuilder(URI.create(base + "/healthz")).build()
+                : traffic.next(Traffic.Kind.SLASH);
+        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return new AppProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
+        }
+      } catch (IOException notListeningYet) {
+        // keep polling
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** From starting the JVM to the first successful answer ({@code 200} on {@code /healthz}). */
+  Duration startup() {
+    return startup;
+  }
+
+  /** The kernel's high-water mark of resident memory ({@code VmHWM}), Linux only. */
+  OptionalLong peakRssBytes() {
+    Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+    try {
+      return Files.readAllLines(status).stream()
+          .filter(line -> line.startsWith("VmHWM:"))
+          .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+          .findFirst();
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** SIGTERM, as Docker and Kubernetes stop it; the exit code tells whether it stopped cleanly. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package io.kommander.supportbot.bench;
+
+import static io.kommander.supportbot.bench.Traffic.Kind.MENTION;
+import static io.kommander.supportbot.bench.Traffic.Kind.SLASH;
+
+import io.kommander.supportbot.bench.AppProcess.App;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * {@code mvn -Pload verify}: the bot against bare Bolt, side by side, over loopback. Each round
+ * starts both apps afresh (the order alternating), warms them up, and measures slash commands and
+ * mentions at a fixed rate and at full speed; the summary is the median over rounds.
+ *
+ * <p>Settings (system properties): {@code load.rounds} (3), {@code load.seconds} per phase (10),
+ * {@code load.rate} per second (200), {@code load.connections} at full speed (8), {@code
+ * load.warmup} seconds (5).
+ */
+public final class LoadHarness {
+  static final String SECRET = "bench-signing-secret-0c7f";
+
+  enum Phase {
+    SLASH_AT_RATE(SLASH, true),
+    MENTION_AT_RATE(MENTION, true),
+    SLASH_FULL_SPEED(SLASH, false),
+    MENTION_FULL_SPEED(MENTION, false);
+
+    final Traffic.Kind kind;
+    final boolean fixedRate;
+
+    Phase(Traffic.Kind kind, boolean fixedRate) {
+      this.kind = kind;
+      this.fixedRate = fixedRate;
+    }
+  }
+
+  /** One app's round: each phase's result, start-up time, peak memory, and the reply check. */
+  record Run(
+      Map<Phase, Result> phases, Duration startup, double peakRssMb, long mentions, long posts) {}
+
+  private final int rounds = Integer.getInteger("load.rounds", 3);
+  private final Duration length = Duration.ofSeconds(Integer.getInteger("load.seconds", 10));
+  private final int rate = Integer.getInteger("load.rate", 200);
+  private final int connections = Integer.getInteger("load.connections", 8);
+  private final Duration warmup = Duration.ofSeconds(Integer.getInteger("load.warmup", 5));
+  private final Path logs = Path.of("target", "load");
+
+  public static void main(String[] args) throws Exception {
+    new LoadHarness().run();
+  }
+
+  private void run() throws Exception {
+    Files.createDirectories(logs);
+    List<String> flags = DockerfileFlags.read(Path.of("Dockerfile"));
+    System.out.printf(
+        Locale.ROOT,
+        "Load harness: %d rounds; %d req/s for %d s, then full speed on %d connections for %d s%n"
+            + "JVM flags (from Dockerfile): %s%nMachine: %d cores, %s %s, Java %s%n",
+        rounds,
+        rate,
+        length.toSeconds(),
+        connections,
+        length.toSeconds(),
+        String.join(" ", flags),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"));
+    Map<App, List<Run>> runs = new EnumMap<>(App.class);
+    try (SlackApiStub slack = new SlackApiStub()) {
+      Map<String, String> env =
+          Map.of(
+              "SLACK_BOT_TOKEN",
+              "xoxb-bench-token",
+              "SLACK_SIGNING_SECRET",
+              SECRET,
+              "SLACK_API_URL",
+              slack.apiUrl(),
+              "DATA_DIR",
+              logs.resolve("data").toString());
+      for (int round = 1; round <= rounds; round++) {
+        List<App> order = round % 2 == 1 ? List.of(App.BARE, App.BOT) : List.of(App.BOT, App.BARE);
+        for (App app : order) {
+          Path log = logs.resolve(app.name().toLowerCase(Locale.ROOT) + "-" + round + ".log");
+          Run run = measure(app, flags, env, slack, log);
+          runs.computeIfAbsent(app, a -> new ArrayList<>()).add(run);
+          print(round, app, run);
+        }
+      }
+    }
+    summarise(runs);
+  }
+
+  private Run measure(
+      App app, List<String> flags, Map<String, String> env, SlackApiStub slack, Path log)
+      throws Exception {
+    try (AppProcess process = AppProcess.launch(app, flags, env, log)) {
+      LoadDriver driver = new LoadDriver(new Traffic(process.baseUrl(), SECRET));
+      driver.fullSpeed(SLASH, connections, warmup.dividedBy(2));
+      driver.fullSpeed(MENTION, connections, warmup.dividedBy(2));
+      long postsBefore = slack.posts();
+      long mentions = 0;
+      Map<Phase, Result> phases = new EnumMap<>(Phase.class);
+      for (Phase phase : Phase.values()) {
+        Result result =
+            phase.fixedRate
+                ? driver.fixedRate(phase.kind, rate, length)
+                : driver.fullSpeed(phase.kind, connections, length);
+        phases.put(phase, result);
+        if (phase.kind == MENTION) {
+          mentions += result.requests() - result.failures();
+        }
+      }
+      double rssMb = process.peakRssBytes().orElse(-1) / (1024.0 * 1024.0);
+      return new Run(phases, process.startup(), rssMb, mentions, slack.posts() - postsBefore);
+    }
+  }
+
+  private static void print(int round, App app, Run run) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nround %d, %s: healthy after %d ms, peak RSS %.0f MB, mentions acked %d, replies"
+            + " posted %d%n",
+        round,
+        app,
+        run.startup().toMillis(),
+        run.peakRssMb(),
+        run.mentions(),
+        run.posts());
+    System.out.printf(
+        Locale.ROOT,
+        "  %-20s %9s %8s %8s %8s %7s%n",
+        "phase",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "failed");
+    run.phases()
+        .forEach(
+            (phase, r) ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %-20s %9.1f %8.2f %8.2f %8.1f %7d%n",
+                    phase,
+                    r.throughput(),
+                    r.percentileMillis(0.5),
+                    r.percentileMillis(0.99),
+                    r.maxMillis(),
+                    r.failures()));
+  }
+
+  private void summarise(Map<App, List<Run>> runs) {
+    List<Run> bot = runs.get(App.BOT);
+    List<Run> bare = runs.get(App.BARE);
+    System.out.printf(Locale.ROOT, "%nMedians over %d rounds (bot | bare)%n", rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "  %-20s %19s %17s %17s %15s%n",
+        "phase",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms");
+    for (Phase phase : Phase.values()) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-20s %9.1f |%8.1f %8.2f |%6.2f %8.2f |%6.2f %7.1f |%5.1f%n",
+          phase,
+          median(bot, r -> r.phases().get(phase).throughput()),
+          median(bare, r -> r.phases().get(phase).throughput()),
+          median(bot, r -> r.phases().get(phase).percentileMillis(0.5)),
+          median(bare, r -> r.phases().get(phase).percentileMillis(0.5)),
+          median(bot, r -> r.phases().get(phase).percentileMillis(0.99)),
+          median(bare, r -> r.phases().get(phase).percentileMillis(0.99)),
+          median(bot, r -> r.phases().get(phase).maxMillis()),
+          median(bare, r -> r.phases().get(phase).maxMillis()));
+    }
+    double slashRatio = ratio(bot, bare, Phase.SLASH_FULL_SPEED);
+    double mentionRatio = ratio(bot, bare, Phase.MENTION_FULL_SPEED);
+    double slashP99 = median(bot, r -> r.phases().get(Phase.SLASH_AT_RATE).percentileMillis(0.99));
+    double mentionP99 =
+        median(bot, r -> r.phases().get(Phase.MENTION_AT_RATE).percentileMillis(0.99));
+    double startup = median(bot, r -> r.startup().toMillis() / 1000.0);
+    double rss = median(bot, Run::peakRssMb);
+    boolean replies = bot.stream().allMatch(r -> r.mentions() == r.posts());
+    System.out.println();
+    verdict(
+        slashRatio >= 0.8,
+        "ratio bot/bare throughput at full speed: slash %.2f, mentions %.2f (target >= 0.8 for"
+            + " slash)",
+        slashRatio,
+        mentionRatio);
+    verdict(
+        Math.max(slashP99, mentionP99) <= 20,
+        "bot p99 at %d req/s: slash %.2f ms, mentions %.2f ms (target <= 20 ms)",
+        rate,
+        slashP99,
+        mentionP99);
+    verdict(startup <= 2, "bot start-up to healthy: %.2f s (target <= 2 s)", startup);
+    verdict(rss > 0 && rss <= 256, "bot peak RSS under load: %.0f MB (target <= 256 MB)", rss);
+    verdict(replies, "bot posted one reply per acked mention in every round: %s", replies);
+  }
+
+  private static double ratio(List<Run> bot, List<Run> bare, Phase phase) {
+    return median(bot, r -> r.phases().get(phase).throughput())
+        / median(bare, r -> r.phases().get(phase).throughput());
+  }
+
+  private static void verdict(boolean met, String format, Object... args) {
+    System.out.println(
+        (met ? "  met     " : "  MISSED  ") + String.format(Locale.ROOT, format, args));
+  }
+
+  static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
+    double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+    int mid = values.length / 2;
+    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  }
+}

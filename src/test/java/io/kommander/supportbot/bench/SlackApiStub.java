@@ -1,0 +1,79 @@
+package io.kommander.supportbot.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Slack's Web API for the load runs: {@code auth.test} for start-up and a counting {@code
+ * chat.postMessage}. The JDK's own server, not WireMock, so the stub costs both apps as little CPU
+ * as possible and keeps no request journal.
+ */
+final class SlackApiStub implements AutoCloseable {
+  private static final byte[] AUTH_TEST =
+      """
+      {"ok":true,"url":"https://bench.slack.com/","team":"bench","user":"bot",\
+      "team_id":"T0001","user_id":"UBOT","bot_id":"BBOT"}"""
+          .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] POSTED =
+      "{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000000.000200\"}"
+          .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] OK = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+
+  private final HttpServer server;
+  private final ExecutorService workers = Executors.newFixedThreadPool(4);
+  private final AtomicLong posts = new AtomicLong();
+
+  SlackApiStub() throws IOException {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK, and every Web API call takes 40 ms.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+    server.createContext("/api/", this::handle);
+    server.setExecutor(workers);
+    server.start();
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /** How many {@code chat.postMessage} calls arrived so far. */
+  long posts() {
+    return posts.get();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange;
+        InputStream body = exchange.getRequestBody()) {
+      body.transferTo(OutputStream.nullOutputStream());
+      String method = exchange.getRequestURI().getPath().substring("/api/".length());
+      byte[] reply =
+          switch (method) {
+            case "auth.test" -> AUTH_TEST;
+            case "chat.postMessage" -> {
+              posts.incrementAndGet();
+              yield POSTED;
+            }
+            default -> OK;
+          };
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      exchange.sendResponseHeaders(200, reply.length);
+      exchange.getResponseBody().write(reply);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+  }
+}

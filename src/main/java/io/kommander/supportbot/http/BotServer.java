@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The one Jetty server: Slack's endpoint, health, metrics and local endpoints side by side. Starts
@@ -18,6 +19,22 @@ import org.eclipse.jetty.servlet.ServletHolder;
  */
 public final class BotServer implements AutoCloseable {
   private static final long STOP_TIMEOUT_MS = 10_000;
+
+  /**
+   * Request threads, selectors and acceptors included. Bounded well below Jetty's 200: on one or
+   * two cores more threads only add memory, and a burst queues instead of growing the pool.
+   * Mentions block on one Web API call each, so 64 still carries hundreds a second.
+   */
+  public static final int MAX_THREADS = 64;
+
+  /**
+   * Connections the kernel may hold for us before we accept them. Java's default of 50 overflows in
+   * a burst (1,000 at once reset some connections in a test); the kernel caps it at somaxconn.
+   */
+  static final int ACCEPT_QUEUE = 1024;
+
+  /** The pool's thread names start with this, so thread dumps and tests can tell them apart. */
+  public static final String THREAD_NAME = "http";
 
   private final Server server;
   private final ServerConnector connector;
@@ -35,10 +52,13 @@ public final class BotServer implements AutoCloseable {
    */
   public BotServer(
       String host, int port, Map<String, HttpServlet> servlets, Map<String, Filter> filters) {
-    server = new Server();
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+    threads.setName(THREAD_NAME);
+    server = new Server(threads);
     connector = new ServerConnector(server);
     connector.setHost(host);
     connector.setPort(port);
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));

@@ -32,10 +32,15 @@ public final class SupportCommand implements SlashCommandHandler {
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     String text = req.getPayload().getText();
-    SlackMessage message =
-        text != null && SCHEDULE_WORDS.contains(text.strip().toLowerCase(Locale.ROOT))
-            ? schedule.get()
-            : answers.answerWithShareButton(text);
-    return ctx.ack(r -> r.responseType("ephemeral").text(message.text()).blocks(message.blocks()));
+    if (text != null && SCHEDULE_WORDS.contains(text.strip().toLowerCase(Locale.ROOT))) {
+      SlackMessage message = schedule.get();
+      return ctx.ack(
+          r -> r.responseType("ephemeral").text(message.text()).blocks(message.blocks()));
+    }
+    return Response.builder()
+        .statusCode(200)
+        .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+        .body(answers.commandReply(text))
+        .build();
   }
 }

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * {@code mvn -Pload verify}: the bot against bare Bolt, side by side, over loopback. Each round
  * starts both apps afresh (the order alternating), warms them up, and measures slash commands and
- * mentions at a fixed rate and at full speed; the summary is the median over rounds.
+ * mentions at full speed and at a fixed rate; the summary is the median over rounds.
  *
  * <p>Settings (system properties): {@code load.rounds} (3), {@code load.seconds} per phase (10),
  * {@code load.rate} per second (200), {@code load.connections} at full speed (8), {@code
@@ -26,11 +28,12 @@ import java.util.function.ToDoubleFunction;
 public final class LoadHarness {
   static final String SECRET = "bench-signing-secret-0c7f";
 
+  /** In this order: full speed first, so the fixed-rate tails are steady state, not JIT warm-up. */
   enum Phase {
-    SLASH_AT_RATE(SLASH, true),
-    MENTION_AT_RATE(MENTION, true),
     SLASH_FULL_SPEED(SLASH, false),
-    MENTION_FULL_SPEED(MENTION, false);
+    MENTION_FULL_SPEED(MENTION, false),
+    SLASH_AT_RATE(SLASH, true),
+    MENTION_AT_RATE(MENTION, true);
 
     final Traffic.Kind kind;
     final boolean fixedRate;
@@ -59,10 +62,12 @@ public final class LoadHarness {
   private void run() throws Exception {
     Files.createDirectories(logs);
     List<String> flags = DockerfileFlags.read(Path.of("Dockerfile"));
+    Map<App, List<String>> flagsOf =
+        Map.of(App.BOT, ClassArchive.trained(flags, logs), App.BARE, ClassArchive.without(flags));
     System.out.printf(
         Locale.ROOT,
         "Load harness: %d rounds; %d req/s for %d s, then full speed on %d connections for %d s%n"
-            + "JVM flags (from Dockerfile): %s%nMachine: %d cores, %s %s, Java %s%n",
+            + "JVM flags (from Dockerfile; the bare app runs without the class archive): %s%nMachine: %d cores, %s %s, Java %s%n",
         rounds,
         rate,
         length.toSeconds(),
@@ -89,7 +94,7 @@ public final class LoadHarness {
         List<App> order = round % 2 == 1 ? List.of(App.BARE, App.BOT) : List.of(App.BOT, App.BARE);
         for (App app : order) {
           Path log = logs.resolve(app.name().toLowerCase(Locale.ROOT) + "-" + round + ".log");
-          Run run = measure(app, flags, env, slack, log);
+          Run run = measure(app, flagsOf.get(app), env, slack, log);
           runs.computeIfAbsent(app, a -> new ArrayList<>()).add(run);
           print(round, app, run);
         }
@@ -193,9 +198,9 @@ public final class LoadHarness {
     boolean replies = bot.stream().allMatch(r -> r.mentions() == r.posts());
     System.out.println();
     verdict(
-        slashRatio >= 0.8,
-        "ratio bot/bare throughput at full speed: slash %.2f, mentions %.2f (target >= 0.8 for"
-            + " slash)",
+        Math.min(slashRatio, mentionRatio) >= 0.8,
+        "ratio bot/bare throughput at full speed (median of per-round ratios): slash %.2f,"
+            + " mentions %.2f (target >= 0.8)",
         slashRatio,
         mentionRatio);
     verdict(
@@ -209,9 +214,17 @@ public final class LoadHarness {
     verdict(replies, "bot posted one reply per acked mention in every round: %s", replies);
   }
 
+  /**
+   * Each round runs both apps back to back, so the ratio is taken within each round and then the
+   * median: the machine's drift from one round to the next cancels out.
+   */
   private static double ratio(List<Run> bot, List<Run> bare, Phase phase) {
-    return median(bot, r -> r.phases().get(phase).throughput())
-        / median(bare, r -> r.phases().get(phase).throughput());
+    return median(
+        IntStream.range(0, bot.size())
+            .mapToDouble(
+                i ->
+                    bot.get(i).phases().get(phase).throughput()
+                        / bare.get(i).phases().get(phase).throughput()));
   }
 
   private static void verdict(boolean met, String format, Object... args) {
@@ -220,8 +233,12 @@ public final class LoadHarness {
   }
 
   static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
-    double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
-    int mid = values.length / 2;
-    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    return median(runs.stream().mapToDouble(metric));
+  }
+
+  static double median(DoubleStream values) {
+    double[] sorted = values.sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /** Sends {@link Traffic} to one app, at a fixed rate (open loop) or as fast as it answers. */
 final class LoadDriver {
   private final Traffic traffic;
+  private final AtomicReference<String> firstFailure = new AtomicReference<>("");
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -53,13 +55,14 @@ final class LoadDriver {
                     latencies[slot] = System.nanoTime() - due;
                     if (error != null || response.statusCode() != 200) {
                       failures.incrementAndGet();
+                      failed(error != null ? error.toString() : "HTTP " + response.statusCode());
                     }
                     return null;
                   });
     }
     CompletableFuture.allOf(pending).join();
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(count, failures.get(), seconds, latencies);
+    return new Result(count, failures.get(), seconds, latencies, firstFailure.getAndSet(""));
   }
 
   /** {@code connections} senders, each sending its next request as soon as the last is answered. */
@@ -84,7 +87,12 @@ final class LoadDriver {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] latencies = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-    return new Result(requests, failures, seconds, latencies);
+    return new Result(requests, failures, seconds, latencies, firstFailure.getAndSet(""));
+  }
+
+  /** Keeps the first failure of a phase, so a failed request is explained, not just counted. */
+  private void failed(String why) {
+    firstFailure.compareAndSet("", why);
   }
 
   /** One closed-loop connection's worth of requests. */
@@ -111,12 +119,15 @@ final class LoadDriver {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
           failures++;
+          failed("HTTP " + response.statusCode());
         }
       } catch (java.io.IOException e) {
         failures++;
+        failed(e.toString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failures++;
+        failed(e.toString());
       }
       if (count == latencies.length) {
         latencies = java.util.Arrays.copyOf(latencies, count * 2);

@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * One measured phase: how many requests completed in how long, how many failed, and the latency of
  * each (nanoseconds; at a fixed rate measured from when the request was due, so a stall counts
- * against every request queued behind it).
+ * against every request queued behind it), and what the first failure was ("" if none).
  */
-record Result(long requests, long failures, double seconds, long[] latencyNanos) {
+record Result(
+    long requests, long failures, double seconds, long[] latencyNanos, String firstFailure) {
   Result {
     latencyNanos = latencyNanos.clone();
     Arrays.sort(latencyNanos);

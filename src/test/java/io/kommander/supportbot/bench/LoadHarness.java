@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  *
  * <p>Settings (system properties): {@code load.rounds} (3), {@code load.seconds} per phase (10),
  * {@code load.rate} per second (200), {@code load.connections} at full speed (8), {@code
- * load.warmup} seconds at full speed before measuring, so both apps are compiled (15).
+ * load.warmup} seconds at full speed before measuring, so both apps are compiled (30).
  */
 public final class LoadHarness {
   static final String SECRET = "bench-signing-secret-0c7f";
@@ -52,7 +52,7 @@ public final class LoadHarness {
   private final Duration length = Duration.ofSeconds(Integer.getInteger("load.seconds", 10));
   private final int rate = Integer.getInteger("load.rate", 200);
   private final int connections = Integer.getInteger("load.connections", 8);
-  private final Duration warmup = Duration.ofSeconds(Integer.getInteger("load.warmup", 15));
+  private final Duration warmup = Duration.ofSeconds(Integer.getInteger("load.warmup", 30));
   private final Path logs = Path.of("target", "load");
 
   public static void main(String[] args) throws Exception {

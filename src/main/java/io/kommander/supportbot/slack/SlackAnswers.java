@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 /**
  * Answers text with a rendered Slack message, cached. The key holds the catalog's version and
  * today's date, so a catalog change or a new day never serves a stale answer. The slash command's
- * whole reply is cached too, already in JSON: serialising the blocks costs about 30 times as much
- * as a cached answer (15 us against 0.5 us), and most of the time the bot spends on a command.
+ * whole reply is cached too, already in JSON: serialising its blocks took about 30 times as long as
+ * finding the cached answer (15 us against 0.5 us).
  */
 public final class SlackAnswers {
   /**
    * Bounded by size, not count: an answer costs about 4 bytes of heap per character of its text
-   * (measured), so 4 M characters keep the cache near 16 MB whatever is asked, and still hold
-   * thousands of typical answers (400 to 3,000 characters each).
+   * (measured; the blocks included) and its JSON reply one byte per character, so 4 M characters
+   * keep the cache under 16 MB whatever is asked, and still hold a thousand typical answers.
    */
   static final long MAX_CHARACTERS = 4_000_000;
 

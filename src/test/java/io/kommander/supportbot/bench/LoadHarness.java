@@ -67,7 +67,8 @@ public final class LoadHarness {
     System.out.printf(
         Locale.ROOT,
         "Load harness: %d rounds; %d req/s for %d s, then full speed on %d connections for %d s%n"
-            + "JVM flags (from Dockerfile; the bare app runs without the class archive): %s%nMachine: %d cores, %s %s, Java %s%n",
+            + "JVM flags (from Dockerfile; the bare app runs without the class archive): %s%n"
+            + "Machine: %d cores, %s %s, Java %s%n",
         rounds,
         rate,
         length.toSeconds(),

@@ -60,12 +60,12 @@ final class Traffic {
 
   private HttpRequest signed(String body, String contentType) {
     String ts = String.valueOf(Instant.now().getEpochSecond());
-    return HttpRequest.newBuilder(events)
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", SlackRequests.sign(secret, ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(events)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    SlackRequests.signed(secret, ts, body).forEach(request::header);
+    return request.build();
   }
 }

@@ -4,6 +4,7 @@ import io.kommander.supportbot.announce.AnnouncementScheduler;
 import io.kommander.supportbot.announce.Announcements;
 import io.kommander.supportbot.catalog.CatalogFileWatcher;
 import io.kommander.supportbot.catalog.CatalogLoader;
+import io.kommander.supportbot.catalog.FreshnessLog;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.catalog.RemoteCatalogClient;
 import io.kommander.supportbot.catalog.RemoteCatalogSync;
@@ -11,6 +12,8 @@ import io.kommander.supportbot.policy.Catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,7 @@ public final class Serve implements AutoCloseable {
   private final AutoCloseable catalogSource;
   private final Bot bot;
   private final Optional<AnnouncementScheduler> announcements;
+  private final ScheduledExecutorService freshnessTimer = Timers.daemon("catalog-freshness");
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Serve(
@@ -39,6 +43,8 @@ public final class Serve implements AutoCloseable {
     this.catalogSource = catalogSource;
     this.announcements = announcements;
     this.bot = bot;
+    // Hourly, so a day that turns the catalog stale is logged within the hour, once.
+    freshnessTimer.scheduleWithFixedDelay(new FreshnessLog(live)::check, 0, 1, TimeUnit.HOURS);
   }
 
   public static Serve start(Config config, Clock clock) throws Exception {
@@ -106,6 +112,7 @@ public final class Serve implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    freshnessTimer.shutdownNow();
     bot.close(); // in-flight requests finish first
     announcements.ifPresent(AnnouncementScheduler::close); // lets a post in progress complete
     try {

@@ -8,7 +8,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
-import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.policy.Version;
@@ -17,6 +16,7 @@ import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Renders an announcement as Block Kit with a text fallback, from the core's own answers. */
 public final class AnnouncementMessages {
@@ -29,21 +29,24 @@ public final class AnnouncementMessages {
     ReleaseLine line = a.end().line();
     ReleaseLine by = a.end().ending().by();
     LocalDate date = a.endDate();
-    String lines = "Kommander " + line.kommander() + ".x and Konvoy " + line.konvoy() + ".x";
+    String lines =
+        line.product().platform()
+            ? line.label() + ".x"
+            : "Kommander " + line.kommander() + ".x and Konvoy " + line.konvoy() + ".x";
     String headline =
         a.dayOf()
-            ? "Kommander " + by.kommander() + " is out: support for " + lines + " has ended."
+            ? by.label() + " is out: support for " + lines + " has ended."
             : "Support for "
                 + lines
                 + " ends in "
                 + a.leadDays()
                 + " days, on "
                 + date
-                + ", when Kommander "
-                + by.kommander()
+                + ", when "
+                + by.label()
                 + (by.isPlanned() ? " is planned to ship." : " ships.");
     // Upgrade advice as of the end date: the core names the newest line and its latest patch.
-    LineAnswer advice = policy.status(Product.KOMMANDER, Version.of(line.kommander()), date);
+    LineAnswer advice = policy.status(line.product(), Version.of(line.kommander()), date);
     List<String> body = new ArrayList<>(Phrases.upgrade(advice));
     String lateNote =
         late ? "Late: this was due at " + a.due() + " while the bot was not running." : null;
@@ -55,10 +58,8 @@ public final class AnnouncementMessages {
                 h.text(
                     plainText(
                         (a.dayOf() ? ":rotating_light: " : ":hourglass_flowing_sand: ")
-                            + "End of support: Kommander "
-                            + line.kommander()
-                            + " / Konvoy "
-                            + line.konvoy(),
+                            + "End of support: "
+                            + line.label(),
                         true))));
     blocks.add(
         section(s -> s.text(markdownText("*" + headline + "*\n" + String.join("\n", body)))));
@@ -70,7 +71,8 @@ public final class AnnouncementMessages {
         "_"
             + Phrases.DERIVED
             + "_ · <"
-            + policy.catalog().settings().termsUrl()
+            + Optional.ofNullable(policy.catalog().era(line.product()).termsUrl())
+                .orElse(policy.catalog().settings().termsUrl())
             + "|Support terms>");
     context.forEach(c -> blocks.add(context(x -> x.elements(List.of(markdownText(c))))));
 

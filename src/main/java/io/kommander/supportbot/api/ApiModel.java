@@ -1,6 +1,7 @@
 package io.kommander.supportbot.api;
 
 import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Ending;
@@ -24,21 +25,55 @@ import java.util.Optional;
 final class ApiModel {
   private ApiModel() {}
 
-  record Line(String kommander, String konvoy, LocalDate released, LocalDate planned) {
+  /**
+   * A catalog line: its name as users knew it, both products' minors (equal from 2.0), dates and
+   * their confidence, and its Kubernetes.
+   */
+  record Line(
+      String name,
+      String product,
+      String kommander,
+      String konvoy,
+      LocalDate released,
+      LocalDate planned,
+      String confidence,
+      Kube kubernetes) {
     static Line of(ReleaseLine l) {
-      return new Line(l.kommander().toString(), l.konvoy().toString(), l.released(), l.planned());
+      return new Line(
+          l.label(),
+          l.product().name().toLowerCase(Locale.ROOT),
+          l.kommander().toString(),
+          l.konvoy().toString(),
+          l.released(),
+          l.planned(),
+          l.confidence().name().toLowerCase(Locale.ROOT),
+          l.kube().map(Kube::of).orElse(null));
+    }
+  }
+
+  record Kube(String minor, String min, String max, String defaultPatch) {
+    static Kube of(io.kommander.supportbot.policy.Kubernetes k) {
+      return new Kube(
+          k.minor().toString(),
+          k.min().toString(),
+          k.max().toString(),
+          k.defaultVersion().map(Object::toString).orElse(null));
     }
   }
 
   /** When support ends; always derived from the policy, never published by D2iQ. */
   record End(LocalDate date, String by, boolean planned, boolean derived) {
     static End of(Ending e) {
-      return new End(e.date(), e.by().kommander().toString(), e.planned(), true);
+      return new End(e.date(), e.by().label(), e.planned(), true);
     }
   }
 
   record Upgrade(
-      String latestPatch, String patchCheck, String newestKommander, String newestKonvoy) {}
+      String latestPatch,
+      String patchCheck,
+      String newestLine,
+      String newestKommander,
+      String newestKonvoy) {}
 
   record Status(
       String product,
@@ -65,6 +100,7 @@ final class ApiModel {
           new Upgrade(
               u.linePatch().map(p -> p.version().toString()).orElse(null),
               u.patchCheck().name().toLowerCase(Locale.ROOT),
+              u.newestLine().map(ReleaseLine::label).orElse(null),
               u.newestLine()
                   .map(n -> orLine(u.newestPatches().kommander(), n.kommander().toString()))
                   .orElse(null),
@@ -84,8 +120,8 @@ final class ApiModel {
           Phrases.untilWhen(a, window));
     }
 
-    private static String orLine(Patch patch, String line) {
-      return patch == null ? line : patch.version().toString();
+    private static String orLine(Optional<Patch> patch, String line) {
+      return patch.map(p -> p.version().toString()).orElse(line);
     }
   }
 
@@ -113,23 +149,61 @@ final class ApiModel {
     }
   }
 
-  record Matrix(LocalDate asOf, String policy, int window, List<Status> lines) {
-    static Matrix of(MatrixAnswer m) {
+  record Matrix(
+      LocalDate asOf,
+      String policy,
+      String owner,
+      int window,
+      Freshness freshness,
+      List<Status> lines) {
+    static Matrix of(MatrixAnswer m, SupportPolicy policy) {
       return new Matrix(
           m.asOf(),
           Phrases.policyName(m.window()),
+          policy.eraOn(m.asOf()).owner(),
           m.window(),
+          Freshness.of(policy.freshness(m.asOf())),
           m.lines().stream().map(l -> Status.of(l, m.window())).toList());
+    }
+  }
+
+  /** Whether the catalog may be out of date for the day asked about, and why. */
+  record Freshness(
+      boolean mayBeStale,
+      LocalDate reviewed,
+      long reviewAgeDays,
+      String newestLine,
+      long newestAgeDays,
+      long cadenceDays,
+      String message) {
+    static Freshness of(io.kommander.supportbot.policy.Freshness f) {
+      return new Freshness(
+          f.stale(),
+          f.review().reviewed(),
+          f.reviewAgeDays(),
+          f.newest().label(),
+          f.newestAgeDays(),
+          f.cadenceDays(),
+          f.stale() ? Phrases.stale(f) : null);
+    }
+  }
+
+  /** Which lines deploy a Kubernetes minor. */
+  record KubernetesLines(
+      String kubernetes, LocalDate asOf, List<Status> running, List<String> message) {
+    static KubernetesLines of(KubernetesAnswer k, int window) {
+      return new KubernetesLines(
+          k.kubernetes().toString(),
+          k.asOf(),
+          k.running().stream().map(l -> Status.of(l, window)).toList(),
+          Phrases.kubernetes(k));
     }
   }
 
   record Announcement(LocalDate date, String release, boolean planned, Line endsSupportFor) {
     static Announcement of(SupportEnd e) {
       return new Announcement(
-          e.ending().date(),
-          e.ending().by().kommander().toString(),
-          e.ending().planned(),
-          Line.of(e.line()));
+          e.ending().date(), e.ending().by().label(), e.ending().planned(), Line.of(e.line()));
     }
   }
 
@@ -148,7 +222,7 @@ final class ApiModel {
       Optional<Ending> end = policy.endOf(line);
       // endoflife.date: a date when known, else false ("not yet").
       Object eol = end.flatMap(Ending::when).<Object>map(d -> d).orElse(Boolean.FALSE);
-      Optional<Patch> latest = SupportPolicy.patchOn(line, product, today);
+      Optional<Patch> latest = line.latestPatchOn(product, today);
       return new EolCycle(
           line.minor(product).toString(),
           line.released(),
@@ -156,9 +230,10 @@ final class ApiModel {
           latest.map(p -> p.version().toString()).orElse(line.minor(product) + ".0"),
           latest.map(Patch::date).orElse(null),
           eol,
-          policy.catalog().settings().policyUrl() == null
-              ? null
-              : policy.catalog().settings().policyUrl().toString());
+          Optional.ofNullable(policy.catalog().era(line.product()).policyUrl())
+              .or(() -> Optional.ofNullable(policy.catalog().settings().policyUrl()))
+              .map(Object::toString)
+              .orElse(null));
     }
   }
 

@@ -72,9 +72,10 @@ public final class ApiServlet extends HttpServlet {
       }
       Object body =
           switch (parts[0]) {
-            case "kommander", "konvoy" -> line(service, parts, asOf);
+            case "kommander", "konvoy", "dkp", "nkp" -> line(service, parts, asOf);
+            case "kubernetes" -> kubernetes(service, parts, asOf);
             case "compatibility" -> compatibility(service, req, asOf);
-            case "matrix" -> ApiModel.Matrix.of(service.policy().matrix(asOf));
+            case "matrix" -> ApiModel.Matrix.of(service.policy().matrix(asOf), service.policy());
             case "announcements" ->
                 new ApiModel.Announcements(
                     asOf,
@@ -105,7 +106,7 @@ public final class ApiServlet extends HttpServlet {
   }
 
   private Object line(PolicyService service, String[] parts, LocalDate asOf) throws ApiError {
-    Product product = parts[0].equals("kommander") ? Product.KOMMANDER : Product.KONVOY;
+    Product product = Product.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
     if (parts.length != 2 || parts[1].isEmpty()) {
       throw new ApiError(
           400,
@@ -114,7 +115,8 @@ public final class ApiServlet extends HttpServlet {
     }
     Version version = version(parts[1], "version");
     LineAnswer answer = service.policy().status(product, version, asOf);
-    if (answer.support() instanceof Support.Unknown) {
+    if (answer.support() instanceof Support.Unknown
+        || answer.support() instanceof Support.NeverReleased) {
       throw new ApiError(
           404,
           "unknown_version",
@@ -125,6 +127,16 @@ public final class ApiServlet extends HttpServlet {
               + io.kommander.supportbot.render.Phrases.untilWhen(answer, window(service)));
     }
     return ApiModel.Status.of(answer, window(service));
+  }
+
+  private Object kubernetes(PolicyService service, String[] parts, LocalDate asOf) throws ApiError {
+    if (parts.length != 2 || parts[1].isEmpty()) {
+      throw new ApiError(
+          400, "missing_version", "Name a Kubernetes minor: /api/v1/kubernetes/{minor}, e.g. 1.31");
+    }
+    Version version = version(parts[1], "kubernetes");
+    return ApiModel.KubernetesLines.of(
+        service.policy().kubernetes(version.line(), asOf), window(service));
   }
 
   private Object compatibility(PolicyService service, HttpServletRequest req, LocalDate asOf)

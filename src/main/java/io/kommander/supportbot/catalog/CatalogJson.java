@@ -44,7 +44,13 @@ public final class CatalogJson {
     try {
       return FIELDS_ONLY.writeValueAsString(
           new CatalogDocument(
-              catalog.settings(), catalog.lines(), catalog.experimental(), catalog.secondary()));
+              catalog.settings(),
+              catalog.review(),
+              catalog.eras(),
+              catalog.neverReleased(),
+              catalog.lines(),
+              catalog.experimental(),
+              catalog.secondary()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a loaded catalog always serialises", e);
     }

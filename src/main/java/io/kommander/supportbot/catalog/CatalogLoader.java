@@ -85,7 +85,14 @@ public final class CatalogLoader {
     }
     try {
       return new Catalog(
-          doc.policy(), doc.lines(), doc.experimental(), doc.secondary(), fingerprint(text));
+          doc.policy(),
+          doc.review(),
+          doc.eras(),
+          doc.neverReleased(),
+          doc.lines(),
+          doc.experimental(),
+          doc.secondary(),
+          fingerprint(text));
     } catch (CatalogRuleException e) {
       List<Object> path =
           e.lineIndex() < 0 ? List.of(e.field()) : List.of("lines", e.lineIndex(), e.field());
@@ -155,6 +162,8 @@ public final class CatalogLoader {
     return switch (type.getSimpleName()) {
       case "LocalDate" -> "date (YYYY-MM-DD)";
       case "ReleaseStatus" -> "status (released or planned)";
+      case "Product" -> "product (kommander, dkp or nkp)";
+      case "Confidence" -> "confidence (exact or approximate)";
       case "int", "Integer" -> "whole number";
       case "boolean", "Boolean" -> "boolean (true or false)";
       default -> type.getSimpleName();

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public record Catalog(
     PolicySettings settings,
+    Review review,
+    List<Era> eras,
+    List<SkippedVersions> neverReleased,
     List<ReleaseLine> lines,
     ExperimentalTerms experimental,
     SecondarySupport secondary,
@@ -20,6 +23,15 @@ public record Catalog(
     if (settings == null) {
       throw new CatalogRuleException("policy", "the 'policy' section is missing");
     }
+    if (review == null) {
+      throw new CatalogRuleException(
+          "review", "the 'review' section is missing: when was the catalog last checked?");
+    }
+    if (eras == null || eras.isEmpty()) {
+      throw new CatalogRuleException("eras", "the 'eras' list is missing or empty");
+    }
+    eras = List.copyOf(eras);
+    neverReleased = neverReleased == null ? List.of() : List.copyOf(neverReleased);
     if (lines == null || lines.isEmpty()) {
       throw new CatalogRuleException("lines", "the 'lines' list is missing or empty");
     }
@@ -31,6 +43,41 @@ public record Catalog(
     }
     lines = List.copyOf(lines);
     checkReleaseOrder(lines);
+    checkNames(eras, neverReleased, lines);
+  }
+
+  /** Every line's name has an era, once each; a never-released number is no catalog line. */
+  private static void checkNames(
+      List<Era> eras, List<SkippedVersions> neverReleased, List<ReleaseLine> lines) {
+    for (int i = 0; i < eras.size(); i++) {
+      Product product = eras.get(i).product();
+      if (eras.subList(0, i).stream().anyMatch(e -> e.product() == product)) {
+        throw new CatalogRuleException("eras", "the era " + product + " is listed twice");
+      }
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      ReleaseLine line = lines.get(i);
+      if (eras.stream().noneMatch(e -> e.product() == line.product())) {
+        throw new CatalogRuleException(
+            "product", i, "no era in 'eras' for product " + line.product());
+      }
+      for (SkippedVersions n : neverReleased) {
+        if (n.versions().contains(line.kommander())) {
+          throw new CatalogRuleException(
+              "kommander", i, line.kommander() + " is also listed under neverReleased");
+        }
+      }
+    }
+  }
+
+  /** The era a line's name belongs to (validated to exist). */
+  public Era era(Product product) {
+    return eras.stream().filter(e -> e.product() == product).findFirst().orElseThrow();
+  }
+
+  /** What the catalog knows of a number that never shipped. */
+  public Optional<SkippedVersions> neverReleased(Minor minor) {
+    return neverReleased.stream().filter(n -> n.versions().contains(minor)).findFirst();
   }
 
   /** Lines must be listed oldest first, with dates that agree, and planned lines last. */
@@ -38,7 +85,7 @@ public record Catalog(
     for (int i = 1; i < lines.size(); i++) {
       ReleaseLine prev = lines.get(i - 1);
       ReleaseLine line = lines.get(i);
-      for (Product p : Product.values()) {
+      for (Product p : List.of(Product.KOMMANDER, Product.KONVOY)) {
         if (line.minor(p).compareTo(prev.minor(p)) <= 0) {
           throw new CatalogRuleException(
               p.name().toLowerCase(java.util.Locale.ROOT),

@@ -1,8 +1,15 @@
 package io.kommander.supportbot.policy;
 
-/** The newest known patch of each product in a line; either may be null when not gathered. */
-public record LatestPatches(Patch kommander, Patch konvoy) {
-  public Patch of(Product product) {
-    return product == Product.KOMMANDER ? kommander : konvoy;
+import java.util.Optional;
+
+/** The newest patch of each side of a line on some day; either may be absent when not known. */
+public record LatestPatches(Optional<Patch> kommander, Optional<Patch> konvoy) {
+  static LatestPatches of(ReleaseLine line, java.time.LocalDate date) {
+    return new LatestPatches(
+        line.latestPatchOn(Product.KOMMANDER, date), line.latestPatchOn(Product.KONVOY, date));
+  }
+
+  public Optional<Patch> of(Product product) {
+    return product == Product.KONVOY ? konvoy : kommander;
   }
 }

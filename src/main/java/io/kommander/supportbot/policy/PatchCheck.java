@@ -8,6 +8,8 @@ public enum PatchCheck {
   LATEST,
   /** A newer patch exists: features and fixes arrive in patches. */
   BEHIND,
+  /** The catalog knows this patch, but it was not out on the day asked about. */
+  NOT_OUT_YET,
   /** Newer than any patch the catalog knows: a typo, or the catalog needs an update. */
   NEWER_THAN_KNOWN,
   /** The catalog has no patch data for this line. */

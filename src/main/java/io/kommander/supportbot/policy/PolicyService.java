@@ -1,8 +1,12 @@
 package io.kommander.supportbot.policy;
 
+import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Question.AboutBps;
+import io.kommander.supportbot.policy.Question.AboutKubernetes;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import io.kommander.supportbot.policy.Question.AboutPair;
 import io.kommander.supportbot.policy.Question.AboutTopic;
+import io.kommander.supportbot.policy.Question.OnKubernetes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +59,7 @@ public final class PolicyService {
           "The catalog's history starts on "
               + start.get()
               + " (the first dated release); ask about a day on or after it.");
-      return new Reply(asOf, true, List.of(new Answer.HelpAnswer()), notes, catalog().settings());
+      return reply(asOf, true, List.of(new Answer.HelpAnswer()), notes);
     }
     List<Answer> answers = new ArrayList<>();
     for (Question question : query.questions()) {
@@ -64,14 +68,33 @@ public final class PolicyService {
     if (answers.isEmpty()) {
       answers.add(new Answer.HelpAnswer());
     }
-    return new Reply(asOf, query.asOf().isPresent(), answers, notes, catalog().settings());
+    return reply(asOf, query.asOf().isPresent(), answers, notes);
+  }
+
+  private Reply reply(LocalDate asOf, boolean given, List<Answer> answers, List<String> notes) {
+    Freshness freshness = policy.freshness(asOf);
+    return new Reply(
+        asOf,
+        given,
+        policy.eraOn(asOf),
+        Optional.of(freshness).filter(Freshness::stale),
+        answers,
+        notes,
+        catalog().settings());
   }
 
   private Answer answer(Question question, LocalDate asOf) {
     if (question instanceof AboutLine q) {
-      return policy.status(q.product(), q.version(), asOf);
+      LineAnswer a = policy.status(q.product(), q.version(), asOf);
+      return q.named() ? a : a.unnamed();
     } else if (question instanceof AboutPair q) {
       return policy.compatibility(q.kommander(), q.konvoy(), asOf);
+    } else if (question instanceof AboutKubernetes q) {
+      return policy.kubernetes(q.kubernetes(), asOf);
+    } else if (question instanceof OnKubernetes q) {
+      return policy.onKubernetes(q.product(), q.version(), q.kubernetes(), asOf);
+    } else if (question instanceof AboutBps q) {
+      return new Answer.BpsAnswer(q.tag(), policy.kubernetes(q.tag().kubernetes(), asOf));
     }
     return switch (((AboutTopic) question).topic()) {
       case MATRIX -> policy.matrix(asOf);

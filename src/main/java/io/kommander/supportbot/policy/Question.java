@@ -2,13 +2,35 @@ package io.kommander.supportbot.policy;
 
 /** A question the policy core can answer, as parsed from what someone typed. */
 public sealed interface Question
-    permits Question.AboutLine, Question.AboutPair, Question.AboutTopic {
+    permits Question.AboutLine,
+        Question.AboutPair,
+        Question.AboutKubernetes,
+        Question.OnKubernetes,
+        Question.AboutBps,
+        Question.AboutTopic {
 
-  /** Is this Kommander or Konvoy version supported, which pairs with it, what to upgrade to. */
-  record AboutLine(Product product, Version version) implements Question {}
+  /**
+   * Is this version supported, under whichever name it was asked, and what to upgrade to.
+   *
+   * @param named whether the asker named the product (else it is Kommander's numbering)
+   */
+  record AboutLine(Product product, Version version, boolean named) implements Question {
+    public AboutLine(Product product, Version version) {
+      this(product, version, true);
+    }
+  }
 
   /** Is this Kommander version supported on this Konvoy version. */
   record AboutPair(Version kommander, Version konvoy) implements Question {}
+
+  /** Which lines deploy this Kubernetes minor, and is one of them supported. */
+  record AboutKubernetes(Minor kubernetes) implements Question {}
+
+  /** Can this version run on this Kubernetes minor. */
+  record OnKubernetes(Product product, Version version, Minor kubernetes) implements Question {}
+
+  /** What a Base Platform Services tag means, and its support through its Kubernetes version. */
+  record AboutBps(BpsTag tag) implements Question {}
 
   /** A question about a whole topic rather than a version. */
   record AboutTopic(Topic topic) implements Question {}

@@ -9,6 +9,7 @@ public sealed interface Support
         Support.Expired,
         Support.Predates,
         Support.NotYetReleased,
+        Support.NeverReleased,
         Support.Unknown {
 
   /**
@@ -28,11 +29,35 @@ public sealed interface Support
   /** In the catalog, but not shipped on the day asked about. */
   record NotYetReleased(ReleaseLine line) implements Support {}
 
-  /** Not a line the catalog knows. */
-  record Unknown(Minor minor, List<Minor> known) implements Support {}
+  /**
+   * A number that was skipped or abandoned (2.9 to 2.11, 3.0).
+   *
+   * @param next the first line after the number, which came instead, when there is one
+   */
+  record NeverReleased(Minor minor, SkippedVersions why, Optional<ReleaseLine> next)
+      implements Support {}
+
+  /**
+   * Not a line the catalog knows.
+   *
+   * @param newest the newest line the catalog knows, when {@code minor} is newer than it
+   */
+  record Unknown(Minor minor, List<Minor> known, Optional<ReleaseLine> newest) implements Support {}
 
   /** Whether customers get full support for this line. */
   default boolean isSupported() {
     return this instanceof Supported;
+  }
+
+  /** The catalog line this is about, when there is one. */
+  default Optional<ReleaseLine> catalogLine() {
+    if (this instanceof Supported s) {
+      return Optional.of(s.line());
+    } else if (this instanceof Expired e) {
+      return Optional.of(e.line());
+    } else if (this instanceof NotYetReleased n) {
+      return Optional.of(n.line());
+    }
+    return Optional.empty();
   }
 }

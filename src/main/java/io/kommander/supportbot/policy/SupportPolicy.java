@@ -1,6 +1,8 @@
 package io.kommander.supportbot.policy;
 
 import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.Verdict;
@@ -70,53 +72,80 @@ public final class SupportPolicy {
     Optional<ReleaseLine> line = catalog.line(product, asked.line());
     Support support =
         line.map(l -> support(l, date)).orElseGet(() -> unknown(product, asked, date));
-    return new LineAnswer(product, asked, date, support, upgrade(product, asked, line, date));
+    Era era = catalog.era(line.map(ReleaseLine::product).orElse(eraOn(date).product()));
+    return new LineAnswer(
+        product, true, asked, date, era, support, upgrade(product, asked, line, date));
   }
 
   private Support unknown(Product product, Version asked, LocalDate date) {
-    ReleaseLine oldest = catalog.lines().get(0);
-    if (asked.line().compareTo(oldest.minor(product)) < 0
-        && shippedBy(date).size() >= catalog.settings().window()) {
-      return new Support.Predates(asked.line(), oldest);
+    Minor minor = asked.line();
+    Optional<SkippedVersions> skipped = catalog.neverReleased(minor);
+    if (skipped.isPresent()) {
+      Optional<ReleaseLine> next =
+          catalog.lines().stream().filter(l -> l.kommander().compareTo(minor) > 0).findFirst();
+      return new Support.NeverReleased(minor, skipped.get(), next);
     }
+    ReleaseLine oldest = catalog.lines().get(0);
+    if (minor.compareTo(oldest.minor(product)) < 0
+        && shippedBy(date).size() >= catalog.settings().window()) {
+      return new Support.Predates(minor, oldest);
+    }
+    ReleaseLine newest = catalog.lines().get(catalog.lines().size() - 1);
     return new Support.Unknown(
-        asked.line(), catalog.lines().stream().map(l -> l.minor(product)).toList());
+        minor,
+        catalog.lines().stream().map(l -> l.minor(product)).toList(),
+        Optional.of(newest).filter(n -> minor.compareTo(n.minor(product)) > 0));
   }
 
   private Upgrade upgrade(
       Product product, Version asked, Optional<ReleaseLine> line, LocalDate date) {
-    List<ReleaseLine> shipped = shippedBy(date);
-    Optional<ReleaseLine> newest =
-        shipped.isEmpty() ? Optional.empty() : Optional.of(shipped.get(shipped.size() - 1));
+    Optional<ReleaseLine> newest = newestShipped(date);
     Optional<ReleaseLine> newer = newest.filter(n -> line.map(l -> !l.equals(n)).orElse(true));
     LatestPatches newerPatches =
-        new LatestPatches(
-            newer.flatMap(n -> patchOn(n, Product.KOMMANDER, date)).orElse(null),
-            newer.flatMap(n -> patchOn(n, Product.KONVOY, date)).orElse(null));
+        newer
+            .map(n -> LatestPatches.of(n, date))
+            .orElse(new LatestPatches(Optional.empty(), Optional.empty()));
     if (line.isEmpty()) {
       return new Upgrade(Optional.empty(), PatchCheck.NOT_ASKED, newer, newerPatches);
     }
-    Optional<Patch> patch = patchOn(line.get(), product, date);
-    return new Upgrade(patch, check(asked, patch), newer, newerPatches);
+    Optional<Patch> patch = line.get().latestPatchOn(product, date);
+    return new Upgrade(
+        patch, check(asked, line.get().latestPatch(product), patch), newer, newerPatches);
   }
 
-  /** The line's latest patch already out on {@code date}: advice never names a future patch. */
-  public static Optional<Patch> patchOn(ReleaseLine line, Product product, LocalDate date) {
-    return line.latestPatch(product).filter(p -> p.date() == null || !p.date().isAfter(date));
+  /** The newest line shipped by {@code date}. */
+  public Optional<ReleaseLine> newestShipped(LocalDate date) {
+    List<ReleaseLine> shipped = shippedBy(date);
+    return shipped.isEmpty() ? Optional.empty() : Optional.of(shipped.get(shipped.size() - 1));
   }
 
-  private static PatchCheck check(Version asked, Optional<Patch> latest) {
+  /** Whose policy it was on {@code date}: the era of the newest line out by then. */
+  public Era eraOn(LocalDate date) {
+    return catalog.era(newestShipped(date).orElse(catalog.lines().get(0)).product());
+  }
+
+  /**
+   * How the asked patch compares with the latest out on the day; a patch the catalog knows, but
+   * dated later, is not "newer than known" but not out yet.
+   */
+  private static PatchCheck check(Version asked, Optional<Patch> known, Optional<Patch> out) {
     if (asked.patch().isEmpty()) {
       return PatchCheck.NOT_ASKED;
     }
-    if (latest.isEmpty()) {
+    if (out.isEmpty()) {
       return PatchCheck.LATEST_UNKNOWN;
     }
     int have = asked.patch().getAsInt();
-    int newest = latest.get().version().patch().orElseThrow();
-    return have == newest
-        ? PatchCheck.LATEST
-        : have < newest ? PatchCheck.BEHIND : PatchCheck.NEWER_THAN_KNOWN;
+    int newest = out.get().version().patch().orElseThrow();
+    if (have == newest) {
+      return PatchCheck.LATEST;
+    }
+    if (have < newest) {
+      return PatchCheck.BEHIND;
+    }
+    return have <= known.orElseThrow().version().patch().orElseThrow()
+        ? PatchCheck.NOT_OUT_YET
+        : PatchCheck.NEWER_THAN_KNOWN;
   }
 
   /** Kommander on Konvoy: only the paired minors are supported, and only while that line is. */
@@ -160,8 +189,62 @@ public final class SupportPolicy {
   public MatrixAnswer matrix(LocalDate date) {
     List<LineAnswer> rows = new ArrayList<>();
     for (ReleaseLine line : catalog.lines()) {
-      rows.add(0, status(Product.KOMMANDER, Version.of(line.kommander()), date));
+      rows.add(0, status(line.product(), Version.of(line.kommander()), date));
     }
     return new MatrixAnswer(date, catalog.settings().window(), rows);
+  }
+
+  /** Which lines deploy Kubernetes {@code minor}, and what the supported lines deploy. */
+  public KubernetesAnswer kubernetes(Minor minor, LocalDate date) {
+    List<LineAnswer> running = new ArrayList<>();
+    for (ReleaseLine line : catalog.lines()) {
+      if (line.kube().map(k -> k.runs(minor)).orElse(false)) {
+        running.add(0, lineStatus(line, date));
+      }
+    }
+    List<LineAnswer> supported = new ArrayList<>();
+    supportedOn(date).forEach(l -> supported.add(0, lineStatus(l, date)));
+    return new KubernetesAnswer(minor, date, running, supported);
+  }
+
+  /** Can {@code asked} run on Kubernetes {@code minor}: only within the line's own range. */
+  public KubernetesFitAnswer onKubernetes(
+      Product product, Version asked, Minor minor, LocalDate date) {
+    LineAnswer line = status(product, asked, date);
+    Optional<Boolean> fits = line.line().flatMap(ReleaseLine::kube).map(k -> k.runs(minor));
+    return new KubernetesFitAnswer(line, minor, fits, kubernetes(minor, date));
+  }
+
+  private LineAnswer lineStatus(ReleaseLine line, LocalDate date) {
+    return status(line.product(), Version.of(line.kommander()), date);
+  }
+
+  /**
+   * Whether the catalog may be out of date for {@code date}: see {@link Freshness}. The cadence is
+   * the longest gap between consecutive released lines among the review's last {@code cadenceGaps}.
+   */
+  public Freshness freshness(LocalDate date) {
+    List<LocalDate> dates =
+        catalog.lines().stream()
+            .filter(l -> !l.isPlanned() && l.released() != null)
+            .map(ReleaseLine::released)
+            .toList();
+    long cadence = 0;
+    for (int i = Math.max(1, dates.size() - catalog.review().cadenceGaps());
+        i < dates.size();
+        i++) {
+      cadence = Math.max(cadence, ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i)));
+    }
+    ReleaseLine newest =
+        catalog.lines().stream()
+            .filter(l -> !l.isPlanned())
+            .reduce((a, b) -> b)
+            .orElse(catalog.lines().get(0));
+    List<ReleaseLine> supported = supportedOn(date);
+    Optional<ReleaseLine> next =
+        supported.size() < catalog.settings().window()
+            ? Optional.empty()
+            : Optional.of(supported.get(0));
+    return new Freshness(date, catalog.review(), newest, cadence, next);
   }
 }

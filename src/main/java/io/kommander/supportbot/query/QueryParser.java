@@ -1,12 +1,16 @@
 package io.kommander.supportbot.query;
 
+import io.kommander.supportbot.policy.BpsTag;
 import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
+import io.kommander.supportbot.policy.Question.AboutBps;
+import io.kommander.supportbot.policy.Question.AboutKubernetes;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import io.kommander.supportbot.policy.Question.AboutPair;
 import io.kommander.supportbot.policy.Question.AboutTopic;
+import io.kommander.supportbot.policy.Question.OnKubernetes;
 import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
@@ -14,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +59,21 @@ public final class QueryParser {
       Map.of(
           "kommander", Product.KOMMANDER,
           "konvoy", Product.KONVOY,
-          "dkp", Product.KOMMANDER);
+          "dkp", Product.DKP,
+          "nkp", Product.NKP);
+
+  /** The platforms' full names, read as one word each. */
+  private static final Pattern FULL_NAMES =
+      Pattern.compile("(?i)\\b(d2iq|nutanix)\\s+kubernetes\\s+platform\\b");
+
+  /** Words that make the next versions Kubernetes versions. */
+  private static final Set<String> KUBERNETES = Set.of("kubernetes", "k8s", "kube");
+
+  static final String BPS_FORMAT =
+      "tags look like stable-1.19-3.2.0 (<release_channel>-<kubernetes_version>-<bps_version>)";
+  private static final Pattern BPS_LIKE = Pattern.compile("[a-z]{2,}-\\d.*");
+  private static final Pattern BPS =
+      Pattern.compile("([a-z]{2,})-(\\d{1,3})\\.(\\d{1,3})-(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Map<String, Topic> TOPICS =
       Map.of(
           "matrix", Topic.MATRIX,
@@ -92,7 +111,11 @@ public final class QueryParser {
   /** Slack wraps mentions, channels and links in angle brackets and escapes &, < and >. */
   private static String clean(String text) {
     String labelled = SLACK_LABELLED_LINK.matcher(text).replaceAll(" $1 ");
-    return SLACK_ENTITY.matcher(labelled).replaceAll(" ").replace('`', ' ').replace('*', ' ');
+    String plain =
+        SLACK_ENTITY.matcher(labelled).replaceAll(" ").replace('`', ' ').replace('*', ' ');
+    return FULL_NAMES
+        .matcher(plain)
+        .replaceAll(m -> m.group(1).equalsIgnoreCase("nutanix") ? " nkp " : " dkp ");
   }
 
   /** One pass over one message's tokens. */
@@ -106,12 +129,19 @@ public final class QueryParser {
 
     private Product current = Product.KOMMANDER;
     private boolean productNamed;
+
+    /** The versions that follow name Kubernetes minors, not lines. */
+    private boolean kubernetes;
+
     private boolean connector;
 
     /** The last single-version question and its index, while a connector could still pair it. */
     private AboutLine last;
 
     private int lastIndex = -1;
+
+    /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
+    private AboutKubernetes lastKubernetes;
 
     Reading(String text) {
       this.text = text;
@@ -138,7 +168,8 @@ public final class QueryParser {
                   + shorten(text.strip(), 60)
                   + "\"; "
                   + EXPECTED
-                  + ", optionally with `kommander` or `konvoy` before them.");
+                  + ", optionally with a name before them: kommander, konvoy, dkp, nkp or"
+                  + " kubernetes.");
         }
       }
       if (distinct.size() > MAX_QUESTIONS) {
@@ -159,11 +190,17 @@ public final class QueryParser {
       if (SEPARATORS.contains(lower)) {
         connector = false;
         last = null;
+        lastKubernetes = null;
       } else if (CONNECTORS.contains(lower)) {
-        connector = last != null;
+        connector = last != null || lastKubernetes != null;
       } else if (product != null) {
         current = product;
         productNamed = true;
+        kubernetes = false;
+      } else if (KUBERNETES.contains(lower)) {
+        kubernetes = true;
+      } else if (BPS_LIKE.matcher(lower).matches()) {
+        bps(token, lower);
       } else if (TOPICS.containsKey(lower)) {
         questions.add(new AboutTopic(TOPICS.get(lower)));
       } else if (DATE.matcher(token).matches()) {
@@ -188,6 +225,31 @@ public final class QueryParser {
         notes.add(
             "`" + shorten(token, 40) + "` is not a date: dates look like 2021-06-01 (YYYY-MM-DD).");
       }
+    }
+
+    private void bps(String token, String lower) {
+      connector = false;
+      Matcher m = BPS.matcher(lower);
+      if (!m.matches()) {
+        notes.add("`" + shorten(token, 40) + "` is not a BPS tag: " + BPS_FORMAT + ".");
+        return;
+      }
+      int[] n = new int[5];
+      for (int i = 0; i < 5; i++) {
+        n[i] = number(m.group(i + 2));
+      }
+      if (Arrays.stream(n).anyMatch(x -> x < 0)) {
+        notes.add(
+            "`"
+                + shorten(token, 40)
+                + "` is not a BPS tag: a number in it is larger than "
+                + Minor.MAX_COMPONENT
+                + ".");
+        return;
+      }
+      questions.add(
+          new AboutBps(
+              new BpsTag(m.group(1), new Minor(n[0], n[1]), Version.of(n[2], n[3], n[4]))));
     }
 
     private Optional<Version> version(String token) {
@@ -232,16 +294,38 @@ public final class QueryParser {
     /** Records a version, pairing it with the previous one when a connector joins them. */
     private void mention(Version version) {
       boolean pairing = connector && last != null;
+      if (kubernetes) {
+        if (pairing) {
+          questions.set(
+              lastIndex, new OnKubernetes(last.product(), last.version(), version.line()));
+          lastKubernetes = null;
+        } else {
+          lastKubernetes = new AboutKubernetes(version.line());
+          questions.add(lastKubernetes);
+          lastIndex = questions.size() - 1;
+        }
+        last = null;
+        connector = false;
+        return;
+      }
+      if (connector && lastKubernetes != null) {
+        questions.set(lastIndex, new OnKubernetes(current, version, lastKubernetes.kubernetes()));
+        lastKubernetes = null;
+        productNamed = false;
+        connector = false;
+        return;
+      }
       Product product = !productNamed && pairing ? last.product().other() : current;
       if (pairing && product != last.product()) {
-        Version kommander = product == Product.KOMMANDER ? version : last.version();
+        Version kommander = product == Product.KONVOY ? last.version() : version;
         Version konvoy = product == Product.KONVOY ? version : last.version();
         questions.set(lastIndex, new AboutPair(kommander, konvoy));
         last = null;
       } else {
-        last = new AboutLine(product, version);
+        last = new AboutLine(product, version, productNamed || product != Product.KOMMANDER);
         questions.add(last);
         lastIndex = questions.size() - 1;
+        lastKubernetes = null;
       }
       productNamed = false;
       connector = false;

@@ -1,8 +1,13 @@
 package io.kommander.supportbot.render;
 
 import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.BpsTag;
 import io.kommander.supportbot.policy.Ending;
+import io.kommander.supportbot.policy.Era;
+import io.kommander.supportbot.policy.Freshness;
 import io.kommander.supportbot.policy.LatestPatches;
 import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Patch;
@@ -11,6 +16,7 @@ import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.Upgrade;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class Phrases {
   public static final String DERIVED =
-      "End-of-support dates are derived from the N-2 policy and release dates; D2iQ does not publish them.";
+      "End-of-support dates are derived from the N-2 policy and release dates; neither D2iQ nor"
+          + " Nutanix publishes them.";
 
   private static final String[] ORDINALS = {
     "", "next", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"
@@ -36,6 +43,7 @@ public final class Phrases {
     SUPPORTED("supported", ":white_check_mark:"),
     ENDS_SOON("supported, ends soon", ":hourglass_flowing_sand:"),
     EXPIRED("expired", ":x:"),
+    NEVER_RELEASED("never released", ":no_entry_sign:"),
     NOT_RELEASED("not released yet", ":calendar:"),
     UNKNOWN("unknown", ":grey_question:");
 
@@ -54,6 +62,8 @@ public final class Phrases {
         return EXPIRED;
       } else if (support instanceof Support.NotYetReleased) {
         return NOT_RELEASED;
+      } else if (support instanceof Support.NeverReleased) {
+        return NEVER_RELEASED;
       }
       return UNKNOWN;
     }
@@ -74,25 +84,81 @@ public final class Phrases {
     return "N-" + (window - 1);
   }
 
-  /** "Kommander 1.4.2 (Konvoy 1.8)", naming the paired product when the line is known. */
+  /**
+   * The version as its users knew it: "NKP 2.15.1", "DKP 2.4", "Kommander 1.4.2 (on Konvoy 1.8)",
+   * "Konvoy 1.8 (with Kommander 1.4)"; an unknown version keeps the name it was asked under.
+   */
   public static String subject(LineAnswer a) {
-    String name = a.product().displayName() + " " + a.asked();
-    return a.line()
-        .map(
-            l ->
-                name
-                    + " ("
-                    + pairVerb(a.product())
-                    + " "
-                    + a.product().other().displayName()
-                    + " "
-                    + l.minor(a.product().other())
-                    + ")")
-        .orElse(name);
+    Optional<ReleaseLine> line = a.line();
+    if (line.isEmpty()) {
+      return (a.named() ? a.product().displayName() : "Version") + " " + a.asked();
+    }
+    ReleaseLine l = line.get();
+    if (l.product().platform()) {
+      return l.product().displayName() + " " + a.asked();
+    }
+    Product side = a.product() == Product.KONVOY ? Product.KONVOY : Product.KOMMANDER;
+    return side.displayName()
+        + " "
+        + a.asked()
+        + " ("
+        + pairVerb(side)
+        + " "
+        + l.name(side.other())
+        + ")";
   }
 
   private static String pairVerb(Product asked) {
-    return asked == Product.KOMMANDER ? "on" : "with";
+    return asked == Product.KONVOY ? "with" : "on";
+  }
+
+  /**
+   * When the version was asked under another name than the one it shipped under, says which:
+   * "Kommander 2.15" is NKP 2.15, "DKP 2.1" shipped as Kommander 2.1 and Konvoy 2.1.
+   */
+  public static Optional<String> naming(LineAnswer a) {
+    Era era = a.era();
+    Optional<ReleaseLine> line = a.line();
+    if (line.isEmpty() || !a.named()) {
+      return Optional.empty();
+    }
+    ReleaseLine l = line.get();
+    boolean askedPlatform = a.product().platform();
+    if (l.product().platform() && !askedPlatform) {
+      return Optional.of(
+          a.product().displayName()
+              + " "
+              + l.kommander()
+              + " ships inside "
+              + l.label()
+              + era.full().map(f -> " (" + f + ")").orElse("")
+              + ": from 2.2, Kommander and Konvoy ship as one platform with one version.");
+    }
+    if (askedPlatform && l.product() != a.product()) {
+      return Optional.of(
+          a.product().displayName()
+              + " "
+              + l.kommander()
+              + " did not exist under that name: "
+              + l.kommander()
+              + " shipped as "
+              + (l.product().platform()
+                  ? l.label() + era.full().map(f -> " (" + f + ")").orElse("")
+                  : "Kommander " + l.kommander() + " and Konvoy " + l.konvoy())
+              + ".");
+    }
+    return Optional.empty();
+  }
+
+  /** "expired since 2023-04-12", "supported today (2026-11-25)": the status with its day. */
+  public static String statusWhen(LineAnswer a, Reply reply) {
+    if (a.support() instanceof Support.Expired e && e.ended().when().isPresent()) {
+      return status(a.support())
+          + " since "
+          + e.ended().when().get()
+          + (reply.asOfGiven() ? " (asked " + when(reply) + ")" : "");
+    }
+    return status(a.support()) + " " + when(reply);
   }
 
   /** Until when, or since when, the line is supported; or why the catalog can't say. */
@@ -109,13 +175,12 @@ public final class Phrases {
     } else if (support instanceof Support.Expired e) {
       return "Support ended "
           + e.ended().when().map(d -> "on " + d + ", when ").orElse("when ")
-          + "Kommander "
-          + e.ended().by().kommander()
+          + e.ended().by().label()
           + " shipped"
           + (e.ended().when().isPresent() ? "." : " (its date is not in the catalog).");
     } else if (support instanceof Support.Predates p) {
-      return "Older than every line in the catalog (oldest: Kommander "
-          + p.oldest().kommander()
+      return "Older than every line in the catalog (oldest: "
+          + p.oldest().label()
           + "), so outside the "
           + policyName(window)
           + " window.";
@@ -123,17 +188,34 @@ public final class Phrases {
       return Optional.ofNullable(n.line().planned())
           .map(d -> "Planned for " + d + ".")
           .orElse("Planned, not scheduled yet.");
+    } else if (support instanceof Support.NeverReleased n) {
+      return n.minor()
+          + " was never released. "
+          + n.why().note()
+          + n.next().map(l -> " The line that came next is " + l.label() + ".").orElse("");
     }
     Support.Unknown u = (Support.Unknown) support;
-    return "Not in the release catalog. Known "
-        + a.product().displayName()
-        + " lines: "
-        + u.known().stream().map(Object::toString).collect(Collectors.joining(", "))
-        + ".";
+    return u.newest()
+        .map(
+            n ->
+                "Newer than any line I know (newest: "
+                    + n.label()
+                    + n.shipDate().map(d -> ", " + d).orElse("")
+                    + "). If it has shipped, my catalog needs an update.")
+        .orElseGet(
+            () ->
+                "Not in the release catalog. Known "
+                    + a.product().displayName()
+                    + " lines: "
+                    + u.known().stream()
+                        .distinct()
+                        .map(Object::toString)
+                        .collect(Collectors.joining(", "))
+                    + ".");
   }
 
   private static String endsWith(Ending e, LocalDate asOf) {
-    String by = "Kommander " + e.by().kommander();
+    String by = e.by().label();
     return e.when()
         .map(
             d ->
@@ -163,6 +245,9 @@ public final class Phrases {
                   + " to "
                   + latest.orElseThrow()
                   + ", the latest patch of the line: features and fixes arrive in patches.");
+      case NOT_OUT_YET ->
+          out.add(
+              asked + " was not out yet on that day (latest then: " + latest.orElseThrow() + ").");
       case NEWER_THAN_KNOWN ->
           out.add(
               asked
@@ -177,24 +262,62 @@ public final class Phrases {
             n ->
                 out.add(
                     (a.support().isSupported() ? "Newest line: " : "Upgrade to the newest line: ")
-                        + newest(n, u.newestPatches(), a.product())));
+                        + newest(n, u.newestPatches(), a.product())
+                        + "."));
     return out;
   }
 
-  private static String newest(ReleaseLine n, LatestPatches patches, Product asked) {
+  /** "NKP 2.17.1", or "Kommander 2.1.5 on Konvoy 2.1.5" in the paired era. */
+  public static String newest(ReleaseLine n, LatestPatches patches, Product asked) {
+    if (n.product().platform()) {
+      return n.product().displayName() + " " + patchOrLine(patches.kommander(), n.kommander());
+    }
     String k = patchOrLine(patches.kommander(), n.kommander());
     String v = patchOrLine(patches.konvoy(), n.konvoy());
     return asked == Product.KONVOY
-        ? "Konvoy " + v + " with Kommander " + k + "."
-        : "Kommander " + k + " on Konvoy " + v + ".";
+        ? "Konvoy " + v + " with Kommander " + k
+        : "Kommander " + k + " on Konvoy " + v;
   }
 
-  private static String patchOrLine(Patch patch, Minor line) {
-    return patch == null ? line + ".x" : patch.version().toString();
+  private static String patchOrLine(Optional<Patch> patch, Minor line) {
+    return patch.map(p -> p.version().toString()).orElse(line + ".x");
   }
 
   private static String patch(Patch p) {
     return p.version() + (p.date() == null ? "" : " (" + p.date() + ")");
+  }
+
+  /** Said under an answer whose dates come from release tags. */
+  public static final String APPROXIMATE =
+      "Some dates here come from release tags, so they are approximate: GA was the same day or up"
+          + " to a few weeks later.";
+
+  /** One line on a stale catalog, with what it would mean for the asker. */
+  public static String stale(Freshness f) {
+    List<String> why = new ArrayList<>();
+    if (f.reviewStale()) {
+      why.add("last checked against the release notes on " + f.review().reviewed());
+    }
+    if (f.releaseStale()) {
+      why.add(
+          "its newest line, "
+              + f.newest().label()
+              + ", shipped "
+              + f.newest().released()
+              + ", "
+              + f.newestAgeDays()
+              + " days earlier, while lines have lately come at most "
+              + f.cadenceDays()
+              + " days apart");
+    }
+    return "My release data may be out of date for "
+        + f.asOf()
+        + ": "
+        + String.join("; ", why)
+        + "."
+        + f.nextToDrop()
+            .map(l -> " If a newer line has shipped, " + l.label() + " is no longer supported.")
+            .orElse("");
   }
 
   /** The verdict of a compatibility question, in one sentence, then details. */
@@ -203,7 +326,15 @@ public final class Phrases {
     List<String> out = new ArrayList<>();
     switch (c.verdict()) {
       case SUPPORTED -> {
-        out.add("Yes: " + pair + " is a supported pairing.");
+        out.add(
+            "Yes: "
+                + pair
+                + " is a supported pairing"
+                + c.kommanderLine()
+                    .filter(l -> l.product().platform())
+                    .map(l -> " (" + l.label() + ")")
+                    .orElse("")
+                + ".");
         out.add(untilWhen(c.pairStatus().orElseThrow(), window));
       }
       case PAIRED_NOT_SUPPORTED -> {
@@ -213,7 +344,12 @@ public final class Phrases {
                 + c.kommander().line()
                 + " and Konvoy "
                 + c.konvoy().line()
-                + " pair, but the line is "
+                + " pair"
+                + s.line()
+                    .filter(l -> l.product().platform())
+                    .map(l -> " (" + l.label() + ")")
+                    .orElse("")
+                + ", but the line is "
                 + status(s.support())
                 + ".");
         out.add(untilWhen(s, window));
@@ -253,12 +389,150 @@ public final class Phrases {
 
   public static final List<String> EXAMPLES =
       List.of(
-          "1.4  (is Kommander 1.4 supported, until when, what to upgrade to)",
-          "1.4.2 2.0  (several versions at once)",
+          "2.15  (is it supported, until when, what to upgrade to)",
+          "nkp 2.16.1 dkp 2.8  (several versions, under any name: kommander, konvoy, dkp, nkp)",
           "konvoy 1.8  (a Konvoy version and its Kommander pair)",
           "1.2 on konvoy 1.7  (can this Kommander run on this Konvoy)",
-          "1.3 on 2021-06-01  (as of a past or future day)",
+          "kubernetes 1.31  (which lines deploy it)",
+          "nkp 2.15 on kubernetes 1.30  (can this line run this Kubernetes)",
+          "stable-1.29-3.2.0  (a Base Platform Services tag)",
+          "2.5 on 2023-06-01  (as of a past or future day)",
           "matrix  (every line and its status)",
           "experimental  (support for Experimental components)",
           "secondary  (support for platform applications)");
+
+  /** The first line of the help. */
+  public static final String HELP = "Ask me about Kommander, Konvoy, DKP and NKP versions.";
+
+  /** "N-2: Nutanix supports the newest NKP line and the 2 before it, with all their patches." */
+  public static String policyLine(Reply reply) {
+    int window = reply.settings().window();
+    return policyName(window)
+        + ": "
+        + reply.era().owner()
+        + " supports the newest "
+        + reply.era().name()
+        + " line and the "
+        + (window - 1)
+        + " before it, with all their patches.";
+  }
+
+  /** Where the era's terms are. */
+  public static URI termsUrl(Reply reply) {
+    return reply.era().termsUrl() != null ? reply.era().termsUrl() : reply.settings().termsUrl();
+  }
+
+  /** "Kubernetes 1.27 is deployed by DKP 2.7 (expired)." and what the supported lines deploy. */
+  public static List<String> kubernetes(KubernetesAnswer k) {
+    List<String> out = new ArrayList<>();
+    String name = "Kubernetes " + k.kubernetes();
+    if (k.running().isEmpty()) {
+      out.add(name + ": no line in my catalog deploys it.");
+    } else {
+      out.add(
+          name
+              + " is deployed by "
+              + k.running().stream()
+                  .map(l -> l.line().orElseThrow().label() + " (" + status(l.support()) + ")")
+                  .collect(Collectors.joining(", "))
+              + ".");
+    }
+    if (k.supportedRunning().isPresent()) {
+      out.add("Supported: " + k.supportedRunning().get().line().orElseThrow().label() + ".");
+    } else if (!k.supported().isEmpty()) {
+      out.add("No supported line deploys " + name + ".");
+    }
+    if (!k.supported().isEmpty()) {
+      out.add(
+          "Supported lines deploy "
+              + k.supported().stream()
+                  .map(l -> l.line().orElseThrow())
+                  .map(l -> l.label() + ": " + kubernetesOf(l))
+                  .collect(Collectors.joining("; "))
+              + ".");
+      LineAnswer newest = k.supported().get(0);
+      if (k.supportedRunning().isEmpty() && !k.running().isEmpty()) {
+        out.add(
+            "Upgrade to a supported line, the newest being "
+                + newest(newest.line().orElseThrow(), latestOf(newest), newest.product())
+                + ".");
+      }
+    }
+    return out;
+  }
+
+  private static LatestPatches latestOf(LineAnswer a) {
+    ReleaseLine l = a.line().orElseThrow();
+    return new LatestPatches(
+        l.latestPatchOn(Product.KOMMANDER, a.asOf()), l.latestPatchOn(Product.KONVOY, a.asOf()));
+  }
+
+  /** "Kubernetes 1.21 to 1.23 (ships 1.23, default 1.23.7)", or "Kubernetes 1.32". */
+  public static String kubernetesOf(ReleaseLine line) {
+    return line.kube()
+        .map(
+            k ->
+                "Kubernetes "
+                    + (k.isRange() ? k.min() + " to " + k.max() : k.minor().toString())
+                    + k.defaultVersion().map(d -> " (default " + d + ")").orElse(""))
+        .orElse("Kubernetes not in my catalog");
+  }
+
+  /** Can this line run that Kubernetes: the verdict first, then where that Kubernetes runs. */
+  public static List<String> kubernetesFit(KubernetesFitAnswer f, int window) {
+    List<String> out = new ArrayList<>();
+    LineAnswer a = f.line();
+    String subject = subject(a);
+    String k = "Kubernetes " + f.kubernetes();
+    if (f.fits().isEmpty()) {
+      out.add(
+          a.line().isPresent()
+              ? "I don't know which Kubernetes " + subject + " deploys: my catalog has none for it."
+              : "I don't know " + subject + ": " + untilWhen(a, window));
+    } else if (f.fits().get()) {
+      out.add(
+          (a.support().isSupported() ? "Yes: " : "It runs, but the line is not supported: ")
+              + subject
+              + " deploys "
+              + kubernetesOf(a.line().orElseThrow())
+              + ".");
+    } else {
+      out.add(
+          "No: "
+              + subject
+              + " deploys "
+              + kubernetesOf(a.line().orElseThrow())
+              + ", not "
+              + f.kubernetes()
+              + ".");
+    }
+    if (a.line().isPresent()) {
+      out.add(subject + " is " + status(a.support()) + ". " + untilWhen(a, window));
+    }
+    if (!f.fits().orElse(false)) {
+      out.addAll(kubernetes(f.alternatives()));
+    }
+    return out;
+  }
+
+  /** What a Base Platform Services tag means, then its Kubernetes version's lines. */
+  public static List<String> bps(BpsTag tag, KubernetesAnswer k) {
+    List<String> out = new ArrayList<>();
+    out.add(
+        "Base Platform Services "
+            + tag
+            + ": release channel "
+            + tag.channel()
+            + ", Kubernetes "
+            + tag.kubernetes()
+            + ", BPS version "
+            + tag.bps()
+            + ".");
+    out.add(
+        "It deploys on any Kubernetes "
+            + tag.kubernetes()
+            + " cluster, and its support follows that Kubernetes version's:");
+    out.addAll(kubernetes(k));
+    return out;
+  }
 }

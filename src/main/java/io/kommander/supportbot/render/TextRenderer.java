@@ -1,8 +1,11 @@
 package io.kommander.supportbot.render;
 
 import io.kommander.supportbot.policy.Answer;
+import io.kommander.supportbot.policy.Answer.BpsAnswer;
 import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
 import io.kommander.supportbot.policy.Answer.ExperimentalAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
@@ -21,6 +24,7 @@ public final class TextRenderer {
   public String render(Reply reply) {
     int window = reply.settings().window();
     List<String> out = new ArrayList<>();
+    reply.stale().ifPresent(f -> out.add(Phrases.stale(f)));
     for (Answer answer : reply.answers()) {
       if (!out.isEmpty()) {
         out.add("");
@@ -35,12 +39,7 @@ public final class TextRenderer {
 
   /** The policy and terms line closing every reply. */
   public static String footer(Reply reply) {
-    int window = reply.settings().window();
-    return Phrases.policyName(window)
-        + ": the newest Kommander line and the "
-        + (window - 1)
-        + " before it are supported, with all their patches. Terms: "
-        + reply.settings().termsUrl();
+    return Phrases.policyLine(reply) + " Terms: " + Phrases.termsUrl(reply);
   }
 
   private List<String> render(Answer answer, Reply reply, int window) {
@@ -51,6 +50,7 @@ public final class TextRenderer {
               + ": "
               + Phrases.status(a.support())
               + (reply.asOfGiven() ? " " + Phrases.when(reply) : ""));
+      Phrases.naming(a).ifPresent(n -> out.add("  " + n));
       out.add("  " + Phrases.untilWhen(a, window));
       Phrases.upgrade(a).forEach(u -> out.add("  " + u));
     } else if (answer instanceof CompatibilityAnswer c) {
@@ -77,27 +77,33 @@ public final class TextRenderer {
                 + ". "
                 + Phrases.untilWhen(a, window));
       }
+    } else if (answer instanceof KubernetesAnswer k) {
+      indented(out, Phrases.kubernetes(k));
+    } else if (answer instanceof KubernetesFitAnswer f) {
+      indented(out, Phrases.kubernetesFit(f, window));
+    } else if (answer instanceof BpsAnswer b) {
+      indented(out, Phrases.bps(b.tag(), b.kubernetes()));
     } else if (answer instanceof ExperimentalAnswer e) {
       out.addAll(experimental(e.terms()));
     } else if (answer instanceof SecondaryAnswer s) {
       out.addAll(secondary(s.table()));
     } else {
-      out.add("Ask me about Kommander and Konvoy versions. Examples:");
+      out.add(Phrases.HELP + " Examples:");
       Phrases.EXAMPLES.forEach(x -> out.add("  " + x));
     }
-    if (answer instanceof LineAnswer
-        || answer instanceof CompatibilityAnswer
-        || answer instanceof MatrixAnswer) {
-      if (mentionsDerivedDate(answer)) {
-        out.add("  " + Phrases.DERIVED);
-      }
+    if (Caveats.derived(answer)) {
+      out.add("  " + Phrases.DERIVED);
+    }
+    if (Caveats.approximate(answer)) {
+      out.add("  " + Phrases.APPROXIMATE);
     }
     return out;
   }
 
-  /** Only answers that state an end date need the caveat. */
-  static boolean mentionsDerivedDate(Answer answer) {
-    return !(answer instanceof CompatibilityAnswer c && c.pairStatus().isEmpty());
+  /** The first line as is, the rest indented under it. */
+  private static void indented(List<String> out, List<String> lines) {
+    out.add(lines.get(0));
+    lines.subList(1, lines.size()).forEach(l -> out.add("  " + l));
   }
 
   public static List<String> experimental(ExperimentalTerms t) {

@@ -11,12 +11,14 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Ending;
+import io.kommander.supportbot.policy.Freshness;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.slack.blocks.SlackLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,9 @@ public final class HomeView {
     blocks.add(header(h -> h.text(plainText(":calendar: Next end-of-support dates", true))));
     blocks.add(
         section(s -> s.text(markdownText(nextEndings((MatrixAnswer) reply.answers().get(0))))));
+    blocks.add(divider());
+    blocks.add(header(h -> h.text(plainText(":mag: Release data", true))));
+    blocks.add(section(s -> s.text(markdownText(dataAge(service)))));
     return Views.view(
         v ->
             v.type("home")
@@ -52,13 +57,13 @@ public final class HomeView {
       Support.Supported s = (Support.Supported) line.support();
       Optional<Ending> ends = s.ends();
       rows.add(
-          "• *Kommander "
-              + line.asked()
+          "• *"
+              + line.line().orElseThrow().label()
               + "*: "
               + ends.map(
                       e ->
-                          "ends when Kommander "
-                              + e.by().kommander()
+                          "ends when "
+                              + e.by().label()
                               + " ships"
                               + e.when()
                                   .map(d -> " (" + (e.planned() ? "planned for " : "") + d + ")")
@@ -66,5 +71,20 @@ public final class HomeView {
                   .orElse("no end scheduled: no line that would end it is planned yet"));
     }
     return rows.isEmpty() ? "No line is supported on this day." : String.join("\n", rows);
+  }
+
+  /** When the catalog was last checked, and whether today's answers may be stale. */
+  static String dataAge(PolicyService service) {
+    Freshness f = service.policy().freshness(service.today());
+    return (f.stale() ? ":warning: " + Phrases.stale(f) + "\n" : ":white_check_mark: ")
+        + "Last checked against the release notes on "
+        + f.review().reviewed()
+        + " ("
+        + f.reviewAgeDays()
+        + " days ago); newest known line "
+        + f.newest().label()
+        + ", "
+        + f.newest().released()
+        + ".";
   }
 }

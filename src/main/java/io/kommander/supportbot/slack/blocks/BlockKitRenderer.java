@@ -12,8 +12,11 @@ import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import io.kommander.supportbot.policy.Answer;
+import io.kommander.supportbot.policy.Answer.BpsAnswer;
 import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
 import io.kommander.supportbot.policy.Answer.ExperimentalAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
+import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
@@ -21,6 +24,7 @@ import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.SecondarySupport;
+import io.kommander.supportbot.render.Caveats;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.TextRenderer;
 import java.util.ArrayList;
@@ -43,8 +47,9 @@ public final class BlockKitRenderer {
     List<LayoutBlock> blocks = new ArrayList<>();
     int window = reply.settings().window();
     boolean answered = false;
+    reply.stale().ifPresent(f -> blocks.add(textSection(":warning: " + Phrases.stale(f))));
     for (Answer answer : reply.answers()) {
-      if (!blocks.isEmpty()) {
+      if (blocks.size() > (reply.stale().isPresent() ? 1 : 0)) {
         blocks.add(divider());
       }
       answered |= !(answer instanceof Answer.HelpAnswer);
@@ -55,12 +60,7 @@ public final class BlockKitRenderer {
     }
     blocks.add(
         contextLine(
-            Phrases.policyName(window)
-                + ": the newest Kommander line and the "
-                + (window - 1)
-                + " before it are supported · <"
-                + reply.settings().termsUrl()
-                + "|Support terms>"));
+            Phrases.policyLine(reply) + " · <" + Phrases.termsUrl(reply) + "|Support terms>"));
     return new SlackMessage(text.render(reply), blocks, answered);
   }
 
@@ -94,7 +94,7 @@ public final class BlockKitRenderer {
                   + ": "
                   + Phrases.status(a.support())));
       out.add(section(s -> s.fields(lineFields(a, reply, window))));
-      out.add(contextLine(DERIVED));
+      Phrases.naming(a).ifPresent(n -> out.add(contextLine(":label: " + n)));
     } else if (answer instanceof CompatibilityAnswer c) {
       List<String> lines = Phrases.compatibility(c, window);
       out.add(
@@ -110,6 +110,20 @@ public final class BlockKitRenderer {
       out.add(textSection(String.join("\n", body)));
     } else if (answer instanceof MatrixAnswer m) {
       out.addAll(matrix(m, reply, window));
+    } else if (answer instanceof KubernetesAnswer k) {
+      out.add(header(":ship: Kubernetes " + k.kubernetes()));
+      out.add(textSection(escape(String.join("\n", Phrases.kubernetes(k)))));
+    } else if (answer instanceof KubernetesFitAnswer f) {
+      out.add(
+          header(
+              (f.fits().orElse(false) ? ":white_check_mark: " : ":no_entry: ")
+                  + Phrases.subject(f.line())
+                  + " on Kubernetes "
+                  + f.kubernetes()));
+      out.add(textSection(escape(String.join("\n", Phrases.kubernetesFit(f, window)))));
+    } else if (answer instanceof BpsAnswer b) {
+      out.add(header(":package: BPS " + b.tag()));
+      out.add(textSection(escape(String.join("\n", Phrases.bps(b.tag(), b.kubernetes())))));
     } else if (answer instanceof ExperimentalAnswer e) {
       out.add(header(":test_tube: Experimental components"));
       out.add(textSection(bullets(TextRenderer.experimental(e.terms()))));
@@ -123,7 +137,7 @@ public final class BlockKitRenderer {
         out.add(textSection(String.join("\n", body)));
       }
     } else {
-      out.add(header(":wave: Ask me about Kommander and Konvoy versions"));
+      out.add(header(":wave: " + Phrases.HELP));
       out.add(
           textSection(
               String.join(
@@ -131,6 +145,12 @@ public final class BlockKitRenderer {
                   Phrases.EXAMPLES.stream()
                       .map(x -> "• `/kommander-support " + x.replaceFirst("  \\(", "`  ("))
                       .toList())));
+    }
+    if (Caveats.derived(answer)) {
+      out.add(contextLine(DERIVED));
+    }
+    if (Caveats.approximate(answer)) {
+      out.add(contextLine("_" + Phrases.APPROXIMATE + "_"));
     }
     return out;
   }
@@ -144,21 +164,18 @@ public final class BlockKitRenderer {
   }
 
   private static List<TextObject> lineFields(LineAnswer a, Reply reply, int window) {
-    Product other = a.product().other();
+    Product other = a.product() == Product.KONVOY ? Product.KOMMANDER : Product.KONVOY;
     List<TextObject> fields = new ArrayList<>();
-    fields.add(
-        field(
-            "Status",
-            Phrases.emoji(a.support())
-                + " "
-                + Phrases.status(a.support())
-                + " "
-                + Phrases.when(reply)));
+    fields.add(field("Status", Phrases.emoji(a.support()) + " " + Phrases.statusWhen(a, reply)));
     a.line()
+        .filter(l -> !l.product().platform())
         .ifPresent(
             l ->
                 fields.add(
                     field(other.displayName(), other.displayName() + " " + l.minor(other) + ".x")));
+    a.line()
+        .flatMap(l -> l.kube().map(k -> l))
+        .ifPresent(l -> fields.add(field("Kubernetes", Phrases.kubernetesOf(l))));
     fields.add(
         field(a.support().isSupported() ? "Until" : "Support", Phrases.untilWhen(a, window)));
     List<String> upgrade = Phrases.upgrade(a);
@@ -189,7 +206,6 @@ public final class BlockKitRenderer {
     if (rows.size() > MATRIX_ROWS) {
       out.add(contextLine("…and " + (rows.size() - MATRIX_ROWS) + " older lines, all expired."));
     }
-    out.add(contextLine(DERIVED));
     return out;
   }
 

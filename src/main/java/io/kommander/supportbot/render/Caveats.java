@@ -16,8 +16,7 @@ public final class Caveats {
     if (answer instanceof CompatibilityAnswer c) {
       return c.pairStatus().isPresent();
     } else if (answer instanceof KubernetesFitAnswer f) {
-      return f.line().line().isPresent();
-    }
+      return derived(f.line());
     } else if (answer instanceof LineAnswer a) {
       return a.support() instanceof Support.Expired
           || a.support() instanceof Support.Supported s && s.ends().isPresent();

@@ -11,17 +11,17 @@ import java.nio.file.Path;
 public final class TestCatalogs {
   public static final Path SHIPPED = Path.of("config/releases.yaml");
 
-  /** Two planned lines: 2.3 on a date, 2.4 not scheduled. */
+  /** Two planned lines: NKP 2.18 on a date, 2.19 not scheduled. */
   public static final String PLANNED_LINES =
       """
 
-        - kommander: "2.3"
-          konvoy: "2.3"
+        - kommander: "2.18"
+          product: nkp
           status: planned
           planned: 2027-01-15
 
-        - kommander: "2.4"
-          konvoy: "2.4"
+        - kommander: "2.19"
+          product: nkp
           status: planned
       """;
 

@@ -23,7 +23,9 @@ public record Era(
   public Era {
     if (product == null || product == Product.KONVOY) {
       throw new CatalogRuleException(
-          "product", "an era's product must be kommander, dkp or nkp, was " + product);
+          "product",
+          "an era's product must be kommander, dkp or nkp, was "
+              + String.valueOf(product).toLowerCase(java.util.Locale.ROOT));
     }
     if (name == null || name.isBlank()) {
       throw new CatalogRuleException("name", "an era needs a name");

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.Catalog;
+import io.kommander.supportbot.policy.Confidence;
+import io.kommander.supportbot.policy.Era;
+import io.kommander.supportbot.policy.Minor;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.ReleaseLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,14 +21,41 @@ class CatalogLoaderTest {
   private final CatalogLoader loader = new CatalogLoader();
 
   @Test
-  void theShippedCatalogLoadsWithTheSeedsMatrix() {
+  void theShippedCatalogLoadsEveryLineUnderItsName() {
     Catalog c = loader.load(TestCatalogs.SHIPPED);
     assertThat(c.lines())
         .extracting(l -> l.kommander() + "/" + l.konvoy())
-        .containsExactly(
-            "1.1/1.5", "1.2/1.6", "1.3/1.7", "1.4/1.8", "2.0/2.0", "2.1/2.1", "2.2/2.2");
+        .startsWith("1.1/1.5", "1.2/1.6", "1.3/1.7", "1.4/1.8", "2.0/2.0", "2.1/2.1", "2.2/2.2");
+    assertThat(c.lines())
+        .extracting(ReleaseLine::label)
+        .endsWith(
+            "DKP 2.2",
+            "DKP 2.3",
+            "DKP 2.4",
+            "DKP 2.5",
+            "DKP 2.6",
+            "DKP 2.7",
+            "DKP 2.8",
+            "NKP 2.12",
+            "NKP 2.13",
+            "NKP 2.14",
+            "NKP 2.15",
+            "NKP 2.16",
+            "NKP 2.17");
     assertThat(c.settings().window()).isEqualTo(3);
     assertThat(c.version()).hasSize(12);
+    assertThat(c.eras()).extracting(Era::owner).containsExactly("D2iQ", "D2iQ", "Nutanix");
+    // Every dated line names its source; tag-dated lines say they are approximate.
+    for (ReleaseLine l : c.lines()) {
+      if (l.released() != null) {
+        assertThat(l.source()).as(l.label()).isNotBlank();
+      }
+      if (l.source() != null && l.source().startsWith("KA")) {
+        assertThat(l.confidence()).as(l.label()).isEqualTo(Confidence.APPROXIMATE);
+      }
+    }
+    assertThat(c.line(Product.KOMMANDER, Minor.parse("2.2")).orElseThrow().released())
+        .hasToString("2022-04-08");
   }
 
   @Test
@@ -33,34 +65,54 @@ class CatalogLoaderTest {
     assertThat(a.version()).isNotEqualTo(b.version());
   }
 
-  /** Replaces the first occurrence of {@code from} in the shipped catalog and expects an error. */
+  /**
+   * Replaces the first occurrence of {@code from} in the shipped catalog and expects an error
+   * naming the line where {@code at} (by default the replacement) stands: no line number is written
+   * here.
+   */
   @ParameterizedTest(name = "{0} -> {2}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "kommander: \"1.3\"|kommander: \"1.x\"|line 38, field lines[2].kommander: '1.x' is not a MAJOR.MINOR version",
-        "released: 2021-02-10|released: 2021-02-30|line 41, field lines[2].released: '2021-02-30' is not a valid date",
-        "released: 2021-02-10|relesed: 2021-02-10|line 41, field lines[2].relesed: unknown field 'relesed'; known fields: kommander, konvoy, latest, note, planned, released, source, status",
-        "'    status: released'|'    status: shipped'|line 30, field lines[0].status: 'shipped' is not a valid status (released or planned)",
-        "window: 3|window: 0|line 21, field policy.window: window must be between 1 and 20, was 0",
-        "window: 3|window: three|line 21, field policy.window: 'three' is not a valid whole number",
-        "kommander: { version: \"1.3.4\"|kommander: { version: \"1.4.4\"|line 43, field lines[2].latest: latest Kommander patch 1.4.4 is not in this line",
-        "kommander: \"2.0\"|kommander: \"1.4\"|line 57, field lines[4].kommander: Kommander 1.4 must be newer than the line before it (1.4)",
-        "released: 2021-08-26|released: 2021-01-01|line 60, field lines[4].released: date 2021-01-01 is before the previous line's 2021-05-05",
-        "released: 2021-08-26|planned: 2021-08-26|line 60, field lines[4].planned: planned is set on a released line",
-        "'  window: 3'|'\twindow: 3'|line 21: not valid YAML",
-        "'  endsSoonDays: 30'|'  endsSoon: 30'|line 19, field policy.endsSoonDays: is missing: this field is required",
+        "kommander: \"1.3\"|kommander: \"1.x\"|field lines[2].kommander: '1.x' is not a MAJOR.MINOR version|",
+        "released: 2021-02-10|released: 2021-02-30|field lines[2].released: '2021-02-30' is not a valid date|",
+        "released: 2021-02-10|relesed: 2021-02-10|field lines[2].relesed: unknown field 'relesed'; known fields: confidence, kommander, konvoy, kubernetes, note, patches, planned, product, released, source, status|",
+        "'    status: released'|'    status: shipped'|field lines[0].status: 'shipped' is not a valid status (released or planned)|",
+        "window: 3|window: 0|field policy.window: window must be between 1 and 20, was 0|",
+        "window: 3|window: three|field policy.window: 'three' is not a valid whole number|",
+        "version: \"1.3.4\"|version: \"1.5.4\"|field lines[2].patches: patches patch 1.5.4 is in neither 1.3 nor 1.7|- { version: \"1.5.4\"",
+        "kommander: \"2.1\"|kommander: \"1.9\"|field lines[5].kommander: Kommander 1.9 must be newer than the line before it (2.0)|",
+        "released: 2021-08-26|released: 2021-01-01|field lines[4].released: date 2021-01-01 is before the previous line's 2021-05-05|",
+        "released: 2021-08-26|planned: 2021-08-26|field lines[4].planned: planned is set on a released line|",
+        "'  window: 3'|'\twindow: 3'|not valid YAML|",
+        "product: dkp|product: xkp|field eras[1].product: 'xkp' is not a valid product (kommander, dkp or nkp)|",
+        "product: dkp|product: konvoy|field eras[1].product: an era's product must be kommander, dkp or nkp, was konvoy|",
+        "konvoy: \"2.3\"|konvoy: \"2.4\"|field lines[7].konvoy: konvoy must equal kommander on a DKP line|",
+        "minor: \"1.23\"|minor: \"1.20\"|field lines[7].kubernetes.minor: kubernetes 1.20 is outside its own range 1.21-1.23|minor: \"1.20\"",
+        "versions: [\"3.0\"]|versions: [\"2.12\"]|field lines[13].kommander: 2.12 is also listed under neverReleased|- kommander: \"2.12\"",
+        "  reviewed: 2026-04-30|  reviewed: someday|field review.reviewed: 'someday' is not a valid date|",
       })
-  void aMalformedCatalogIsRefusedNamingFileLineAndField(String from, String to, String message) {
+  void aMalformedCatalogIsRefusedNamingFileLineAndField(
+      String from, String to, String message, String at) {
     String text = TestCatalogs.shippedText();
     assertThat(text).contains(from);
     String broken =
         text.replaceFirst(
             java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+    String anchor = at == null ? to : at;
+    int line = broken.substring(0, broken.indexOf(anchor.strip())).split("\n", -1).length;
     assertThatThrownBy(() -> loader.parse("config/releases.yaml", broken))
         .isInstanceOf(CatalogException.class)
-        .hasMessageStartingWith("config/releases.yaml: ")
+        .hasMessageStartingWith(
+            "config/releases.yaml: line " + line + (message.startsWith("field") ? ", " : ": "))
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void aMissingFieldIsNamedAtItsSection() {
+    String broken = TestCatalogs.shippedText().replace("  endsSoonDays: 30", "  endsSoon: 30");
+    assertThatThrownBy(() -> loader.parse("c.yaml", broken))
+        .hasMessageContaining("field policy.endsSoonDays: is missing: this field is required");
   }
 
   @Test

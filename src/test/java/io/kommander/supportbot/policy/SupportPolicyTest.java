@@ -21,48 +21,89 @@ class SupportPolicyTest {
 
   @Test
   void supportRunsUntilThePlannedReleaseThreeLinesNewer() {
-    LineAnswer a = kommander(PLANNED, "2.0", TODAY);
+    LineAnswer a = kommander(PLANNED, "2.15", TODAY);
     assertThat(a.support())
         .isInstanceOfSatisfying(
             Support.Supported.class,
             s -> {
-              assertThat(s.ends().orElseThrow().by().kommander()).hasToString("2.3");
+              assertThat(s.ends().orElseThrow().by().kommander()).hasToString("2.18");
               assertThat(s.ends().orElseThrow().planned()).isTrue();
               assertThat(s.ends().orElseThrow().date()).isEqualTo(LocalDate.of(2027, 1, 15));
               assertThat(s.endsSoon()).isFalse();
             });
-    assertThat(kommander(PLANNED, "2.0", LocalDate.of(2026, 12, 16)).support())
+    assertThat(kommander(PLANNED, "2.15", LocalDate.of(2026, 12, 16)).support())
         .isInstanceOfSatisfying(Support.Supported.class, s -> assertThat(s.endsSoon()).isTrue());
   }
 
   @Test
   void anUnscheduledSuccessorIsNamedWithoutADate() {
-    LineAnswer a = kommander(PLANNED, "2.1", TODAY);
+    LineAnswer a = kommander(PLANNED, "2.16", TODAY);
     assertThat(a.support())
         .isInstanceOfSatisfying(
             Support.Supported.class,
             s -> {
-              assertThat(s.ends().orElseThrow().by().kommander()).hasToString("2.4");
+              assertThat(s.ends().orElseThrow().by().kommander()).hasToString("2.19");
               assertThat(s.ends().orElseThrow().when()).isEmpty();
               assertThat(s.endsSoon()).isFalse();
             });
-    assertThat(kommander(PLANNED, "2.2", TODAY).support())
+    assertThat(kommander(PLANNED, "2.17", TODAY).support())
         .isInstanceOfSatisfying(Support.Supported.class, s -> assertThat(s.ends()).isEmpty());
   }
 
   @Test
   void aPlannedLineIsNotReleasedUntilItsDate() {
-    assertThat(kommander(PLANNED, "2.3", TODAY).support())
+    assertThat(kommander(PLANNED, "2.18", TODAY).support())
         .isInstanceOf(Support.NotYetReleased.class);
-    assertThat(kommander(PLANNED, "2.4", LocalDate.of(2099, 1, 1)).support())
+    assertThat(kommander(PLANNED, "2.19", LocalDate.of(2099, 1, 1)).support())
         .isInstanceOf(Support.NotYetReleased.class);
   }
 
   @ParameterizedTest(name = "Kommander {0} is unknown")
-  @CsvSource({"1.5", "1.9", "3.0", "2.5"})
+  @CsvSource({"1.5", "1.9", "2.20", "4.0"})
   void versionsOutsideTheCatalogAreUnknownAndTheKnownLinesAreListed(String version) {
     assertThat(kommander(PLANNED, version, TODAY).support())
-        .isInstanceOfSatisfying(Support.Unknown.class, u -> assertThat(u.known()).hasSize(9));
+        .isInstanceOfSatisfying(Support.Unknown.class, u -> assertThat(u.known()).hasSize(21));
+  }
+
+  @ParameterizedTest(name = "{0}: newer than every line -> {1}")
+  @CsvSource({"2.18, true", "2.20, true", "4.0, true", "1.9, false", "1.5, false"})
+  void anUnknownVersionNewerThanTheCatalogNamesTheNewestLine(String version, boolean newer) {
+    SupportPolicy shipped = new SupportPolicy(TestCatalogs.shipped());
+    assertThat(kommander(shipped, version, TODAY).support())
+        .isInstanceOfSatisfying(
+            Support.Unknown.class,
+            u ->
+                assertThat(u.newest().map(n -> n.kommander().toString()))
+                    .isEqualTo(newer ? java.util.Optional.of("2.17") : java.util.Optional.empty()));
+  }
+
+  @ParameterizedTest(name = "{0} was never released; next: {1}")
+  @CsvSource({"2.9, 2.12", "2.10, 2.12", "2.11.1, 2.12", "3.0, ''"})
+  void skippedNumbersAreNeverReleasedAndNameWhatCameNext(String version, String next) {
+    for (Product name : Product.values()) {
+      assertThat(PLANNED.status(name, Version.parse(version), TODAY).support())
+          .isInstanceOfSatisfying(
+              Support.NeverReleased.class,
+              n -> {
+                assertThat(n.why().note()).isNotBlank();
+                assertThat(n.next().map(l -> l.kommander().toString()).orElse("")).isEqualTo(next);
+              });
+    }
+  }
+
+  @Test
+  void aPatchTheCatalogKnowsButNotYetOutIsNotCalledATypo() {
+    LineAnswer a = kommander(PLANNED, "2.17.1", LocalDate.of(2026, 1, 1));
+    assertThat(a.upgrade().patchCheck()).isEqualTo(PatchCheck.NOT_OUT_YET);
+    assertThat(a.upgrade().linePatch().orElseThrow().version()).hasToString("2.17.0");
+  }
+
+  @Test
+  void theLatestPatchIsTheNewestOutOnTheDayNotTheNewestKnown() {
+    LineAnswer a = kommander(PLANNED, "2.13", LocalDate.of(2025, 2, 1));
+    assertThat(a.upgrade().linePatch().orElseThrow().version()).hasToString("2.13.1");
+    assertThat(kommander(PLANNED, "2.13", TODAY).upgrade().linePatch().orElseThrow().version())
+        .hasToString("2.13.3");
   }
 
   @Test
@@ -104,18 +145,22 @@ class SupportPolicyTest {
     String text = TestCatalogs.shippedText().replace("window: 3", "window: 2");
     SupportPolicy n1 = new SupportPolicy(new CatalogLoader().parse("n-1.yaml", text));
     assertThat(n1.supportedOn(TODAY).stream().map(l -> l.kommander().toString()))
-        .containsExactly("2.1", "2.2");
-    assertThat(kommander(n1, "2.0", TODAY).support())
+        .containsExactly("2.16", "2.17");
+    assertThat(kommander(n1, "2.15", TODAY).support())
         .isInstanceOfSatisfying(
-            Support.Expired.class, e -> assertThat(e.ended().by().kommander()).hasToString("2.2"));
+            Support.Expired.class, e -> assertThat(e.ended().by().kommander()).hasToString("2.17"));
   }
 
   @Test
   void theMatrixListsEveryLineNewestFirstWithItsStatus() {
     MatrixAnswer m = PLANNED.matrix(TODAY);
     assertThat(m.lines().stream().map(l -> l.asked().toString()))
-        .containsExactly("2.4", "2.3", "2.2", "2.1", "2.0", "1.4", "1.3", "1.2", "1.1");
+        .containsExactly(
+            "2.19", "2.18", "2.17", "2.16", "2.15", "2.14", "2.13", "2.12", "2.8", "2.7", "2.6",
+            "2.5", "2.4", "2.3", "2.2", "2.1", "2.0", "1.4", "1.3", "1.2", "1.1");
     assertThat(m.supported().stream().map(l -> l.asked().toString()))
-        .containsExactly("2.2", "2.1", "2.0");
+        .containsExactly("2.17", "2.16", "2.15");
+    assertThat(m.lines().stream().map(l -> l.product().displayName()).distinct())
+        .containsExactly("NKP", "DKP", "Kommander");
   }
 }

@@ -28,19 +28,21 @@ class MainTest {
     assertThat(run(Map.of(), "ask", "is 1.3 still supported on 2021-11-19?")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .startsWith("Kommander 1.3 (on Konvoy 1.7): expired on 2021-11-19\n")
-        .contains("Support ended on 2021-11-19, when Kommander 2.1 shipped.")
-        .contains(
-            "Upgrade to the newest line: Kommander 2.1.5 on Konvoy 2.1.5."
-                .replace("2.1.5", "2.1.x"))
-        .contains("Terms: https://d2iq.com/legal/support-terms");
+        .contains("Support ended on 2021-11-19, when Kommander 2.1 and Konvoy 2.1 shipped.")
+        // No 2.1 patch was out yet on that day: the advice names the line, not a future patch.
+        .contains("Upgrade to the newest line: Kommander 2.1.x on Konvoy 2.1.x.")
+        .contains("N-2: D2iQ supports the newest Kommander line and the 2 before it")
+        .contains("Terms: https://d2iq.com/legal/support-terms")
+        .doesNotContain("may be out of date");
   }
 
   @Test
   void askJoinsUnquotedWords() {
     assertThat(run(Map.of(), "ask", "kommander", "1.2", "on", "konvoy", "1.7")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith(
-            "No: Kommander 1.2 on Konvoy 1.7 is not supported: mixing minor versions is prohibited.");
+        .contains(
+            "\nNo: Kommander 1.2 on Konvoy 1.7 is not supported: mixing minor versions is"
+                + " prohibited.\n");
   }
 
   @Test

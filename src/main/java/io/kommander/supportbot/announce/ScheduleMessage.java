@@ -43,12 +43,12 @@ public final class ScheduleMessage {
                 + a.due()
                 + ": "
                 + (a.dayOf()
-                    ? "support for Kommander "
-                        + a.end().line().kommander()
-                        + " ends (Kommander "
-                        + a.end().ending().by().kommander()
+                    ? "support for "
+                        + a.end().line().label()
+                        + " ends ("
+                        + a.end().ending().by().release()
                         + " ships)"
-                    : a.leadDays() + "-day warning for Kommander " + a.end().line().kommander()));
+                    : a.leadDays() + "-day warning for " + a.end().line().label()));
       }
     }
     String text = String.join("\n", lines);

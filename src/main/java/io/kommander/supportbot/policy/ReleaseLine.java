@@ -143,6 +143,11 @@ public record ReleaseLine(
         : "Kommander " + kommander + " / Konvoy " + konvoy;
   }
 
+  /** The release in a sentence: "Kommander 2.1 and Konvoy 2.1", "DKP 2.5". */
+  public String release() {
+    return product.platform() ? label() : "Kommander " + kommander + " and Konvoy " + konvoy;
+  }
+
   /** One product's side of the line: "Konvoy 1.8", or the platform's name for both. */
   public String name(Product side) {
     return product.platform()

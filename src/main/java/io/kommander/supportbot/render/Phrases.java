@@ -175,7 +175,7 @@ public final class Phrases {
     } else if (support instanceof Support.Expired e) {
       return "Support ended "
           + e.ended().when().map(d -> "on " + d + ", when ").orElse("when ")
-          + e.ended().by().label()
+          + e.ended().by().release()
           + " shipped"
           + (e.ended().when().isPresent() ? "." : " (its date is not in the catalog).");
     } else if (support instanceof Support.Predates p) {
@@ -215,7 +215,7 @@ public final class Phrases {
   }
 
   private static String endsWith(Ending e, LocalDate asOf) {
-    String by = e.by().label();
+    String by = e.by().release();
     return e.when()
         .map(
             d ->

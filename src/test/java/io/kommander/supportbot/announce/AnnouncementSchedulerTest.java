@@ -35,9 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The scheduler driven by a fake clock through the planned 2.3 release, Slack played by WireMock.
  */
 class AnnouncementSchedulerTest {
-  static final String ENDED = "ended:kommander-2.0:" + CHANNEL + ":2027-01-15";
-  static final String IN_30 = "ends-in-30d:kommander-2.0:" + CHANNEL + ":2027-01-15";
-  static final String IN_7 = "ends-in-7d:kommander-2.0:" + CHANNEL + ":2027-01-15";
+  static final String ENDED = "ended:kommander-2.15:" + CHANNEL + ":2027-01-15";
+  static final String IN_30 = "ends-in-30d:kommander-2.15:" + CHANNEL + ":2027-01-15";
+  static final String IN_7 = "ends-in-7d:kommander-2.15:" + CHANNEL + ":2027-01-15";
 
   @TempDir Path dir;
   WireMockServer slack;
@@ -92,13 +92,13 @@ class AnnouncementSchedulerTest {
     assertThat(thirty.get("channel")).isEqualTo(CHANNEL);
     assertThat(thirty.get("text"))
         .startsWith(
-            "Support for Kommander 2.0.x and Konvoy 2.0.x ends in 30 days, on 2027-01-15, when Kommander 2.3 is planned to ship.");
+            "Support for NKP 2.15.x ends in 30 days, on 2027-01-15, when NKP 2.18 is planned to ship.");
     assertThat(thirty.get("metadata")).contains(IN_30);
     Map<String, String> dayOf = form(posts(slack).get(2));
     assertThat(dayOf.get("text"))
-        .startsWith("Kommander 2.3 is out: support for Kommander 2.0.x and Konvoy 2.0.x has ended.")
-        .contains("Upgrade to the newest line: Kommander 2.3.x on Konvoy 2.3.x.");
-    assertThat(dayOf.get("blocks")).contains("End of support: Kommander 2.0 / Konvoy 2.0");
+        .startsWith("NKP 2.18 is out: support for NKP 2.15.x has ended.")
+        .contains("Upgrade to the newest line: NKP 2.18.x.");
+    assertThat(dayOf.get("blocks")).contains("End of support: NKP 2.15");
     assertThat(state(IN_30)).isEqualTo(State.SENT);
     assertThat(state(IN_7)).isEqualTo(State.SENT);
     assertThat(ledger().get(ENDED).orElseThrow().slackTs()).isEqualTo("1800000000.000100");
@@ -239,7 +239,7 @@ class AnnouncementSchedulerTest {
     assertThat(s.tick()).isZero();
     clock.set("2027-03-01T09:00:00Z");
     assertThat(s.tick()).isEqualTo(1);
-    assertThat(ledger().get("ended:kommander-2.0:" + CHANNEL + ":2027-03-01")).isPresent();
+    assertThat(ledger().get("ended:kommander-2.15:" + CHANNEL + ":2027-03-01")).isPresent();
     assertThat(ledger().get(ENDED)).isEmpty();
   }
 

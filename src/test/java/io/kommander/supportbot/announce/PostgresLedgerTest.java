@@ -65,7 +65,7 @@ class PostgresLedgerTest {
               () -> {
                 PostgresLedger ledger = new PostgresLedger(db);
                 start.await();
-                return ledger.claim("ended:kommander-2.0:C1:2027-01-15", owner, Instant.now());
+                return ledger.claim("ended:kommander-2.15:C1:2027-01-15", owner, Instant.now());
               }));
     }
     int won = 0;
@@ -139,9 +139,9 @@ class PostgresLedgerTest {
       assertThat(posts(slack).stream().map(p -> AnnouncementFixture.form(p).get("channel")))
           .containsExactlyInAnyOrder("C0ANNOUNCE1", "C0ANNOUNCE2");
       PostgresLedger ledger = new PostgresLedger(db);
-      assertThat(ledger.get("ended:kommander-2.0:C0ANNOUNCE1:2027-01-15").orElseThrow().state())
+      assertThat(ledger.get("ended:kommander-2.15:C0ANNOUNCE1:2027-01-15").orElseThrow().state())
           .isEqualTo(State.SENT);
-      assertThat(ledger.get("ended:kommander-2.0:C0ANNOUNCE2:2027-01-15").orElseThrow().state())
+      assertThat(ledger.get("ended:kommander-2.15:C0ANNOUNCE2:2027-01-15").orElseThrow().state())
           .isEqualTo(State.SENT);
     } finally {
       slack.stop();

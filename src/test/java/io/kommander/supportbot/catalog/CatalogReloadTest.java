@@ -67,23 +67,21 @@ class CatalogReloadTest {
             "127.0.0.1",
             Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))) {
       int port = serve.bot().port();
-      assertThat(ask(port, "2.3")).startsWith("Kommander 2.3: unknown");
+      assertThat(ask(port, "nkp 2.18")).contains("\nNKP 2.18: unknown\n");
       String before = serve.live().catalog().version();
 
       Files.writeString(file, TestCatalogs.withPlannedText());
-      String planned = awaitAnswer(port, "2.3", a -> a.contains("not released yet"));
-      assertThat(planned)
-          .startsWith("Kommander 2.3 (on Konvoy 2.3): not released yet")
-          .contains("Planned for 2027-01-15.");
-      assertThat(ask(port, "2.0"))
-          .contains("Supported until Kommander 2.3 ships (planned for 2027-01-15).");
+      String planned = awaitAnswer(port, "nkp 2.18", a -> a.contains("not released yet"));
+      assertThat(planned).contains("\nNKP 2.18: not released yet\n", "Planned for 2027-01-15.");
+      assertThat(ask(port, "2.15"))
+          .contains("Supported until NKP 2.18 ships (planned for 2027-01-15).");
       assertThat(serve.live().catalog().version()).isNotEqualTo(before);
 
       String good = serve.live().catalog().version();
       Files.writeString(file, TestCatalogs.withPlannedText().replace("window: 3", "window: -1"));
       Thread.sleep(2_500); // two reload intervals
       assertThat(serve.live().catalog().version()).isEqualTo(good);
-      assertThat(ask(port, "2.3")).contains("Planned for 2027-01-15.");
+      assertThat(ask(port, "nkp 2.18")).contains("Planned for 2027-01-15.");
     }
   }
 }

@@ -174,7 +174,7 @@ class RemoteCatalogClientTest {
     assertThat(sync.refresh()).isTrue();
     Catalog remote = live.catalog();
     assertThat(remote.lines())
-        .hasSize(9); // the remote catalog, with planned lines, replaced the local one
+        .hasSize(21); // the remote catalog, with planned lines, replaced the local one
 
     serve(500, "down");
     clock.now.set(clock.instant().plusSeconds(60));

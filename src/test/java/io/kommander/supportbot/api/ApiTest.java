@@ -79,12 +79,14 @@ class ApiTest {
     assertThat(s.get("status").asText()).isEqualTo("supported");
     assertThat(s.get("supported").asBoolean()).isTrue();
     assertThat(s.at("/line/konvoy").asText()).isEqualTo("1.8");
-    assertThat(s.at("/supportEnds/date").asText()).isEqualTo("2022-04-06");
-    assertThat(s.at("/supportEnds/by").asText()).isEqualTo("2.2");
+    assertThat(s.at("/supportEnds/date").asText()).isEqualTo("2022-04-08");
+    assertThat(s.at("/supportEnds/by").asText()).isEqualTo("DKP 2.2");
     assertThat(s.at("/supportEnds/derived").asBoolean()).isTrue();
     assertThat(s.at("/upgrade/latestPatch").asText()).isEqualTo("1.4.4");
     assertThat(s.at("/upgrade/patchCheck").asText()).isEqualTo("behind");
     assertThat(s.at("/upgrade/newestKommander").asText()).isEqualTo("2.1");
+    assertThat(s.at("/upgrade/newestLine").asText()).isEqualTo("Kommander 2.1 / Konvoy 2.1");
+    assertThat(s.at("/line/confidence").asText()).isEqualTo("exact");
   }
 
   @Test
@@ -92,15 +94,16 @@ class ApiTest {
     JsonNode s = json("/kommander/v1.3", 200);
     assertThat(s.get("status").asText()).isEqualTo("expired");
     assertThat(s.at("/supportEnded/date").asText()).isEqualTo("2021-11-19");
-    assertThat(s.at("/supportEnded/by").asText()).isEqualTo("2.1");
+    assertThat(s.at("/supportEnded/by").asText()).isEqualTo("Kommander 2.1 / Konvoy 2.1");
     assertThat(s.has("supportEnds")).isFalse();
   }
 
   @Test
   void aKonvoyVersionIsAnsweredForItsPairedLine() throws Exception {
-    JsonNode s = json("/konvoy/2.0", 200);
+    JsonNode s = json("/konvoy/2.15", 200);
     assertThat(s.get("product").asText()).isEqualTo("konvoy");
-    assertThat(s.at("/line/kommander").asText()).isEqualTo("2.0");
+    assertThat(s.at("/line/kommander").asText()).isEqualTo("2.15");
+    assertThat(s.at("/line/name").asText()).isEqualTo("NKP 2.15");
     assertThat(s.at("/supportEnds/date").asText()).isEqualTo("2027-01-15");
     assertThat(s.at("/supportEnds/planned").asBoolean()).isTrue();
   }
@@ -115,7 +118,10 @@ class ApiTest {
         "/kommander/99999999999.1|400|bad_version|larger than 999",
         "/kommander/1.4%20konvoy|400|bad_version|versions look like",
         "/kommander/|400|missing_version|/api/v1/kommander/{version}",
-        "/kommander/3.9|404|unknown_version|Not in the release catalog",
+        "/kommander/1.9|404|unknown_version|Not in the release catalog",
+        "/kommander/3.9|404|unknown_version|Newer than any line I know",
+        "/nkp/2.10|404|unknown_version|2.10 was never released",
+        "/kubernetes/abc|400|bad_version|kubernetes:",
         "/konvoy/1.9|404|unknown_version|Known Konvoy lines",
         "/compatibility?kommander=1.2|400|missing_parameter|Both kommander and konvoy",
         "/compatibility?kommander=1.2&konvoy=x|400|bad_version|konvoy:",
@@ -155,6 +161,38 @@ class ApiTest {
               if (l.get("supported").asBoolean()) supported.add(l.get("version").asText());
             });
     assertThat(supported).containsExactly("2.0", "1.4", "1.3");
+    assertThat(m.get("owner").asText()).isEqualTo("D2iQ");
+    assertThat(m.at("/freshness/mayBeStale").asBoolean()).isFalse();
+    JsonNode today = json("/matrix", 200);
+    assertThat(today.get("owner").asText()).isEqualTo("Nutanix");
+    assertThat(today.at("/freshness/mayBeStale").asBoolean()).isTrue();
+    assertThat(today.at("/freshness/message").asText())
+        .contains("If a newer line has shipped, NKP 2.15 is no longer supported.");
+  }
+
+  @Test
+  void everyNameReachesTheSameLine() throws Exception {
+    for (String path : List.of("/nkp/2.15", "/dkp/2.15", "/kommander/2.15", "/konvoy/2.15")) {
+      JsonNode s = json(path + "?asOf=2025-06-01", 200);
+      assertThat(s.at("/line/name").asText()).as(path).isEqualTo("NKP 2.15");
+      assertThat(s.at("/line/kubernetes/minor").asText()).as(path).isEqualTo("1.32");
+      assertThat(s.at("/supportEnds/date").asText()).as(path).isEqualTo("2027-01-15");
+    }
+    JsonNode dkp = json("/dkp/2.4", 200);
+    assertThat(dkp.get("status").asText()).isEqualTo("expired");
+    assertThat(dkp.at("/supportEnded/date").asText()).isEqualTo("2024-01-16");
+    assertThat(dkp.at("/line/confidence").asText()).isEqualTo("approximate");
+  }
+
+  @Test
+  void kubernetesNamesTheLinesThatDeployIt() throws Exception {
+    JsonNode k = json("/kubernetes/1.27", 200);
+    assertThat(k.get("running")).hasSize(1);
+    assertThat(k.at("/running/0/line/name").asText()).isEqualTo("DKP 2.7");
+    assertThat(k.at("/running/0/status").asText()).isEqualTo("expired");
+    assertThat(k.get("message").toString()).contains("No supported line deploys Kubernetes 1.27");
+    assertThat(json("/kubernetes/1.22", 200).at("/running/0/line/name").asText())
+        .isEqualTo("DKP 2.3");
   }
 
   @Test
@@ -163,24 +201,25 @@ class ApiTest {
     assertThat(a.get("upcoming")).hasSize(1);
     JsonNode next = a.get("upcoming").get(0);
     assertThat(next.get("date").asText()).isEqualTo("2027-01-15");
-    assertThat(next.get("release").asText()).isEqualTo("2.3");
-    assertThat(next.at("/endsSupportFor/kommander").asText()).isEqualTo("2.0");
-    assertThat(json("/announcements?asOf=2021-09-01", 200).get("upcoming").size()).isEqualTo(3);
+    assertThat(next.get("release").asText()).isEqualTo("NKP 2.18");
+    assertThat(next.at("/endsSupportFor/kommander").asText()).isEqualTo("2.15");
+    // From 2021-09-01: 2.1 to 2.8, 2.12 to 2.17 and the planned 2.18 each end a line's support.
+    assertThat(json("/announcements?asOf=2021-09-01", 200).get("upcoming").size()).isEqualTo(15);
   }
 
   @Test
   void theEolExportHasEndoflifeDatesShape() throws Exception {
     JsonNode cycles = json("/eol/kommander.json", 200);
-    assertThat(cycles.get(0).get("cycle").asText()).isEqualTo("2.2");
-    assertThat(cycles.get(0).get("releaseDate").asText()).isEqualTo("2022-04-06");
-    assertThat(cycles.get(0).get("latest").asText()).isEqualTo("2.2.3");
+    assertThat(cycles.get(0).get("cycle").asText()).isEqualTo("2.17");
+    assertThat(cycles.get(0).get("releaseDate").asText()).isEqualTo("2025-12-23");
+    assertThat(cycles.get(0).get("latest").asText()).isEqualTo("2.17.1");
     assertThat(cycles.get(0).get("eol").isBoolean()).isTrue();
     assertThat(cycles.get(2).get("eol").asText()).isEqualTo("2027-01-15");
-    JsonNode oneFour = cycles.get(3);
+    JsonNode oneFour = cycles.get(15);
     assertThat(oneFour.get("cycle").asText()).isEqualTo("1.4");
-    assertThat(oneFour.get("eol").asText()).isEqualTo("2022-04-06");
-    assertThat(oneFour.get("support").asText()).isEqualTo("2022-04-06");
-    assertThat(json("/eol/konvoy.json", 200).get(3).get("cycle").asText()).isEqualTo("1.8");
+    assertThat(oneFour.get("eol").asText()).isEqualTo("2022-04-08");
+    assertThat(oneFour.get("support").asText()).isEqualTo("2022-04-08");
+    assertThat(json("/eol/konvoy.json", 200).get(15).get("cycle").asText()).isEqualTo("1.8");
   }
 
   @Test
@@ -204,6 +243,9 @@ class ApiTest {
         .containsExactlyInAnyOrder(
             "/kommander/{version}",
             "/konvoy/{version}",
+            "/dkp/{version}",
+            "/nkp/{version}",
+            "/kubernetes/{minor}",
             "/compatibility",
             "/matrix",
             "/announcements",
@@ -213,7 +255,7 @@ class ApiTest {
             "/openapi.yaml");
     for (String p : paths) {
       String concrete =
-          p.replace("{version}", "2.1")
+          p.replace("{version}", "2.1").replace("{minor}", "1.27")
               + (p.equals("/compatibility") ? "?kommander=2.1&konvoy=2.1" : "");
       assertThat(get(concrete).statusCode()).as(concrete).isEqualTo(200);
     }

@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class QueryParser {
 
   static final String BPS_FORMAT =
       "tags look like stable-1.19-3.2.0 (<release_channel>-<kubernetes_version>-<bps_version>)";
-  private static final Pattern BPS_LIKE = Pattern.compile("[a-z]{2,}-\\d.*");
+  private static final Pattern BPS_LIKE = Pattern.compile("[a-z]{2,}-.*\\d.*");
   private static final Pattern BPS =
       Pattern.compile("([a-z]{2,})-(\\d{1,3})\\.(\\d{1,3})-(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Map<String, Topic> TOPICS =
@@ -234,18 +233,9 @@ public final class QueryParser {
         notes.add("`" + shorten(token, 40) + "` is not a BPS tag: " + BPS_FORMAT + ".");
         return;
       }
-      int[] n = new int[5];
+      int[] n = new int[5]; // at most 3 digits each: always within Minor.MAX_COMPONENT
       for (int i = 0; i < 5; i++) {
-        n[i] = number(m.group(i + 2));
-      }
-      if (Arrays.stream(n).anyMatch(x -> x < 0)) {
-        notes.add(
-            "`"
-                + shorten(token, 40)
-                + "` is not a BPS tag: a number in it is larger than "
-                + Minor.MAX_COMPONENT
-                + ".");
-        return;
+        n[i] = Integer.parseInt(m.group(i + 2));
       }
       questions.add(
           new AboutBps(

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
+import io.kommander.supportbot.policy.Question.AboutBps;
+import io.kommander.supportbot.policy.Question.AboutKubernetes;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import io.kommander.supportbot.policy.Question.AboutPair;
 import io.kommander.supportbot.policy.Question.AboutTopic;
+import io.kommander.supportbot.policy.Question.OnKubernetes;
 import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
@@ -21,19 +24,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QueryParserTest {
   private final QueryParser parser = new QueryParser();
 
-  /** A compact form of questions: K1.4, V1.8 (Konvoy), K1.2@V1.7 (pair), #MATRIX. */
+  /**
+   * A compact form of questions: K1.4, V1.8 (Konvoy), D2.4 (DKP), N2.15 (NKP), K1.2@V1.7 (pair),
+   * k8s1.27 (Kubernetes), N2.15@k8s1.30 (a line on a Kubernetes), bps:stable-1.19-3.2.0, #MATRIX.
+   */
   private static String describe(List<Question> questions) {
     return questions.stream()
         .map(
             q -> {
               if (q instanceof AboutLine l) {
-                return (l.product() == Product.KOMMANDER ? "K" : "V") + l.version();
+                return letter(l.product()) + l.version();
               } else if (q instanceof AboutPair p) {
                 return "K" + p.kommander() + "@V" + p.konvoy();
+              } else if (q instanceof AboutKubernetes k) {
+                return "k8s" + k.kubernetes();
+              } else if (q instanceof OnKubernetes o) {
+                return letter(o.product()) + o.version() + "@k8s" + o.kubernetes();
+              } else if (q instanceof AboutBps b) {
+                return "bps:" + b.tag();
               }
               return "#" + ((AboutTopic) q).topic();
             })
         .collect(Collectors.joining(" "));
+  }
+
+  private static String letter(Product p) {
+    return switch (p) {
+      case KOMMANDER -> "K";
+      case KONVOY -> "V";
+      case DKP -> "D";
+      case NKP -> "N";
+    };
   }
 
   @ParameterizedTest(name = "\"{0}\" -> {1}")
@@ -67,7 +88,29 @@ class QueryParserTest {
         "was 1.3 supported on 2021-06-01?|K1.3",
         "*1.4*|K1.4",
         "`1.4`|K1.4",
-        "dkp 2.2|K2.2",
+        "dkp 2.2|D2.2",
+        "DKP 2.4|D2.4",
+        "nkp 2.15|N2.15",
+        "NKP v2.16.1|N2.16.1",
+        "nkp 2.15 and 2.16|N2.15 N2.16",
+        "Nutanix Kubernetes Platform 2.16|N2.16",
+        "D2iQ Kubernetes Platform 2.3|D2.3",
+        "is nutanix  kubernetes   platform 2.17 supported?|N2.17",
+        "kommander 2.15|K2.15",
+        "konvoy 2.15|V2.15",
+        "kubernetes 1.31|k8s1.31",
+        "k8s 1.27|k8s1.27",
+        "K8S v1.27.6|k8s1.27",
+        "kubernetes 1.27 and 1.28|k8s1.27 k8s1.28",
+        "can I run NKP 2.15 on Kubernetes 1.30?|N2.15@k8s1.30",
+        "dkp 2.4 with k8s 1.24|D2.4@k8s1.24",
+        "2.15 on kubernetes 1.32|K2.15@k8s1.32",
+        "kubernetes 1.30 on nkp 2.15|N2.15@k8s1.30",
+        "kubernetes 1.30, nkp 2.15|k8s1.30 N2.15",
+        "stable-1.19-3.2.0|bps:stable-1.19-3.2.0",
+        "is BPS stable-1.29-3.2.0 supported?|bps:stable-1.29-3.2.0",
+        "beta-1.31-4.0.1 and nkp 2.14|bps:beta-1.31-4.0.1 N2.14",
+        "what does n-2 mean for 2.15|K2.15",
         "we run 3 clusters on 1.4|K1.4",
         "matrix|#MATRIX",
         "experimental|#EXPERIMENTAL",
@@ -100,6 +143,25 @@ class QueryParserTest {
     Query q = parser.parse(text);
     assertThat(q.notes()).anySatisfy(n -> assertThat(n).contains(note));
     assertThat(String.join(" ", q.notes())).contains("1.4");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is not a BPS tag")
+  @CsvSource({
+    "stable-1.19",
+    "stable-1.19-3.2",
+    "stable-1.19-3.2.0.1",
+    "stable-1.1999-3.2.0",
+    "stable-x-3.2.0"
+  })
+  void refusesMalformedBpsTagsShowingTheFormat(String text) {
+    Query q = parser.parse(text);
+    assertThat(q.questions()).isEmpty();
+    assertThat(q.notes())
+        .containsExactly(
+            "`"
+                + text
+                + "` is not a BPS tag: tags look like stable-1.19-3.2.0"
+                + " (<release_channel>-<kubernetes_version>-<bps_version>).");
   }
 
   @Test
@@ -160,9 +222,11 @@ class QueryParserTest {
   @Test
   void aPatchAndAWildcardKeepTheirMeaning() {
     assertThat(parser.parse("1.4.2").questions())
-        .containsExactly(new AboutLine(Product.KOMMANDER, Version.of(1, 4, 2)));
+        .containsExactly(new AboutLine(Product.KOMMANDER, Version.of(1, 4, 2), false));
     assertThat(parser.parse("1.4.x").questions())
-        .containsExactly(new AboutLine(Product.KOMMANDER, Version.parse("1.4")));
+        .containsExactly(new AboutLine(Product.KOMMANDER, Version.parse("1.4"), false));
+    assertThat(parser.parse("kommander 1.4").questions())
+        .containsExactly(new AboutLine(Product.KOMMANDER, Version.parse("1.4"), true));
     assertThat(parser.parse("matrix").questions()).containsExactly(new AboutTopic(Topic.MATRIX));
   }
 }

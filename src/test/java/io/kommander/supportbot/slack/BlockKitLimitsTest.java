@@ -38,14 +38,18 @@ class BlockKitLimitsTest {
             .append(v)
             .append("\"\n    status: released\n    released: ")
             .append(day)
-            .append("\n    latest:\n      kommander: { version: \"")
+            .append("\n    product: nkp\n    confidence: approximate")
+            .append("\n    kubernetes: { minor: \"1.")
+            .append(20 + minor)
+            .append("\" }\n    patches:\n      - { version: \"")
             .append(v)
             .append(".9\" }\n");
         day = day.plusDays(45);
       }
     }
     String text = TestCatalogs.shippedText();
-    String head = text.substring(0, text.indexOf("\nlines:") + 1);
+    // No never-released numbers: this catalog has every number from 1.0 to 4.9.
+    String head = text.substring(0, text.indexOf("\nneverReleased:") + 1);
     String tail = text.substring(text.indexOf("\nexperimental:"));
     return new CatalogLoader().parse("huge.yaml", head + lines + tail);
   }
@@ -55,6 +59,8 @@ class BlockKitLimitsTest {
       strings = {
         "matrix",
         "1.0 1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8 1.9 2.0 2.1 2.2",
+        "kubernetes 1.20 k8s 1.21 1.22 1.23 1.24 1.25 1.26 1.27 1.28 1.29",
+        "stable-1.20-1.0.0 stable-1.21-1.0.0 stable-1.22-1.0.0 nkp 1.0 on kubernetes 1.29",
         "1.0 on konvoy 2.0, 1.1 on 2.1, 1.2 on 2.2, 1.3 on 2.3, 1.4 on 2.4, 1.5 on 2.5, 1.6 on 2.6, 1.7 on 2.7, 1.8 on 2.8, 1.9 on 2.9",
         "experimental secondary matrix help",
         "1.4.2.1 -1.4 99999999999.1 2.x 1.4rc1 abc 1.1000 2021-02-30 1.9.9.9.9 -2.0 3.x 7.7rc"

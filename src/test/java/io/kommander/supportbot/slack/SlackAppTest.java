@@ -159,17 +159,21 @@ class SlackAppTest {
   void aLineAnswerHasHeaderStatusPairingUntilWhenAndUpgradeFields() throws Exception {
     HttpResponse<String> r = slash("1.4.2");
     JsonNode blocks = JSON.readTree(r.body()).get("blocks");
-    assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
+    // Today (2026-11-25) the catalog is stale for its own data: the warning comes first.
     assertThat(blocks.get(0).at("/text/text").asText())
+        .startsWith(":warning: My release data may be out of date for 2026-11-25")
+        .endsWith("If a newer line has shipped, NKP 2.15 is no longer supported.");
+    assertThat(blocks.get(1).get("type").asText()).isEqualTo("header");
+    assertThat(blocks.get(1).at("/text/text").asText())
         .isEqualTo(":x: Kommander 1.4.2 (on Konvoy 1.8): expired");
-    List<String> fields = blocks.get(1).get("fields").findValuesAsText("text");
+    List<String> fields = blocks.get(2).get("fields").findValuesAsText("text");
     assertThat(fields)
         .containsExactly(
-            "*Status*\n:x: expired today (2026-11-25)",
+            "*Status*\n:x: expired since 2022-04-08",
             "*Konvoy*\nKonvoy 1.8.x",
-            "*Support*\nSupport ended on 2022-04-06, when Kommander 2.2 shipped.",
+            "*Support*\nSupport ended on 2022-04-08, when DKP 2.2 shipped.",
             "*Upgrade*\nUpgrade 1.4.2 to 1.4.4, the latest patch of the line: features and fixes arrive in patches.\n"
-                + "Upgrade to the newest line: Kommander 2.2.3 on Konvoy 2.2.3.");
+                + "Upgrade to the newest line: NKP 2.17.1.");
     assertThat(blocks.get(blocks.size() - 1).at("/elements/0/value").asText()).isEqualTo("1.4.2");
   }
 
@@ -179,8 +183,8 @@ class SlackAppTest {
     HttpResponse<String> r = slash(text);
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(r.body());
-    assertThat(body.get("blocks").get(0).at("/text/text").asText())
-        .isEqualTo(":wave: Ask me about Kommander and Konvoy versions");
+    assertThat(body.get("blocks").get(1).at("/text/text").asText())
+        .isEqualTo(":wave: Ask me about Kommander, Konvoy, DKP and NKP versions.");
     assertThat(body.get("blocks").findValues("type").stream().map(JsonNode::asText))
         .doesNotContain("actions");
     assertThat(r.body()).doesNotContain("Exception");
@@ -360,7 +364,10 @@ class SlackAppTest {
         .contains(
             ":bar_chart: Support matrix today (2026-11-25)",
             ":calendar: Next end-of-support dates");
-    assertThat(String.join("\n", texts)).contains("*Kommander 2.0*: no end scheduled");
+    assertThat(String.join("\n", texts))
+        .contains("*NKP 2.15*: no end scheduled")
+        .contains(":warning: My release data may be out of date for 2026-11-25")
+        .contains("Last checked against the release notes on 2026-04-30 (209 days ago)");
   }
 
   @Test
@@ -370,6 +377,10 @@ class SlackAppTest {
     slash("  MATRIX ");
     HttpResponse<String> metrics = requests.get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).containsPattern("answer_cache_hits_total [1-9]");
+    assertThat(metrics.body())
+        .containsPattern("answer_cache_hits_total [1-9]")
+        .contains("catalog_review_age_days 209\n")
+        .contains("catalog_newest_line_age_days 337\n")
+        .contains("catalog_may_be_stale 1\n");
   }
 }

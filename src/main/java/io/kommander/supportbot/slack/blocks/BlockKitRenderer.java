@@ -48,12 +48,28 @@ public final class BlockKitRenderer {
     int window = reply.settings().window();
     boolean answered = false;
     reply.stale().ifPresent(f -> blocks.add(textSection(":warning: " + Phrases.stale(f))));
+    // Notes, the footer, a "more" line and the share button must still fit after the answers.
+    int room = SlackLimits.MESSAGE_BLOCKS - reply.notes().size() - 3;
+    int shown = 0;
     for (Answer answer : reply.answers()) {
-      if (blocks.size() > (reply.stale().isPresent() ? 1 : 0)) {
+      List<LayoutBlock> own = blocks(answer, reply, window);
+      if (blocks.size() + own.size() + 1 > room) {
+        break;
+      }
+      if (shown > 0) {
         blocks.add(divider());
       }
       answered |= !(answer instanceof Answer.HelpAnswer);
-      blocks.addAll(blocks(answer, reply, window));
+      blocks.addAll(own);
+      shown++;
+    }
+    if (shown < reply.answers().size()) {
+      blocks.add(
+          contextLine(
+              "…and "
+                  + (reply.answers().size() - shown)
+                  + " more answers that do not fit in one Slack message: ask about fewer at a"
+                  + " time."));
     }
     for (String note : reply.notes()) {
       blocks.add(textSection(":information_source: " + escape(note)));

@@ -185,6 +185,9 @@ public final class Phrases {
           + policyName(window)
           + " window.";
     } else if (support instanceof Support.NotYetReleased n) {
+      if (!n.line().isPlanned()) {
+        return "Released on " + n.line().released() + ", after the day asked about.";
+      }
       return Optional.ofNullable(n.line().planned())
           .map(d -> "Planned for " + d + ".")
           .orElse("Planned, not scheduled yet.");

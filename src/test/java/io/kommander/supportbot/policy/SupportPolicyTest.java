@@ -163,4 +163,32 @@ class SupportPolicyTest {
     assertThat(m.lines().stream().map(l -> l.product().displayName()).distinct())
         .containsExactly("NKP", "DKP", "Kommander");
   }
+
+  @ParameterizedTest(name = "on {0}: review stale {1}, release stale {2}")
+  @CsvSource({
+    // The cadence is the longest of the last 5 gaps: 2.15 -> 2.16, 114 days.
+    "2026-04-16, false, false", // 2.17 + 114 days
+    "2026-04-17, false, true",
+    "2026-08-28, false, true", // review + 120 days
+    "2026-08-29, true, true",
+    "2025-06-01, false, false"
+  })
+  void freshnessFollowsTheReviewAndTheReleaseCadence(
+      LocalDate day, boolean reviewStale, boolean releaseStale) {
+    Freshness f = new SupportPolicy(TestCatalogs.shipped()).freshness(day);
+    assertThat(f.cadenceDays()).isEqualTo(114);
+    assertThat(f.newest().label()).isEqualTo("NKP 2.17");
+    assertThat(f.reviewStale()).isEqualTo(reviewStale);
+    assertThat(f.releaseStale()).isEqualTo(releaseStale);
+    assertThat(f.stale()).isEqualTo(reviewStale || releaseStale);
+  }
+
+  @Test
+  void theLineAStaleCatalogWouldLoseIsTheOldestSupported() {
+    SupportPolicy shipped = new SupportPolicy(TestCatalogs.shipped());
+    assertThat(shipped.freshness(TODAY).nextToDrop().orElseThrow().label()).isEqualTo("NKP 2.15");
+    assertThat(shipped.eraOn(TODAY).owner()).isEqualTo("Nutanix");
+    assertThat(shipped.eraOn(LocalDate.of(2024, 8, 27)).name()).isEqualTo("DKP");
+    assertThat(shipped.eraOn(LocalDate.of(2022, 4, 7)).name()).isEqualTo("Kommander");
+  }
 }

@@ -17,8 +17,17 @@ public sealed interface Support
    *
    * @param ends the release that will push it out, when the catalog knows it
    * @param endsSoon that release is due within the policy's "ends soon" days
+   * @param newestKnown the catalog's newest line
+   * @param releasesToGo when the ending release is not in the catalog: how many releases after
+   *     {@code newestKnown} it is (1: the next one)
    */
-  record Supported(ReleaseLine line, Optional<Ending> ends, boolean endsSoon) implements Support {}
+  record Supported(
+      ReleaseLine line,
+      Optional<Ending> ends,
+      boolean endsSoon,
+      ReleaseLine newestKnown,
+      int releasesToGo)
+      implements Support {}
 
   /** Pushed out of the window by {@code ended.by()}. */
   record Expired(ReleaseLine line, Ending ended) implements Support {}

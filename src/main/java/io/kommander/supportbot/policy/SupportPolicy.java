@@ -64,7 +64,10 @@ public final class SupportPolicy {
             .flatMap(Ending::when)
             .map(d -> ChronoUnit.DAYS.between(date, d) <= catalog.settings().endsSoonDays())
             .orElse(false);
-    return new Support.Supported(line, ending, soon);
+    List<ReleaseLine> lines = catalog.lines();
+    int after = lines.size() - 1 - lines.indexOf(line);
+    return new Support.Supported(
+        line, ending, soon, lines.get(lines.size() - 1), catalog.settings().window() - after);
   }
 
   /** Status of one product version on {@code date}, with upgrade advice. */

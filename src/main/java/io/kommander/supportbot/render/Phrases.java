@@ -170,8 +170,10 @@ public final class Phrases {
           .orElseGet(
               () ->
                   "Supported until the "
-                      + ordinal(window)
-                      + " newer minor line ships (not planned yet).");
+                      + ordinal(s.releasesToGo())
+                      + " line after "
+                      + s.newestKnown().label()
+                      + " ships (none announced yet).");
     } else if (support instanceof Support.Expired e) {
       return "Support ended "
           + e.ended().when().map(d -> "on " + d + ", when ").orElse("when ")

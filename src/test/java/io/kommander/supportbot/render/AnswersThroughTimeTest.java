@@ -38,6 +38,8 @@ class AnswersThroughTimeTest {
         "dkp 2.4|2026-11-25|DKP 2.4: expired|Support ended on 2024-01-16, when DKP 2.7 shipped.",
         "D2iQ Kubernetes Platform 2.3|2026-11-25|DKP 2.3: expired|Support ended on 2023-08-14, when DKP 2.6 shipped.",
         "nkp 2.15|2026-11-25|NKP 2.15: supported|Newest line: NKP 2.17.1.",
+        "nkp 2.15|2026-11-25|NKP 2.15: supported|Supported until the next line after NKP 2.17 ships (none announced yet).",
+        "nkp 2.17|2026-11-25|NKP 2.17: supported|Supported until the third line after NKP 2.17 ships (none announced yet).",
         "kommander 2.15|2026-11-25|NKP 2.15: supported|Kommander 2.15 ships inside NKP 2.15 (Nutanix Kubernetes Platform)",
         "konvoy 2.15.1|2026-11-25|NKP 2.15.1: supported|Upgrade 2.15.1 to 2.15.2, the latest patch of the line",
         "Nutanix Kubernetes Platform 2.16|2026-11-25|NKP 2.16: supported|Latest patch: 2.16.1 (2025-11-08).",

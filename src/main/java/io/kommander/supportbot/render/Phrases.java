@@ -325,21 +325,18 @@ public final class Phrases {
             .orElse("");
   }
 
+  /** " (NKP 2.15)" for a platform line, whose pair of products has one name; else nothing. */
+  private static String platformName(Optional<ReleaseLine> line) {
+    return line.filter(l -> l.product().platform()).map(l -> " (" + l.label() + ")").orElse("");
+  }
+
   /** The verdict of a compatibility question, in one sentence, then details. */
   public static List<String> compatibility(CompatibilityAnswer c, int window) {
     String pair = "Kommander " + c.kommander() + " on Konvoy " + c.konvoy();
     List<String> out = new ArrayList<>();
     switch (c.verdict()) {
       case SUPPORTED -> {
-        out.add(
-            "Yes: "
-                + pair
-                + " is a supported pairing"
-                + c.kommanderLine()
-                    .filter(l -> l.product().platform())
-                    .map(l -> " (" + l.label() + ")")
-                    .orElse("")
-                + ".");
+        out.add("Yes: " + pair + " is a supported pairing" + platformName(c.kommanderLine()) + ".");
         out.add(untilWhen(c.pairStatus().orElseThrow(), window));
       }
       case PAIRED_NOT_SUPPORTED -> {
@@ -350,10 +347,7 @@ public final class Phrases {
                 + " and Konvoy "
                 + c.konvoy().line()
                 + " pair"
-                + s.line()
-                    .filter(l -> l.product().platform())
-                    .map(l -> " (" + l.label() + ")")
-                    .orElse("")
+                + platformName(s.line())
                 + ", but the line is "
                 + status(s.support())
                 + ".");

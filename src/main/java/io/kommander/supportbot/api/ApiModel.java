@@ -4,6 +4,7 @@ import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
 import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
+import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.Patch;
 import io.kommander.supportbot.policy.Product;
@@ -73,7 +74,9 @@ final class ApiModel {
       String patchCheck,
       String newestLine,
       String newestKommander,
-      String newestKonvoy) {}
+      String newestKonvoy,
+      String nextHop,
+      int hopsToNewest) {}
 
   record Status(
       String product,
@@ -106,7 +109,9 @@ final class ApiModel {
                   .orElse(null),
               u.newestLine()
                   .map(n -> orLine(u.newestPatches().konvoy(), n.konvoy().toString()))
-                  .orElse(null));
+                  .orElse(null),
+              u.nextHop().map(ReleaseLine::label).orElse(null),
+              u.hopsToNewest());
       return new Status(
           a.product().name().toLowerCase(Locale.ROOT),
           a.asked().toString(),
@@ -234,6 +239,49 @@ final class ApiModel {
               .or(() -> Optional.ofNullable(policy.catalog().settings().policyUrl()))
               .map(Object::toString)
               .orElse(null));
+    }
+  }
+
+  /** An upgrade path, hop by hop. */
+  record UpgradePath(
+      String outcome,
+      boolean direct,
+      Status from,
+      Status to,
+      List<Hop> hops,
+      List<String> message) {
+    static UpgradePath of(UpgradePathAnswer p, int window) {
+      return new UpgradePath(
+          p.outcome().name().toLowerCase(Locale.ROOT),
+          p.direct(),
+          Status.of(p.from(), window),
+          p.to().map(t -> Status.of(t, window)).orElse(null),
+          p.steps().stream().map(s -> Hop.of(s, window)).toList(),
+          Phrases.upgradePath(p, window));
+    }
+  }
+
+  /** One hop: the lines it joins, how and how surely, and where it lands today. */
+  record Hop(
+      String from,
+      String to,
+      String kind,
+      String evidence,
+      String minPatch,
+      String source,
+      String note,
+      Status landsOn) {
+    static Hop of(UpgradePathAnswer.Step s, int window) {
+      var h = s.hop();
+      return new Hop(
+          h.from().toString(),
+          h.to().toString(),
+          h.kind().name().toLowerCase(Locale.ROOT),
+          h.evidence().name().toLowerCase(Locale.ROOT),
+          h.minPatch() == null ? null : h.minPatch().toString(),
+          h.source(),
+          h.note(),
+          Status.of(s.landing(), window));
     }
   }
 

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -75,6 +76,7 @@ public final class ApiServlet extends HttpServlet {
             case "kommander", "konvoy", "dkp", "nkp" -> line(service, parts, asOf);
             case "kubernetes" -> kubernetes(service, parts, asOf);
             case "compatibility" -> compatibility(service, req, asOf);
+            case "upgrade-path" -> upgradePath(service, req, asOf);
             case "matrix" -> ApiModel.Matrix.of(service.policy().matrix(asOf), service.policy());
             case "announcements" ->
                 new ApiModel.Announcements(
@@ -137,6 +139,36 @@ public final class ApiServlet extends HttpServlet {
     Version version = version(parts[1], "kubernetes");
     return ApiModel.KubernetesLines.of(
         service.policy().kubernetes(version.line(), asOf), window(service));
+  }
+
+  private Object upgradePath(PolicyService service, HttpServletRequest req, LocalDate asOf)
+      throws ApiError {
+    String from = req.getParameter("from");
+    if (from == null || from.isBlank()) {
+      throw new ApiError(
+          400,
+          "missing_parameter",
+          "from is required, e.g. ?from=dkp%202.5&to=nkp%202.17 (to defaults to the newest line)");
+    }
+    String to = req.getParameter("to");
+    Optional<AboutLine> target =
+        to == null || to.isBlank() ? Optional.empty() : Optional.of(named(to, "to"));
+    boolean direct = "true".equals(req.getParameter("direct"));
+    return ApiModel.UpgradePath.of(
+        service.policy().upgradePath(named(from, "from"), target, direct, asOf), window(service));
+  }
+
+  /** A version with an optional name before it: "2.5", "dkp 2.5", "konvoy 1.8". */
+  private AboutLine named(String text, String name) throws ApiError {
+    Query q = parser.parse(text);
+    if (q.questions().size() != 1
+        || !(q.questions().get(0) instanceof AboutLine line)
+        || !q.notes().isEmpty()) {
+      String why =
+          q.notes().isEmpty() ? "versions look like 2.5, dkp 2.5 or konvoy 1.8" : q.notes().get(0);
+      throw new ApiError(400, "bad_version", name + ": " + why);
+    }
+    return line;
   }
 
   private Object compatibility(PolicyService service, HttpServletRequest req, LocalDate asOf)

@@ -49,6 +49,7 @@ public final class CatalogJson {
               catalog.eras(),
               catalog.neverReleased(),
               catalog.lines(),
+              catalog.upgrades(),
               catalog.experimental(),
               catalog.secondary()));
     } catch (JsonProcessingException e) {

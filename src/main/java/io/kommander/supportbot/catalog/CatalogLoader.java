@@ -90,6 +90,7 @@ public final class CatalogLoader {
           doc.eras(),
           doc.neverReleased(),
           doc.lines(),
+          doc.upgrades(),
           doc.experimental(),
           doc.secondary(),
           fingerprint(text));
@@ -164,6 +165,8 @@ public final class CatalogLoader {
       case "ReleaseStatus" -> "status (released or planned)";
       case "Product" -> "product (kommander, dkp or nkp)";
       case "Confidence" -> "confidence (exact or approximate)";
+      case "Evidence" -> "evidence (documented or inferred)";
+      case "Kind" -> "kind (upgrade, adopt or rename)";
       case "int", "Integer" -> "whole number";
       case "boolean", "Boolean" -> "boolean (true or false)";
       default -> type.getSimpleName();

@@ -12,6 +12,7 @@ public sealed interface Answer
         Answer.KubernetesAnswer,
         Answer.KubernetesFitAnswer,
         Answer.BpsAnswer,
+        Answer.UpgradePathAnswer,
         Answer.ExperimentalAnswer,
         Answer.SecondaryAnswer,
         Answer.HelpAnswer {
@@ -108,6 +109,64 @@ public sealed interface Answer
 
   /** A Base Platform Services tag explained, and its support through its Kubernetes minor. */
   record BpsAnswer(BpsTag tag, KubernetesAnswer kubernetes) implements Answer {}
+
+  /**
+   * How to get from one version to another (the newest line when none is named), one hop at a time.
+   *
+   * @param to the target asked about, when one was named
+   * @param direct whether the asker wanted to go straight there
+   * @param steps the hops in order, each with the line it lands on; empty unless a path exists
+   */
+  record UpgradePathAnswer(
+      LineAnswer from,
+      Optional<LineAnswer> to,
+      boolean direct,
+      List<Step> steps,
+      PathOutcome outcome)
+      implements Answer {
+    /** One hop and where it lands, with that line's status and latest patch on the day. */
+    public record Step(UpgradeHop hop, LineAnswer landing) {}
+
+    /** The index of the step that first lands on a supported line from an unsupported one. */
+    public int backInSupport() {
+      if (from.support().isSupported()) {
+        return -1;
+      }
+      for (int i = 0; i < steps.size(); i++) {
+        if (steps.get(i).landing().support().isSupported()) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether any hop on the path rests on inference rather than a source. */
+    public boolean anyInferred() {
+      return steps.stream().anyMatch(s -> s.hop().inferred());
+    }
+  }
+
+  /** What became of an upgrade-path question. */
+  enum PathOutcome {
+    /** A path of one or more hops. */
+    PATH,
+    /** The direct jump asked about is one hop the sources allow. */
+    DIRECT_ALLOWED,
+    /** The direct jump asked about skips minors; the steps are the path that works. */
+    DIRECT_REFUSED,
+    /** Already on the target line: only patches to take. */
+    ALREADY_THERE,
+    /** The target is older than where the asker is: downgrades are not supported. */
+    NOT_NEWER,
+    /** The version upgraded from is not a catalog line. */
+    UNKNOWN_FROM,
+    /** The target is not a catalog line. */
+    UNKNOWN_TO,
+    /** The target had not shipped on the day asked about. */
+    NOT_RELEASED,
+    /** The catalog has no chain of hops between the two. */
+    NO_PATH
+  }
 
   /** Support terms for Experimental components. */
   record ExperimentalAnswer(ExperimentalTerms terms) implements Answer {}

@@ -15,6 +15,7 @@ public record Catalog(
     List<Era> eras,
     List<SkippedVersions> neverReleased,
     List<ReleaseLine> lines,
+    List<UpgradeHop> upgrades,
     ExperimentalTerms experimental,
     SecondarySupport secondary,
     String version) {
@@ -44,6 +45,38 @@ public record Catalog(
     lines = List.copyOf(lines);
     checkReleaseOrder(lines);
     checkNames(eras, neverReleased, lines);
+    upgrades = upgrades == null ? List.of() : List.copyOf(upgrades);
+    checkUpgrades(upgrades, lines);
+  }
+
+  /** Every hop joins two catalog lines, and its patch floor is a patch of the line it leaves. */
+  private static void checkUpgrades(List<UpgradeHop> upgrades, List<ReleaseLine> lines) {
+    for (UpgradeHop hop : upgrades) {
+      Optional<ReleaseLine> from =
+          lines.stream().filter(l -> l.kommander().equals(hop.from())).findFirst();
+      for (Minor end : List.of(hop.from(), hop.to())) {
+        if (lines.stream().noneMatch(l -> l.kommander().equals(end))) {
+          throw new CatalogRuleException(
+              "upgrades", "upgrade " + hop.from() + " to " + hop.to() + ": no line " + end);
+        }
+      }
+      Version floor = hop.minPatch();
+      if (floor != null
+          && (floor.patch().isEmpty()
+              || !(floor.line().equals(from.orElseThrow().kommander())
+                  || floor.line().equals(from.orElseThrow().konvoy())))) {
+        throw new CatalogRuleException(
+            "upgrades",
+            "upgrade "
+                + hop.from()
+                + " to "
+                + hop.to()
+                + ": minPatch "
+                + floor
+                + " is not a patch of "
+                + from.orElseThrow().label());
+      }
+    }
   }
 
   /** Every line's name has an era, once each; a never-released number is no catalog line. */

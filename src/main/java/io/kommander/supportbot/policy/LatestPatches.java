@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** The newest patch of each side of a line on some day; either may be absent when not known. */
 public record LatestPatches(Optional<Patch> kommander, Optional<Patch> konvoy) {
-  static LatestPatches of(ReleaseLine line, java.time.LocalDate date) {
+  public static LatestPatches of(ReleaseLine line, java.time.LocalDate date) {
     return new LatestPatches(
         line.latestPatchOn(Product.KOMMANDER, date), line.latestPatchOn(Product.KONVOY, date));
   }

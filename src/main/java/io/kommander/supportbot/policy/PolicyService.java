@@ -1,6 +1,5 @@
 package io.kommander.supportbot.policy;
 
-import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Question.AboutBps;
 import io.kommander.supportbot.policy.Question.AboutKubernetes;
 import io.kommander.supportbot.policy.Question.AboutLine;
@@ -85,14 +84,15 @@ public final class PolicyService {
 
   private Answer answer(Question question, LocalDate asOf) {
     if (question instanceof AboutLine q) {
-      LineAnswer a = policy.status(q.product(), q.version(), asOf);
-      return q.named() ? a : a.unnamed();
+      return policy.line(q, asOf);
     } else if (question instanceof AboutPair q) {
       return policy.compatibility(q.kommander(), q.konvoy(), asOf);
     } else if (question instanceof AboutKubernetes q) {
       return policy.kubernetes(q.kubernetes(), asOf);
     } else if (question instanceof OnKubernetes q) {
       return policy.onKubernetes(q.product(), q.version(), q.kubernetes(), asOf);
+    } else if (question instanceof Question.UpgradePath q) {
+      return policy.upgradePath(q.from(), q.to(), q.direct(), asOf);
     } else if (question instanceof AboutBps q) {
       return new Answer.BpsAnswer(q.tag(), policy.kubernetes(q.tag().kubernetes(), asOf));
     }

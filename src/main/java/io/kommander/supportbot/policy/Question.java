@@ -7,6 +7,7 @@ public sealed interface Question
         Question.AboutKubernetes,
         Question.OnKubernetes,
         Question.AboutBps,
+        Question.UpgradePath,
         Question.AboutTopic {
 
   /**
@@ -31,6 +32,14 @@ public sealed interface Question
 
   /** What a Base Platform Services tag means, and its support through its Kubernetes version. */
   record AboutBps(BpsTag tag) implements Question {}
+
+  /**
+   * How to upgrade from a version, to the newest line or to {@code to}.
+   *
+   * @param direct whether the asker wants to go straight there ("straight to", "skip")
+   */
+  record UpgradePath(AboutLine from, java.util.Optional<AboutLine> to, boolean direct)
+      implements Question {}
 
   /** A question about a whole topic rather than a version. */
   record AboutTopic(Topic topic) implements Question {}

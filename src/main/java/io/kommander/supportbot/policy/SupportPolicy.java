@@ -5,7 +5,11 @@ import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
 import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
+import io.kommander.supportbot.policy.Answer.PathOutcome;
+import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
+import io.kommander.supportbot.policy.Answer.UpgradePathAnswer.Step;
 import io.kommander.supportbot.policy.Answer.Verdict;
+import io.kommander.supportbot.policy.Question.AboutLine;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,9 +22,11 @@ import java.util.Optional;
  */
 public final class SupportPolicy {
   private final Catalog catalog;
+  private final UpgradePaths paths;
 
   public SupportPolicy(Catalog catalog) {
     this.catalog = catalog;
+    this.paths = new UpgradePaths(catalog);
   }
 
   public Catalog catalog() {
@@ -109,11 +115,68 @@ public final class SupportPolicy {
             .map(n -> LatestPatches.of(n, date))
             .orElse(new LatestPatches(Optional.empty(), Optional.empty()));
     if (line.isEmpty()) {
-      return new Upgrade(Optional.empty(), PatchCheck.NOT_ASKED, newer, newerPatches);
+      return new Upgrade(
+          Optional.empty(), PatchCheck.NOT_ASKED, newer, newerPatches, Optional.empty(), 0);
     }
+    Optional<List<UpgradeHop>> path = newer.flatMap(n -> paths.path(line.get(), n, date));
+    Optional<ReleaseLine> next = path.flatMap(p -> catalog.line(Product.KOMMANDER, p.get(0).to()));
     Optional<Patch> patch = line.get().latestPatchOn(product, date);
     return new Upgrade(
-        patch, check(asked, line.get().latestPatch(product), patch), newer, newerPatches);
+        patch,
+        check(asked, line.get().latestPatch(product), patch),
+        newer,
+        newerPatches,
+        next,
+        path.map(List::size).orElse(0));
+  }
+
+  /** The status answer to a question, worded as asked (with or without a product name). */
+  public LineAnswer line(AboutLine q, LocalDate date) {
+    LineAnswer a = status(q.product(), q.version(), date);
+    return q.named() ? a : a.unnamed();
+  }
+
+  /** How to get from {@code from} to {@code to} (the newest line when absent), hop by hop. */
+  public UpgradePathAnswer upgradePath(
+      AboutLine from, Optional<AboutLine> to, boolean direct, LocalDate date) {
+    LineAnswer start = line(from, date);
+    Optional<LineAnswer> target = to.map(t -> line(t, date));
+    Optional<ReleaseLine> goal = target.isPresent() ? target.get().line() : newestShipped(date);
+    PathOutcome outcome;
+    List<Step> steps = new ArrayList<>();
+    if (start.line().isEmpty()) {
+      outcome = PathOutcome.UNKNOWN_FROM;
+    } else if (goal.isEmpty()) {
+      outcome = PathOutcome.UNKNOWN_TO;
+    } else if (!goal.get().shippedBy(date)) {
+      outcome = PathOutcome.NOT_RELEASED;
+    } else {
+      int order = goal.get().kommander().compareTo(start.line().get().kommander());
+      Optional<List<UpgradeHop>> hops =
+          order > 0 ? paths.path(start.line().get(), goal.get(), date) : Optional.empty();
+      hops.orElse(List.of())
+          .forEach(
+              h ->
+                  steps.add(
+                      new Step(
+                          h,
+                          status(
+                              catalog.line(Product.KOMMANDER, h.to()).orElseThrow().product(),
+                              Version.of(h.to()),
+                              date))));
+      if (order == 0) {
+        outcome = PathOutcome.ALREADY_THERE;
+      } else if (order < 0) {
+        outcome = PathOutcome.NOT_NEWER;
+      } else if (hops.isEmpty()) {
+        outcome = PathOutcome.NO_PATH;
+      } else if (direct) {
+        outcome = steps.size() == 1 ? PathOutcome.DIRECT_ALLOWED : PathOutcome.DIRECT_REFUSED;
+      } else {
+        outcome = PathOutcome.PATH;
+      }
+    }
+    return new UpgradePathAnswer(start, target, direct, steps, outcome);
   }
 
   /** The newest line shipped by {@code date}. */

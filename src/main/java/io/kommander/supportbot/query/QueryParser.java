@@ -12,6 +12,7 @@ import io.kommander.supportbot.policy.Question.AboutPair;
 import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.OnKubernetes;
 import io.kommander.supportbot.policy.Question.Topic;
+import io.kommander.supportbot.policy.Question.UpgradePath;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -84,6 +85,14 @@ public final class QueryParser {
           "help", Topic.HELP,
           "usage", Topic.HELP);
 
+  /** Words that make the versions an upgrade question: from the first, to the second. */
+  private static final Set<String> UPGRADE_WORDS =
+      Set.of("upgrade", "upgrades", "upgrading", "path", "paths", "migrate", "migration");
+
+  /** Words that ask about going straight to the target, skipping what lies between. */
+  private static final Set<String> DIRECT_WORDS =
+      Set.of("straight", "directly", "direct", "skip", "skipping", "jump");
+
   /** With no version in the message, these words ask for the whole support table. */
   private static final Set<String> MATRIX_HINTS =
       Set.of("support", "supported", "versions", "version", "lines", "n-2");
@@ -139,6 +148,18 @@ public final class QueryParser {
 
     private int lastIndex = -1;
 
+    /** Upgrade words seen ("upgrade", "path"), or both "from" and "to". */
+    private boolean upgrade;
+
+    private boolean direct;
+    private boolean from;
+    private boolean to;
+
+    /** "to" was the last word: the next version is an upgrade's target. */
+    private boolean pendingTo;
+
+    private int targetIndex = -1;
+
     /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
     private AboutKubernetes lastKubernetes;
 
@@ -154,6 +175,9 @@ public final class QueryParser {
           token = token.substring(0, token.length() - 1); // a sentence's full stop
         }
         take(token, token.toLowerCase(Locale.ROOT));
+      }
+      if (upgrade || (from && to)) {
+        upgradePath();
       }
       List<Question> distinct = questions.stream().distinct().toList();
       if (distinct.isEmpty()) {
@@ -207,6 +231,11 @@ public final class QueryParser {
       } else if (VERSIONISH.matcher(token).matches()) {
         version(token).ifPresent(this::mention);
       } else {
+        upgrade |= UPGRADE_WORDS.contains(lower);
+        pendingTo = lower.equals("to") || lower.equals("into");
+        direct |= DIRECT_WORDS.contains(lower);
+        from |= lower.equals("from");
+        to |= lower.equals("to");
         words.add(lower);
       }
     }
@@ -224,6 +253,24 @@ public final class QueryParser {
         notes.add(
             "`" + shorten(token, 40) + "` is not a date: dates look like 2021-06-01 (YYYY-MM-DD).");
       }
+    }
+
+    /** The first two versions become one upgrade question: from the first, to the second. */
+    private void upgradePath() {
+      int start = -1;
+      for (int i = 0; i < questions.size() && start < 0; i++) {
+        start = questions.get(i) instanceof AboutLine ? i : -1;
+      }
+      if (start < 0) {
+        return;
+      }
+      AboutLine origin = (AboutLine) questions.get(start);
+      Optional<AboutLine> target =
+          targetIndex > start && questions.get(targetIndex) instanceof AboutLine t
+              ? Optional.of(t)
+              : Optional.empty();
+      target.ifPresent(t -> questions.remove(targetIndex));
+      questions.set(start, new UpgradePath(origin, target, direct));
     }
 
     private void bps(String token, String lower) {
@@ -315,6 +362,10 @@ public final class QueryParser {
         last = new AboutLine(product, version, productNamed || product != Product.KOMMANDER);
         questions.add(last);
         lastIndex = questions.size() - 1;
+        if (pendingTo && targetIndex < 0) {
+          targetIndex = lastIndex;
+        }
+        pendingTo = false;
         lastKubernetes = null;
       }
       productNamed = false;

@@ -9,6 +9,7 @@ import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
+import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.ExperimentalTerms;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.SecondarySupport;
@@ -81,6 +82,8 @@ public final class TextRenderer {
       indented(out, Phrases.kubernetes(k));
     } else if (answer instanceof KubernetesFitAnswer f) {
       indented(out, Phrases.kubernetesFit(f, window));
+    } else if (answer instanceof UpgradePathAnswer p) {
+      indented(out, Phrases.upgradePath(p, window));
     } else if (answer instanceof BpsAnswer b) {
       indented(out, Phrases.bps(b.tag(), b.kubernetes()));
     } else if (answer instanceof ExperimentalAnswer e) {

@@ -20,6 +20,7 @@ import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
+import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
@@ -137,6 +138,9 @@ public final class BlockKitRenderer {
                   + " on Kubernetes "
                   + f.kubernetes()));
       out.add(textSection(escape(String.join("\n", Phrases.kubernetesFit(f, window)))));
+    } else if (answer instanceof UpgradePathAnswer p) {
+      out.add(header(":arrow_up: Upgrade path from " + Phrases.subject(p.from())));
+      out.add(textSection(escape(String.join("\n", Phrases.upgradePath(p, window)))));
     } else if (answer instanceof BpsAnswer b) {
       out.add(header(":package: BPS " + b.tag()));
       out.add(textSection(escape(String.join("\n", Phrases.bps(b.tag(), b.kubernetes())))));

@@ -30,7 +30,9 @@ class MainTest {
         .startsWith("Kommander 1.3 (on Konvoy 1.7): expired on 2021-11-19\n")
         .contains("Support ended on 2021-11-19, when Kommander 2.1 and Konvoy 2.1 shipped.")
         // No 2.1 patch was out yet on that day: the advice names the line, not a future patch.
-        .contains("Upgrade to the newest line: Kommander 2.1.x on Konvoy 2.1.x.")
+        .contains(
+            "Upgrade to Kommander 1.4.x on Konvoy 1.8.x next, then one minor at a time to"
+                + " Kommander 2.1.x on Konvoy 2.1.x (2 hops; ask `upgrade path from 1.3` for each).")
         .contains("N-2: D2iQ supports the newest Kommander line and the 2 before it")
         .contains("Terms: https://d2iq.com/legal/support-terms")
         .doesNotContain("may be out of date");

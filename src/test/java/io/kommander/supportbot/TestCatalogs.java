@@ -46,7 +46,7 @@ public final class TestCatalogs {
 
   public static String withPlannedText() {
     String text = shippedText();
-    int at = text.indexOf("\nexperimental:");
+    int at = text.indexOf("\nupgrades:");
     return text.substring(0, at) + PLANNED_LINES + text.substring(at);
   }
 }

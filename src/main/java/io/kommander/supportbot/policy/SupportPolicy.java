@@ -118,7 +118,7 @@ public final class SupportPolicy {
       return new Upgrade(
           Optional.empty(), PatchCheck.NOT_ASKED, newer, newerPatches, Optional.empty(), 0);
     }
-    Optional<List<UpgradeHop>> path = newer.flatMap(n -> paths.path(line.get(), n, date));
+    Optional<List<UpgradeHop>> path = newer.flatMap(n -> paths.path(line.get(), n));
     Optional<ReleaseLine> next = path.flatMap(p -> catalog.line(Product.KOMMANDER, p.get(0).to()));
     Optional<Patch> patch = line.get().latestPatchOn(product, date);
     return new Upgrade(
@@ -153,7 +153,7 @@ public final class SupportPolicy {
     } else {
       int order = goal.get().kommander().compareTo(start.line().get().kommander());
       Optional<List<UpgradeHop>> hops =
-          order > 0 ? paths.path(start.line().get(), goal.get(), date) : Optional.empty();
+          order > 0 ? paths.path(start.line().get(), goal.get()) : Optional.empty();
       hops.orElse(List.of())
           .forEach(
               h ->

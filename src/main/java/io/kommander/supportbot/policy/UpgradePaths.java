@@ -1,6 +1,5 @@
 package io.kommander.supportbot.policy;
 
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalog's upgrade hops as a graph: the shortest chain of hops between two lines, using only
- * lines that had shipped on the day asked about. Pure and immutable.
+ * The catalog's upgrade hops as a graph: the shortest chain of hops between two lines. Hops only go
+ * to newer lines, and lines ship in catalog order, so a path to a line out on some day passes only
+ * lines out by then. Pure and immutable.
  */
 public final class UpgradePaths {
   private final Catalog catalog;
@@ -21,18 +21,8 @@ public final class UpgradePaths {
     this.catalog = catalog;
   }
 
-  /** The direct hop from one line to another, when the sources allow it. */
-  public Optional<UpgradeHop> hop(ReleaseLine from, ReleaseLine to) {
-    return catalog.upgrades().stream()
-        .filter(h -> h.from().equals(from.kommander()) && h.to().equals(to.kommander()))
-        .findFirst();
-  }
-
-  /**
-   * The fewest hops from {@code from} to {@code to}, each landing on a line shipped by {@code
-   * date}; empty when there is no such chain (or the two are the same line).
-   */
-  public Optional<List<UpgradeHop>> path(ReleaseLine from, ReleaseLine to, LocalDate date) {
+  /** The fewest hops from {@code from} to {@code to}; empty when none (or the same line). */
+  public Optional<List<UpgradeHop>> path(ReleaseLine from, ReleaseLine to) {
     Map<Minor, UpgradeHop> cameBy = new HashMap<>();
     Deque<Minor> queue = new ArrayDeque<>(List.of(from.kommander()));
     while (!queue.isEmpty()) {
@@ -41,7 +31,7 @@ public final class UpgradePaths {
         break;
       }
       for (UpgradeHop h : catalog.upgrades()) {
-        if (h.from().equals(at) && !cameBy.containsKey(h.to()) && shipped(h.to(), date)) {
+        if (h.from().equals(at) && !cameBy.containsKey(h.to())) {
           cameBy.put(h.to(), h);
           queue.add(h.to());
         }
@@ -56,9 +46,5 @@ public final class UpgradePaths {
     }
     Collections.reverse(hops);
     return Optional.of(hops);
-  }
-
-  private boolean shipped(Minor line, LocalDate date) {
-    return catalog.line(Product.KOMMANDER, line).map(l -> l.shippedBy(date)).orElse(false);
   }
 }

@@ -185,6 +185,26 @@ class ApiTest {
   }
 
   @Test
+  void upgradePathsComeHopByHopWithTheirEvidence() throws Exception {
+    JsonNode p = json("/upgrade-path?from=dkp%202.7&to=nkp%202.12&direct=true", 200);
+    assertThat(p.get("outcome").asText()).isEqualTo("direct_refused");
+    assertThat(p.get("hops")).hasSize(2);
+    assertThat(p.at("/hops/1/kind").asText()).isEqualTo("rename");
+    assertThat(p.at("/hops/1/evidence").asText()).isEqualTo("documented");
+    assertThat(p.at("/hops/1/landsOn/line/name").asText()).isEqualTo("NKP 2.12");
+    JsonNode konvoy = json("/upgrade-path?from=konvoy%201.8", 200);
+    assertThat(konvoy.at("/hops/0/minPatch").asText()).isEqualTo("1.8.3");
+    assertThat(konvoy.at("/hops/0/kind").asText()).isEqualTo("adopt");
+    assertThat(json("/upgrade-path?from=2.5&to=2.3", 200).get("outcome").asText())
+        .isEqualTo("not_newer");
+    assertThat(json("/upgrade-path", 400).get("error").asText()).isEqualTo("missing_parameter");
+    assertThat(json("/upgrade-path?from=abc", 400).get("error").asText()).isEqualTo("bad_version");
+    JsonNode status = json("/dkp/2.2", 200);
+    assertThat(status.at("/upgrade/nextHop").asText()).isEqualTo("DKP 2.3");
+    assertThat(status.at("/upgrade/hopsToNewest").asInt()).isEqualTo(12);
+  }
+
+  @Test
   void kubernetesNamesTheLinesThatDeployIt() throws Exception {
     JsonNode k = json("/kubernetes/1.27", 200);
     assertThat(k.get("running")).hasSize(1);
@@ -247,6 +267,7 @@ class ApiTest {
             "/nkp/{version}",
             "/kubernetes/{minor}",
             "/compatibility",
+            "/upgrade-path",
             "/matrix",
             "/announcements",
             "/eol/kommander.json",
@@ -256,7 +277,8 @@ class ApiTest {
     for (String p : paths) {
       String concrete =
           p.replace("{version}", "2.1").replace("{minor}", "1.27")
-              + (p.equals("/compatibility") ? "?kommander=2.1&konvoy=2.1" : "");
+              + (p.equals("/compatibility") ? "?kommander=2.1&konvoy=2.1" : "")
+              + (p.equals("/upgrade-path") ? "?from=2.1" : "");
       assertThat(get(concrete).statusCode()).as(concrete).isEqualTo(200);
     }
   }

@@ -12,6 +12,7 @@ import io.kommander.supportbot.policy.Question.AboutPair;
 import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.OnKubernetes;
 import io.kommander.supportbot.policy.Question.Topic;
+import io.kommander.supportbot.policy.Question.UpgradePath;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,6 +41,12 @@ class QueryParserTest {
                 return "k8s" + k.kubernetes();
               } else if (q instanceof OnKubernetes o) {
                 return letter(o.product()) + o.version() + "@k8s" + o.kubernetes();
+              } else if (q instanceof UpgradePath u) {
+                return "up:"
+                    + letter(u.from().product())
+                    + u.from().version()
+                    + u.to().map(t -> ">" + letter(t.product()) + t.version()).orElse("")
+                    + (u.direct() ? "!" : "");
               } else if (q instanceof AboutBps b) {
                 return "bps:" + b.tag();
               }
@@ -111,6 +118,14 @@ class QueryParserTest {
         "is BPS stable-1.29-3.2.0 supported?|bps:stable-1.29-3.2.0",
         "beta-1.31-4.0.1 and nkp 2.14|bps:beta-1.31-4.0.1 N2.14",
         "what does n-2 mean for 2.15|K2.15",
+        "upgrade path from 1.3|up:K1.3",
+        "how do I get from dkp 2.5 to nkp 2.17|up:D2.5>N2.17",
+        "upgrade 2.14.1|up:K2.14.1",
+        "can I upgrade 2.7 straight to 2.12?|up:K2.7>K2.12!",
+        "migrate konvoy 1.8 to dkp 2.1|up:V1.8>D2.1",
+        "from 2.5 to 2.8|up:K2.5>K2.8",
+        "upgrade 2.14.1 and 2.16|up:K2.14.1 K2.16",
+        "2.5 to 2.8|K2.5 K2.8",
         "we run 3 clusters on 1.4|K1.4",
         "matrix|#MATRIX",
         "experimental|#EXPERIMENTAL",

@@ -37,7 +37,7 @@ class AnswersThroughTimeTest {
         "is 2.2 supported?|2026-11-25|DKP 2.2: expired|Support ended on 2023-04-12, when DKP 2.5 shipped.",
         "dkp 2.4|2026-11-25|DKP 2.4: expired|Support ended on 2024-01-16, when DKP 2.7 shipped.",
         "D2iQ Kubernetes Platform 2.3|2026-11-25|DKP 2.3: expired|Support ended on 2023-08-14, when DKP 2.6 shipped.",
-        "nkp 2.15|2026-11-25|NKP 2.15: supported|Newest line: NKP 2.17.1.",
+        "nkp 2.15|2026-11-25|NKP 2.15: supported|Newest line: NKP 2.17.1; to get there, upgrade to NKP 2.16.1 next, then one minor at a time to NKP 2.17 (2 hops",
         "nkp 2.15|2026-11-25|NKP 2.15: supported|Supported until the next line after NKP 2.17 ships (none announced yet).",
         "nkp 2.17|2026-11-25|NKP 2.17: supported|Supported until the third line after NKP 2.17 ships (none announced yet).",
         "kommander 2.15|2026-11-25|NKP 2.15: supported|Kommander 2.15 ships inside NKP 2.15 (Nutanix Kubernetes Platform)",
@@ -88,6 +88,39 @@ class AnswersThroughTimeTest {
   }
 
   @Test
+  void upgradePathsAreAnsweredHopByHop() {
+    assertThat(ask(SHIPPED, "2026-11-25", "how do I get from dkp 2.5 to nkp 2.17"))
+        .contains(
+            "Upgrade path from DKP 2.5 to NKP 2.17: 9 hops, one minor at a time, each to the"
+                + " line's latest patch.\n"
+                + "  1. DKP 2.6.2 (expired).\n"
+                + "  2. DKP 2.7.3 (expired).\n"
+                + "  3. DKP 2.8.3 (expired).\n"
+                + "  4. NKP 2.12.2, the rename (expired).\n"
+                + "     DKP 2.8 is the only way into NKP 2.12; 2.9, 2.10 and 2.11 never existed.\n"
+                + "  5. NKP 2.13.3 (expired).\n"
+                + "  6. NKP 2.14.3 (expired).\n"
+                + "  7. NKP 2.15.2 (supported): back in support from here.\n"
+                + "  8. NKP 2.16.1 (supported).\n"
+                + "  9. NKP 2.17.1 (supported).\n");
+    assertThat(ask(SHIPPED, "2026-11-25", "upgrade konvoy 1.8"))
+        .contains("First: Konvoy 1.8 (with Kommander 1.4) to at least 1.8.3 (latest: 1.8.5).")
+        .contains("1. Konvoy 2.1.5 with Kommander 2.1.5, by adoption (expired).")
+        .contains("4. DKP 2.4.2 (expired; inferred hop).")
+        .contains("no source states them.");
+    assertThat(ask(SHIPPED, "2026-11-25", "can I upgrade 2.7 straight to 2.12?"))
+        .contains(
+            "No: DKP 2.7 does not upgrade straight to NKP 2.12: upgrades go one minor at a time.")
+        .contains("1. DKP 2.8.3 (expired).");
+    assertThat(ask(SHIPPED, "2026-11-25", "upgrade 2.14.1"))
+        .contains("First: 2.14.1 to 2.14.3, the latest patch of its line.");
+    assertThat(ask(SHIPPED, "2026-11-25", "dkp 2.2"))
+        .contains(
+            "Upgrade to DKP 2.3.3 next, then one minor at a time to NKP 2.17.1 (12 hops; ask"
+                + " `upgrade path from 2.2` for each).");
+  }
+
+  @Test
   void anAnswerOnApproximateDatesSaysSoAndOneOnExactDatesDoesNot() {
     assertThat(ask(SHIPPED, "2026-11-25", "dkp 2.4")).contains(Phrases.APPROXIMATE);
     assertThat(ask(SHIPPED, "2026-11-25", "1.3 on 2021-06-01"))
@@ -125,7 +158,7 @@ class AnswersThroughTimeTest {
         TestCatalogs.shippedText()
             .replace("  reviewed: 2026-04-30", "  reviewed: 2026-11-20")
             .replace(
-                "\nexperimental:",
+                "\nupgrades:",
                 """
 
                   - kommander: "2.18"
@@ -133,7 +166,7 @@ class AnswersThroughTimeTest {
                     status: released
                     released: 2026-10-01
                     source: a test line
-                experimental:""");
+                upgrades:""");
     Catalog reviewed = new CatalogLoader().parse("fresh.yaml", fresh);
     assertThat(ask(reviewed, "2026-11-25", "nkp 2.16"))
         .doesNotContain("may be out of date")

@@ -173,7 +173,8 @@ class SlackAppTest {
             "*Konvoy*\nKonvoy 1.8.x",
             "*Support*\nSupport ended on 2022-04-08, when DKP 2.2 shipped.",
             "*Upgrade*\nUpgrade 1.4.2 to 1.4.4, the latest patch of the line: features and fixes arrive in patches.\n"
-                + "Upgrade to the newest line: NKP 2.17.1.");
+                + "Upgrade to Kommander 2.1.5 on Konvoy 2.1.5 next, then one minor at a time to NKP"
+                + " 2.17.1 (14 hops; ask `upgrade path from 1.4` for each).");
     assertThat(blocks.get(blocks.size() - 1).at("/elements/0/value").asText()).isEqualTo("1.4.2");
   }
 

@@ -8,6 +8,8 @@ questions=(
   "nkp 2.15"
   "can I run Kommander 1.2 on Konvoy 1.7?"
   "can I run NKP 2.15 on Kubernetes 1.30?"
+  "how do I get from dkp 2.5 to nkp 2.17"
+  "can I upgrade 2.7 straight to 2.12?"
   "2.10"
   "dkp 2.6 on 2024-08-27"
   "stable-1.29-3.2.0"

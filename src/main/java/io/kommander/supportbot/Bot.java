@@ -10,8 +10,8 @@ import io.kommander.supportbot.http.AskServlet;
 import io.kommander.supportbot.http.BotServer;
 import io.kommander.supportbot.http.HealthServlet;
 import io.kommander.supportbot.http.MetricsServlet;
+import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.http.SlackOffServlet;
-import io.kommander.supportbot.http.SlackRequestGuard;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +78,10 @@ public final class Bot implements AutoCloseable {
                 config.slackApiUrl(),
                 answers,
                 schedule);
-        servlets.put("/slack/events", new SlackAppServlet(app));
+        servlets.put(
+            "/slack/events",
+            new SlackEventsServlet(
+                new SlackAppServlet(app), config.signingSecret().orElseThrow(), Clock.systemUTC()));
       }
       case SOCKET -> {
         app =
@@ -95,11 +97,7 @@ public final class Bot implements AutoCloseable {
     if (app != null) {
       app.start();
     }
-    Map<String, Filter> filters =
-        config.slackMode() == Config.SlackMode.HTTP
-            ? Map.of("/slack/events", new SlackRequestGuard(Clock.systemUTC()))
-            : Map.of();
-    BotServer server = new BotServer(host, config.port(), servlets, filters).start();
+    BotServer server = new BotServer(host, config.port(), servlets).start();
     if (socket != null) {
       socket.startAsync();
     }

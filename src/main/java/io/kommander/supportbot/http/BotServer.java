@@ -3,8 +3,9 @@ package io.kommander.supportbot.http;
 import java.util.EnumSet;
 import java.util.Map;
 import javax.servlet.DispatcherType;
-import javax.servlet.Filter;
 import javax.servlet.http.HttpServlet;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
@@ -33,6 +34,13 @@ public final class BotServer implements AutoCloseable {
    */
   static final int ACCEPT_QUEUE = 1024;
 
+  /**
+   * An idle connection is closed after this. Slack and the load balancer send whole requests at
+   * once; a client that opens a connection and says nothing holds a socket (not a thread) this
+   * long.
+   */
+  static final long IDLE_TIMEOUT_MS = 15_000;
+
   /** The pool's thread names start with this, so thread dumps and tests can tell them apart. */
   public static final String THREAD_NAME = "http";
 
@@ -44,27 +52,31 @@ public final class BotServer implements AutoCloseable {
    * @param servlets path to servlet, e.g. {@code /healthz}
    */
   public BotServer(String host, int port, Map<String, HttpServlet> servlets) {
-    this(host, port, servlets, Map.of());
-  }
-
-  /**
-   * @param filters path to filter, run before the servlet at that path
-   */
-  public BotServer(
-      String host, int port, Map<String, HttpServlet> servlets, Map<String, Filter> filters) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName(THREAD_NAME);
     server = new Server(threads);
-    connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false); // no version for an outsider to look up
+    http.setIdleTimeout(IDLE_TIMEOUT_MS);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setIdleTimeout(IDLE_TIMEOUT_MS);
     connector.setHost(host);
     connector.setPort(port);
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
-    filters.forEach(
-        (path, filter) ->
-            context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST)));
+    servlets.forEach(
+        (path, servlet) -> {
+          ServletHolder holder = new ServletHolder(servlet);
+          holder.setAsyncSupported(true); // the Slack endpoint reads bodies without a thread
+          context.addServlet(holder, path);
+        });
+    FilterHolder edge = new FilterHolder(new EdgeFilter());
+    edge.setAsyncSupported(true);
+    context.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
+    QuietErrorHandler errors = new QuietErrorHandler();
+    context.setErrorHandler(errors);
+    server.setErrorHandler(errors);
     StatisticsHandler stats = new StatisticsHandler(); // needed for graceful stop
     stats.setHandler(context);
     server.setHandler(stats);

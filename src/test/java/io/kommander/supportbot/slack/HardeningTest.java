@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.http.SlackRequestGuard;
+import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.policy.PolicyService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,7 +84,7 @@ class HardeningTest {
   void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
     String huge =
         SlackRequests.slashCommand(
-            "1.4 " + "x".repeat((int) SlackRequestGuard.MAX_BODY_BYTES),
+            "1.4 " + "x".repeat((int) SlackEventsServlet.MAX_BODY_BYTES),
             slack.baseUrl() + "/response");
     HttpResponse<String> r =
         requests.post("/slack/events", huge, "application/x-www-form-urlencoded");

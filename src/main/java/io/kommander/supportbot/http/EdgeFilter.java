@@ -1,0 +1,84 @@
+package io.kommander.supportbot.http;
+
+import java.io.IOException;
+import java.util.Set;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's outer edge, before every servlet: only the methods a path serves get through (405
+ * with {@code Allow} otherwise; TRACE never), and whatever a servlet throws becomes a clean 400 (a
+ * malformed URL) or 500 (our fault, logged once with a request id), never Jetty's stack trace.
+ */
+public final class EdgeFilter implements Filter {
+  private static final Logger log = LoggerFactory.getLogger(EdgeFilter.class);
+  private static final Set<String> READ = Set.of("GET", "HEAD");
+  private static final Set<String> SLACK = Set.of("POST");
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest req = (HttpServletRequest) request;
+    HttpServletResponse resp = (HttpServletResponse) response;
+    String path = req.getRequestURI();
+    Set<String> allowed = path.equals("/slack/events") ? SLACK : READ;
+    String allow = String.join(", ", allowed.stream().sorted().toList());
+    if (req.getMethod().equals("OPTIONS")) {
+      resp.setHeader("Allow", allow + ", OPTIONS");
+      resp.setStatus(204);
+      return;
+    }
+    if (!allowed.contains(req.getMethod())) {
+      resp.setHeader("Allow", allow + ", OPTIONS");
+      resp.setHeader("Connection", "close"); // CONNECT would otherwise hold the connection open
+      ErrorReplies.write(
+          path,
+          resp,
+          405,
+          "method_not_allowed",
+          req.getMethod().replaceAll("[^A-Za-z]", "?") + " is not served here; use " + allow + ".");
+      return;
+    }
+    try {
+      chain.doFilter(request, response);
+    } catch (BadMessageException | IllegalArgumentException e) {
+      // Jetty decodes parameters lazily: malformed percent-encoding surfaces here.
+      ErrorReplies.write(
+          path,
+          resp,
+          400,
+          "bad_request",
+          "The URL or its parameters are not valid (malformed percent-encoding or UTF-8).");
+    } catch (EofException e) {
+      throw e; // the client went away; nothing to answer
+    } catch (IOException | ServletException | RuntimeException e) {
+      String id = ErrorReplies.newRequestId();
+      log.error("Request {} {} failed (request id {})", req.getMethod(), path, id, e);
+      ErrorReplies.write(
+          path,
+          resp,
+          500,
+          "internal_error",
+          "Something went wrong on our side; the log has the details under request id " + id + ".");
+    }
+  }
+
+  @Override
+  public void init(javax.servlet.FilterConfig config) {
+    // nothing to set up (servlet 3.1 has no default methods)
+  }
+
+  @Override
+  public void destroy() {
+    // nothing to release
+  }
+}

@@ -1,0 +1,251 @@
+package io.kommander.supportbot.http;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.ReadListener;
+import javax.servlet.ServletInputStream;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
+import javax.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /slack/events}, in front of Bolt. Cheap checks first (size, Slack's signature
+ * headers, the 5-minute window both ways), then the body is read without holding a thread, within
+ * {@link #BODY_TIMEOUT}: Slack sends whole bodies at once, so a client that trickles bytes costs a
+ * connection, not a worker. Only a body whose v0 signature checks out reaches Bolt, and a signed
+ * payload Bolt cannot parse gets a 400 and one short log line, not a 500 and a stack trace.
+ */
+public final class SlackEventsServlet extends HttpServlet {
+  private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
+
+  /** Slack's largest payloads (modal submissions) are far below this. */
+  public static final long MAX_BODY_BYTES = 256 * 1024;
+
+  /** Slack's replay window, applied both ways (Bolt alone lets future timestamps through). */
+  static final long WINDOW_SECONDS = 5 * 60;
+
+  /** How long a body may take to arrive; Slack's arrive within milliseconds. */
+  public static final Duration BODY_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Bodies being received at once; beyond this, 503 (each pending one holds a little memory). */
+  static final int MAX_PENDING = 512;
+
+  private final transient HttpServlet bolt;
+  private final transient byte[] secret;
+  private final transient Clock clock;
+  private final AtomicInteger pending = new AtomicInteger();
+
+  public SlackEventsServlet(HttpServlet bolt, String signingSecret, Clock clock) {
+    this.bolt = bolt;
+    this.secret = signingSecret.getBytes(StandardCharsets.UTF_8);
+    this.clock = clock;
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    long length = req.getContentLengthLong();
+    if (length < 0) {
+      refuse(resp, 411, "Content-Length required");
+    } else if (length > MAX_BODY_BYTES) {
+      refuse(resp, 413, "Request body over " + MAX_BODY_BYTES + " bytes");
+    } else if (!freshlySigned(req)) {
+      refuse(resp, 401, "Missing, stale or malformed Slack signature headers");
+    } else if (pending.incrementAndGet() > MAX_PENDING) {
+      pending.decrementAndGet();
+      resp.setHeader("Retry-After", "1");
+      refuse(resp, 503, "Too many requests being received; retry");
+    } else {
+      receive(req, resp, (int) length);
+    }
+  }
+
+  private void receive(HttpServletRequest req, HttpServletResponse resp, int length)
+      throws IOException {
+    AsyncContext async = req.startAsync();
+    async.setTimeout(BODY_TIMEOUT.toMillis());
+    AtomicBoolean settled = new AtomicBoolean();
+    Runnable release = () -> pending.decrementAndGet();
+    async.addListener(
+        new AsyncListener() {
+          @Override
+          public void onTimeout(AsyncEvent event) throws IOException {
+            if (settled.compareAndSet(false, true)) {
+              release.run();
+              refuse(resp, 408, "The request body did not arrive in time");
+              async.complete();
+            }
+          }
+
+          @Override
+          public void onError(AsyncEvent event) {
+            if (settled.compareAndSet(false, true)) {
+              release.run();
+              async.complete();
+            }
+          }
+
+          @Override
+          public void onComplete(AsyncEvent event) {
+            // settled above
+          }
+
+          @Override
+          public void onStartAsync(AsyncEvent event) {
+            // not restarted
+          }
+        });
+    ServletInputStream in = req.getInputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(length, 16 * 1024));
+    in.setReadListener(
+        new ReadListener() {
+          private final byte[] chunk = new byte[8192];
+
+          @Override
+          public void onDataAvailable() throws IOException {
+            while (in.isReady() && !in.isFinished()) {
+              int n = in.read(chunk);
+              if (n > 0) {
+                body.write(chunk, 0, Math.min(n, (int) MAX_BODY_BYTES - body.size()));
+              }
+            }
+          }
+
+          @Override
+          public void onAllDataRead() throws IOException {
+            if (settled.compareAndSet(false, true)) {
+              release.run();
+              try {
+                handle(req, resp, body.toByteArray());
+              } finally {
+                async.complete();
+              }
+            }
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            if (settled.compareAndSet(false, true)) {
+              release.run();
+              async.complete();
+            }
+          }
+        });
+  }
+
+  /** The whole body is here: check its signature, then let Bolt answer it. */
+  private void handle(HttpServletRequest req, HttpServletResponse resp, byte[] body)
+      throws IOException {
+    if (!signatureMatches(req, body)) {
+      refuse(resp, 401, "Signature does not match");
+      return;
+    }
+    try {
+      bolt.service(new BufferedRequest(req, body), resp);
+    } catch (Exception e) {
+      String text = new String(body, StandardCharsets.UTF_8);
+      log.warn(
+          "Signed Slack payload Bolt could not handle ({}): {}",
+          e.getClass().getSimpleName(),
+          text.length() > 200 ? text.substring(0, 200) + "…" : text);
+      if (!resp.isCommitted()) {
+        refuse(resp, 400, "Malformed Slack payload");
+      }
+    }
+  }
+
+  private boolean freshlySigned(HttpServletRequest req) {
+    String signature = req.getHeader("X-Slack-Signature");
+    String timestamp = req.getHeader("X-Slack-Request-Timestamp");
+    if (signature == null || !signature.startsWith("v0=") || timestamp == null) {
+      return false;
+    }
+    try {
+      long age = clock.instant().getEpochSecond() - Long.parseLong(timestamp.strip());
+      return Math.abs(age) <= WINDOW_SECONDS;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Slack's v0 signature: HMAC-SHA256 of {@code v0:timestamp:body}, compared in constant time. */
+  private boolean signatureMatches(HttpServletRequest req, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      mac.update(
+          ("v0:" + req.getHeader("X-Slack-Request-Timestamp").strip() + ":")
+              .getBytes(StandardCharsets.UTF_8));
+      String expected = "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
+      return MessageDigest.isEqual(
+          expected.getBytes(StandardCharsets.UTF_8),
+          req.getHeader("X-Slack-Signature").getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JVM has HmacSHA256", e);
+    }
+  }
+
+  private static void refuse(HttpServletResponse resp, int status, String why) throws IOException {
+    ErrorReplies.write("/slack/events", resp, status, "refused", why);
+  }
+
+  /** The request with its body already read, for Bolt to read again. */
+  private static final class BufferedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedRequest(HttpServletRequest req, byte[] body) {
+      super(req);
+      this.body = body;
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(
+          new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("the body is already read");
+        }
+      };
+    }
+  }
+}

@@ -2,7 +2,10 @@ package io.kommander.supportbot.catalog;
 
 import io.kommander.supportbot.Timers;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,6 +27,9 @@ public final class CatalogFileWatcher implements AutoCloseable {
   private final CatalogLoader loader = new CatalogLoader();
   private final ScheduledExecutorService timer = Timers.daemon("catalog-watcher");
   private byte[] lastSeen;
+
+  /** The last reason the file could not be read, so it is logged once, not every interval. */
+  private String unreadable;
 
   public CatalogFileWatcher(Path file, LiveCatalog live) {
     this.file = file;
@@ -60,11 +66,32 @@ public final class CatalogFileWatcher implements AutoCloseable {
 
   private byte[] read() {
     try {
-      return Files.readAllBytes(file);
+      byte[] bytes = Files.readAllBytes(file);
+      if (unreadable != null) {
+        log.info("Catalog {} is readable again", file);
+        unreadable = null;
+      }
+      return bytes;
     } catch (IOException e) {
-      log.warn("Cannot read catalog {}: {}; keeping the last good one", file, e.getMessage());
+      String why = why(e);
+      if (!why.equals(unreadable)) {
+        log.warn("Cannot read catalog {}: {}; keeping the last good one", file, why);
+        unreadable = why;
+      }
       return null;
     }
+  }
+
+  /** The reason in words: Java's messages for these are just the path again. */
+  static String why(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "the file is gone (deleted, renamed, or its mount changed)";
+    } else if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    } else if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   @Override

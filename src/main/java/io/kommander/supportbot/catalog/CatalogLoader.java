@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -127,6 +128,8 @@ public final class CatalogLoader {
       problem = "is missing: this field is required";
     } else if (e instanceof InvalidFormatException f) {
       problem = "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType());
+    } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      problem = "expected a " + typeName(m.getTargetType()) + ", found " + found(m);
     } else if (rootCause(e) instanceof CatalogRuleException rule) {
       problem = rule.getMessage();
       if (path.isEmpty() || !rule.field().equals(path.get(path.size() - 1))) {
@@ -159,7 +162,36 @@ public final class CatalogLoader {
         + ": ";
   }
 
+  /** What the YAML had where another type was expected, in the file's own terms. */
+  private static String found(MismatchedInputException e) {
+    if (!(e.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+      return "something else";
+    }
+    try {
+      return switch (p.currentToken()) {
+        case START_ARRAY -> "a list";
+        case START_OBJECT -> "a mapping (key: value lines)";
+        case VALUE_STRING -> "the text '" + p.getText() + "'";
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+        case VALUE_TRUE, VALUE_FALSE ->
+            p.getText()
+                + " (YAML reads yes, no, on and off as true or false: quote text, or give the"
+                + " value itself)";
+        case VALUE_NULL -> "nothing";
+        default -> "something else";
+      };
+    } catch (IOException io) {
+      return "something else";
+    }
+  }
+
   private static String typeName(Class<?> type) {
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "list";
+    }
+    if (type.isRecord()) {
+      return "mapping (key: value lines)";
+    }
     return switch (type.getSimpleName()) {
       case "LocalDate" -> "date (YYYY-MM-DD)";
       case "ReleaseStatus" -> "status (released or planned)";

@@ -91,6 +91,9 @@ class CatalogLoaderTest {
         "minor: \"1.23\"|minor: \"1.20\"|field lines[7].kubernetes.minor: kubernetes 1.20 is outside its own range 1.21-1.23|minor: \"1.20\"",
         "versions: [\"3.0\"]|versions: [\"2.12\"]|field lines[13].kommander: 2.12 is also listed under neverReleased|- kommander: \"2.12\"",
         "  reviewed: 2026-04-30|  reviewed: someday|field review.reviewed: 'someday' is not a valid date|",
+        "released: 2021-02-10|released: yes|field lines[2].released: expected a date (YYYY-MM-DD), found yes (YAML reads yes, no, on and off as true or false|",
+        "window: 3|window: [3]|field policy.window: expected a whole number, found a list|",
+        "'    status: released'|'    status: {a: 1}'|field lines[0].status: expected a status (released or planned), found a mapping|",
       })
   void aMalformedCatalogIsRefusedNamingFileLineAndField(
       String from, String to, String message, String at) {

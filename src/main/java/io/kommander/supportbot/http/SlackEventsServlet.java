@@ -24,6 +24,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,17 +159,53 @@ public final class SlackEventsServlet extends HttpServlet {
       refuse(resp, 401, "Signature does not match");
       return;
     }
+    StatusSeen seen = new StatusSeen(resp);
     try {
-      bolt.service(new BufferedRequest(req, body), resp);
+      bolt.service(new BufferedRequest(req, body), seen);
+      if (seen.status >= 400 && seen.status < 500) {
+        log.warn("Signed Slack payload refused by Bolt ({}): {}", seen.status, excerpt(body));
+      }
     } catch (Exception e) {
-      String text = new String(body, StandardCharsets.UTF_8);
       log.warn(
           "Signed Slack payload Bolt could not handle ({}): {}",
           e.getClass().getSimpleName(),
-          text.length() > 200 ? text.substring(0, 200) + "…" : text);
+          excerpt(body));
       if (!resp.isCommitted()) {
         refuse(resp, 400, "Malformed Slack payload");
       }
+    }
+  }
+
+  /** Enough of a body to recognise it in the log, never the whole 256 KiB. */
+  private static String excerpt(byte[] body) {
+    String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+    return body.length > 200 ? text + "… (" + body.length + " bytes)" : text;
+  }
+
+  /** Remembers the status Bolt set, to log its refusals in one line. */
+  private static final class StatusSeen extends HttpServletResponseWrapper {
+    private int status = 200;
+
+    StatusSeen(HttpServletResponse resp) {
+      super(resp);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      status = sc;
+      super.setStatus(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      status = sc;
+      super.sendError(sc, msg);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+      status = sc;
+      super.sendError(sc);
     }
   }
 

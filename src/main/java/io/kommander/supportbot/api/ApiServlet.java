@@ -56,7 +56,7 @@ public final class ApiServlet extends HttpServlet {
     String[] parts = path.substring(1).split("/", -1);
     try {
       if (path.equals("/openapi.yaml")) {
-        openApi(resp);
+        openApi(req, resp);
         return;
       }
       LocalDate asOf = asOf(req, service);
@@ -251,11 +251,28 @@ public final class ApiServlet extends HttpServlet {
     return service.catalog().settings().window();
   }
 
-  private static void openApi(HttpServletResponse resp) throws IOException {
+  private static void openApi(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    resp.setHeader("ETag", OPENAPI_ETAG);
+    if (OPENAPI_ETAG.equals(req.getHeader("If-None-Match"))) {
+      resp.setStatus(304);
+      return;
+    }
+    resp.setContentType("application/yaml");
+    resp.setStatus(200);
+    resp.getOutputStream().write(OPENAPI);
+  }
+
+  private static final byte[] OPENAPI = readOpenApi();
+
+  /** The document's own fingerprint: it changes only with a new build. */
+  private static final String OPENAPI_ETAG =
+      "W/\"" + Integer.toHexString(java.util.Arrays.hashCode(OPENAPI)) + "\"";
+
+  private static byte[] readOpenApi() {
     try (InputStream in = ApiServlet.class.getResourceAsStream("/openapi.yaml")) {
-      resp.setContentType("application/yaml");
-      resp.setStatus(200);
-      in.transferTo(resp.getOutputStream());
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("openapi.yaml is in the jar", e);
     }
   }
 

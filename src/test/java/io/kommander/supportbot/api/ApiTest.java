@@ -57,12 +57,73 @@ class ApiTest {
     bot.close();
   }
 
+  /** Every response of this suite, checked against openapi.yaml when the suite ends. */
+  static final List<HttpResponse<String>> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   static HttpResponse<String> get(String path, String... headers) throws Exception {
     HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).GET();
     for (int i = 0; i < headers.length; i += 2) {
       req.header(headers[i], headers[i + 1]);
     }
-    return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    SEEN.add(r);
+    return r;
+  }
+
+  /**
+   * The document and the server cannot drift apart: each response the suite saw, for a documented
+   * path, must be one the document lists for that path, status and body shape (a real validator
+   * reads openapi.yaml). Requests are not judged: many are wrong on purpose.
+   */
+  @AfterAll
+  static void everyResponseMatchesTheDocument() throws Exception {
+    String spec =
+        new String(
+            ApiTest.class.getResourceAsStream("/openapi.yaml").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    var validator =
+        com.atlassian.oai.validator.OpenApiInteractionValidator.createForInlineApiSpecification(
+                spec)
+            .withLevelResolver(
+                com.atlassian.oai.validator.report.LevelResolver.create()
+                    .withLevel(
+                        "validation.request",
+                        com.atlassian.oai.validator.report.ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
+    int checked = 0;
+    for (HttpResponse<String> r : SEEN) {
+      URI uri = r.request().uri();
+      var request = com.atlassian.oai.validator.model.SimpleRequest.Builder.get(uri.getRawPath());
+      if (uri.getRawQuery() != null) {
+        for (String pair : uri.getRawQuery().split("&")) {
+          String[] kv = pair.split("=", 2);
+          request.withQueryParam(
+              kv[0],
+              java.net.URLDecoder.decode(
+                  kv.length > 1 ? kv[1] : "", java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+      var response =
+          com.atlassian.oai.validator.model.SimpleResponse.Builder.status(r.statusCode());
+      r.headers().map().forEach((k, v) -> response.withHeader(k, v));
+      if (!r.body().isEmpty()) {
+        response.withBody(r.body());
+      }
+      var report = validator.validate(request.build(), response.build());
+      assertThat(
+              report.getMessages().stream()
+                  .filter(
+                      m ->
+                          m.getLevel()
+                              == com.atlassian.oai.validator.report.ValidationReport.Level.ERROR)
+                  .toList())
+          .as(uri + " -> " + r.statusCode() + " " + r.body())
+          .isEmpty();
+      checked++;
+    }
+    System.out.println("ApiTest: " + checked + " responses match openapi.yaml");
+    assertThat(checked).isGreaterThan(50);
   }
 
   static JsonNode json(String path, int status) throws Exception {

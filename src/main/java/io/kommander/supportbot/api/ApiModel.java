@@ -7,7 +7,6 @@ import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.Patch;
-import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportEnd;
@@ -213,34 +212,6 @@ final class ApiModel {
   }
 
   record Announcements(LocalDate from, List<Announcement> upcoming) {}
-
-  /** One cycle in endoflife.date's shape, so existing EOL tooling reads the policy. */
-  record EolCycle(
-      String cycle,
-      LocalDate releaseDate,
-      Object eol,
-      String latest,
-      LocalDate latestReleaseDate,
-      Object support,
-      String link) {
-    static EolCycle of(SupportPolicy policy, ReleaseLine line, Product product, LocalDate today) {
-      Optional<Ending> end = policy.endOf(line);
-      // endoflife.date: a date when known, else false ("not yet").
-      Object eol = end.flatMap(Ending::when).<Object>map(d -> d).orElse(Boolean.FALSE);
-      Optional<Patch> latest = line.latestPatchOn(product, today);
-      return new EolCycle(
-          line.minor(product).toString(),
-          line.released(),
-          eol,
-          latest.map(p -> p.version().toString()).orElse(line.minor(product) + ".0"),
-          latest.map(Patch::date).orElse(null),
-          eol,
-          Optional.ofNullable(policy.catalog().era(line.product()).policyUrl())
-              .or(() -> Optional.ofNullable(policy.catalog().settings().policyUrl()))
-              .map(Object::toString)
-              .orElse(null));
-    }
-  }
 
   /** An upgrade path, hop by hop. */
   record UpgradePath(

@@ -8,7 +8,6 @@ import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.Question.AboutLine;
-import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.policy.Version;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -84,7 +82,7 @@ public final class ApiServlet extends HttpServlet {
                     service.policy().endingsFrom(asOf).stream()
                         .map(ApiModel.Announcement::of)
                         .toList());
-            case "eol" -> eol(service, parts, asOf);
+            case "eol" -> eol(service, req, parts, asOf);
             case "catalog" -> null;
             default ->
                 throw new ApiError(
@@ -188,24 +186,30 @@ public final class ApiServlet extends HttpServlet {
     return ApiModel.Compatibility.of(answer, asOf, window(service));
   }
 
-  private Object eol(PolicyService service, String[] parts, LocalDate asOf) throws ApiError {
-    String name = parts.length == 2 ? parts[1] : "";
-    Product product =
-        switch (name) {
-          case "kommander.json" -> Product.KOMMANDER;
-          case "konvoy.json" -> Product.KONVOY;
-          default ->
-              throw new ApiError(
-                  404,
-                  "not_found",
-                  "EOL exports: /api/v1/eol/kommander.json and /api/v1/eol/konvoy.json");
-        };
-    SupportPolicy policy = service.policy();
-    List<ApiModel.EolCycle> cycles = new ArrayList<>();
-    for (ReleaseLine line : policy.shippedBy(asOf)) {
-      cycles.add(0, ApiModel.EolCycle.of(policy, line, product, asOf)); // newest first
+  /** {@code /eol/<product>.json} (endoflife.date v0) and {@code /eol/products/<product>} (v1). */
+  private Object eol(PolicyService service, HttpServletRequest req, String[] parts, LocalDate asOf)
+      throws ApiError {
+    boolean v1 = parts.length == 3 && parts[1].equals("products");
+    String name = v1 ? parts[2] : parts.length == 2 ? parts[1].replaceFirst("\\.json$", "") : "";
+    Optional<Product> product =
+        (v1 || (parts.length == 2 && parts[1].endsWith(".json")))
+            ? EolExport.product(name)
+            : Optional.empty();
+    if (product.isEmpty()) {
+      throw new ApiError(
+          404,
+          "not_found",
+          "EOL exports: /api/v1/eol/{kommander,konvoy,dkp,nkp}.json (endoflife.date v0) and"
+              + " /api/v1/eol/products/{kommander,konvoy,dkp,nkp} (v1)");
     }
-    return cycles;
+    SupportPolicy policy = service.policy();
+    if (v1) {
+      String base = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
+      return EolExport.product(policy, product.get(), asOf, java.time.Instant.now(), base);
+    }
+    return EolExport.lines(policy, product.get(), asOf).stream()
+        .map(l -> EolExport.Cycle.of(policy, l, product.get(), asOf))
+        .toList();
   }
 
   /** The same reading of versions as in Slack, with the same words when it fails. */

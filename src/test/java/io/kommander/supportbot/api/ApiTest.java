@@ -190,7 +190,7 @@ class ApiTest {
         "/matrix?asOf=yesterday|400|bad_date|'yesterday' is not a date",
         "/matrix?asOf=2020-01-01|400|before_history|2021-02-10",
         "/nope|404|not_found|openapi.yaml",
-        "/eol/other.json|404|not_found|kommander.json"
+        "/eol/other.json|404|not_found|kommander,konvoy,dkp,nkp"
       })
   void badInputGetsAClearJsonError(String path, int status, String code, String message)
       throws Exception {
@@ -288,19 +288,74 @@ class ApiTest {
     assertThat(json("/announcements?asOf=2021-09-01", 200).get("upcoming").size()).isEqualTo(15);
   }
 
+  static List<String> keys(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   @Test
-  void theEolExportHasEndoflifeDatesShape() throws Exception {
-    JsonNode cycles = json("/eol/kommander.json", 200);
-    assertThat(cycles.get(0).get("cycle").asText()).isEqualTo("2.17");
-    assertThat(cycles.get(0).get("releaseDate").asText()).isEqualTo("2025-12-23");
-    assertThat(cycles.get(0).get("latest").asText()).isEqualTo("2.17.1");
-    assertThat(cycles.get(0).get("eol").isBoolean()).isTrue();
-    assertThat(cycles.get(2).get("eol").asText()).isEqualTo("2027-01-15");
-    JsonNode oneFour = cycles.get(15);
-    assertThat(oneFour.get("cycle").asText()).isEqualTo("1.4");
-    assertThat(oneFour.get("eol").asText()).isEqualTo("2022-04-08");
-    assertThat(oneFour.get("support").asText()).isEqualTo("2022-04-08");
-    assertThat(json("/eol/konvoy.json", 200).get(15).get("cycle").asText()).isEqualTo("1.8");
+  void theV0ExportHasEndoflifeDatesCycleShapeAndInventsNothing() throws Exception {
+    JsonNode nkp = json("/eol/nkp.json", 200);
+    assertThat(nkp).hasSize(6);
+    JsonNode newest = nkp.get(0);
+    assertThat(keys(newest))
+        .containsExactly(
+            "cycle", "releaseDate", "eol", "latest", "latestReleaseDate", "lts", "support");
+    assertThat(newest.toString())
+        .isEqualTo(
+            "{\"cycle\":\"2.17\",\"releaseDate\":\"2025-12-23\",\"eol\":false,\"latest\":\"2.17.1\","
+                + "\"latestReleaseDate\":\"2026-03-11\",\"lts\":false,\"support\":true}");
+    // Supported with a known end: both dates; ended: both dates in the past.
+    assertThat(nkp.get(2).get("eol").asText()).isEqualTo("2027-01-15");
+    assertThat(nkp.get(2).get("support").asText()).isEqualTo("2027-01-15");
+    assertThat(nkp.get(3).get("eol").asText()).isEqualTo("2025-12-23");
+    JsonNode kommander = json("/eol/kommander.json", 200);
+    JsonNode twoZero = kommander.get(kommander.size() - 5);
+    assertThat(twoZero.get("cycle").asText()).isEqualTo("2.0");
+    assertThat(keys(twoZero)).doesNotContain("latest", "latestReleaseDate"); // no patch known
+    JsonNode oneOne = kommander.get(kommander.size() - 1);
+    assertThat(oneOne.get("cycle").asText()).isEqualTo("1.1");
+    assertThat(keys(oneOne)).doesNotContain("releaseDate");
+    JsonNode konvoy = json("/eol/konvoy.json", 200);
+    JsonNode oneEight = konvoy.get(konvoy.size() - 4);
+    assertThat(oneEight.get("cycle").asText()).isEqualTo("1.8");
+    assertThat(oneEight.get("latest").asText()).isEqualTo("1.8.5");
+    assertThat(oneEight.get("eol").asText()).isEqualTo("2022-04-08");
+    assertThat(json("/eol/dkp.json", 200)).hasSize(7);
+  }
+
+  @Test
+  void theV1ExportHasEndoflifeDatesProductShape() throws Exception {
+    JsonNode doc = json("/eol/products/nkp", 200);
+    assertThat(keys(doc)).containsExactly("schema_version", "generated_at", "result");
+    assertThat(doc.get("schema_version").asText()).isEqualTo("1.0.0");
+    JsonNode result = doc.get("result");
+    assertThat(result.get("name").asText()).isEqualTo("nkp");
+    JsonNode releases = result.get("releases");
+    assertThat(keys(releases.get(0)))
+        .containsExactly(
+            "name",
+            "codename",
+            "label",
+            "releaseDate",
+            "isLts",
+            "ltsFrom",
+            "isEol",
+            "eolFrom",
+            "isMaintained",
+            "latest");
+    assertThat(releases.get(0).toString())
+        .isEqualTo(
+            "{\"name\":\"2.17\",\"codename\":null,\"label\":\"NKP 2.17\",\"releaseDate\":\"2025-12-23\","
+                + "\"isLts\":false,\"ltsFrom\":null,\"isEol\":false,\"eolFrom\":null,\"isMaintained\":true,"
+                + "\"latest\":{\"name\":\"2.17.1\",\"date\":\"2026-03-11\",\"link\":null}}");
+    JsonNode ended = releases.get(3);
+    assertThat(ended.get("name").asText()).isEqualTo("2.14");
+    assertThat(ended.get("isEol").asBoolean()).isTrue();
+    assertThat(ended.get("eolFrom").asText()).isEqualTo("2025-12-23");
+    assertThat(ended.get("isMaintained").asBoolean()).isFalse();
+    assertThat(json("/eol/products/nope", 404).get("error").asText()).isEqualTo("not_found");
   }
 
   @Test
@@ -333,11 +388,14 @@ class ApiTest {
             "/announcements",
             "/eol/kommander.json",
             "/eol/konvoy.json",
+            "/eol/dkp.json",
+            "/eol/nkp.json",
+            "/eol/products/{product}",
             "/catalog",
             "/openapi.yaml");
     for (String p : paths) {
       String concrete =
-          p.replace("{version}", "2.1").replace("{minor}", "1.27")
+          p.replace("{version}", "2.1").replace("{minor}", "1.27").replace("{product}", "nkp")
               + (p.equals("/compatibility") ? "?kommander=2.1&konvoy=2.1" : "")
               + (p.equals("/upgrade-path") ? "?from=2.1" : "");
       assertThat(get(concrete).statusCode()).as(concrete).isEqualTo(200);

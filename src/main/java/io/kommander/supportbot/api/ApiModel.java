@@ -256,5 +256,22 @@ final class ApiModel {
     }
   }
 
+  /** What ships and what loses support in a window of days. */
+  record Upcoming(
+      LocalDate from,
+      LocalDate to,
+      List<Announcement> endsOfSupport,
+      List<Line> releases,
+      List<String> message) {
+    static Upcoming of(io.kommander.supportbot.policy.Answer.UpcomingAnswer u) {
+      return new Upcoming(
+          u.from(),
+          u.to(),
+          u.endings().stream().map(Announcement::of).toList(),
+          u.releases().stream().map(Line::of).toList(),
+          Phrases.upcoming(u));
+    }
+  }
+
   record Error(String error, String message) {}
 }

@@ -75,6 +75,9 @@ public final class ApiServlet extends HttpServlet {
             case "kubernetes" -> kubernetes(service, parts, asOf);
             case "compatibility" -> compatibility(service, req, asOf);
             case "upgrade-path" -> upgradePath(service, req, asOf);
+            case "upcoming" ->
+                ApiModel.Upcoming.of(
+                    service.policy().upcoming(asOf, days(req.getParameter("days"))));
             case "matrix" -> ApiModel.Matrix.of(service.policy().matrix(asOf), service.policy());
             case "announcements" ->
                 new ApiModel.Announcements(
@@ -154,6 +157,23 @@ public final class ApiServlet extends HttpServlet {
     boolean direct = "true".equals(req.getParameter("direct"));
     return ApiModel.UpgradePath.of(
         service.policy().upgradePath(named(from, "from"), target, direct, asOf), window(service));
+  }
+
+  /** The window of {@code /upcoming}: 30 days unless asked, 1 to 999. */
+  private static int days(String text) throws ApiError {
+    if (text == null || text.isBlank()) {
+      return 30;
+    }
+    try {
+      int days = Integer.parseInt(text.strip());
+      if (days >= 1 && days <= 999) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new ApiError(
+        400, "bad_parameter", "days: a whole number of days from 1 to 999, e.g. ?days=90");
   }
 
   /** A version with an optional name before it: "2.5", "dkp 2.5", "konvoy 1.8". */

@@ -13,6 +13,7 @@ public sealed interface Answer
         Answer.KubernetesFitAnswer,
         Answer.BpsAnswer,
         Answer.UpgradePathAnswer,
+        Answer.UpcomingAnswer,
         Answer.ExperimentalAnswer,
         Answer.SecondaryAnswer,
         Answer.HelpAnswer {
@@ -143,6 +144,24 @@ public sealed interface Answer
     /** Whether any hop on the path rests on inference rather than a source. */
     public boolean anyInferred() {
       return steps.stream().anyMatch(s -> s.hop().inferred());
+    }
+  }
+
+  /**
+   * What changes between {@code from} and {@code to}: releases (shipped or planned) and the ends of
+   * support they bring, soonest first.
+   *
+   * @param next the first change after {@code to}, when the window holds none
+   */
+  record UpcomingAnswer(
+      LocalDate from,
+      LocalDate to,
+      List<ReleaseLine> releases,
+      List<SupportEnd> endings,
+      Optional<ReleaseLine> next)
+      implements Answer {
+    public boolean isEmpty() {
+      return releases.isEmpty() && endings.isEmpty();
     }
   }
 

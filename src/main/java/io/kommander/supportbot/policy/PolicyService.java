@@ -91,6 +91,8 @@ public final class PolicyService {
       return policy.kubernetes(q.kubernetes(), asOf);
     } else if (question instanceof OnKubernetes q) {
       return policy.onKubernetes(q.product(), q.version(), q.kubernetes(), asOf);
+    } else if (question instanceof Question.Upcoming q) {
+      return policy.upcoming(asOf, q.days());
     } else if (question instanceof Question.UpgradePath q) {
       return policy.upgradePath(q.from(), q.to(), q.direct(), asOf);
     } else if (question instanceof AboutBps q) {

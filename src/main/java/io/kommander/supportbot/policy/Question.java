@@ -8,6 +8,7 @@ public sealed interface Question
         Question.OnKubernetes,
         Question.AboutBps,
         Question.UpgradePath,
+        Question.Upcoming,
         Question.AboutTopic {
 
   /**
@@ -40,6 +41,9 @@ public sealed interface Question
    */
   record UpgradePath(AboutLine from, java.util.Optional<AboutLine> to, boolean direct)
       implements Question {}
+
+  /** What loses support or ships in the next {@code days} days. */
+  record Upcoming(int days) implements Question {}
 
   /** A question about a whole topic rather than a version. */
   record AboutTopic(Topic topic) implements Question {}

@@ -6,6 +6,7 @@ import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.PathOutcome;
+import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer.Step;
 import io.kommander.supportbot.policy.Answer.Verdict;
@@ -249,6 +250,25 @@ public final class SupportPolicy {
       }
     }
     return out;
+  }
+
+  /** Releases and ends of support after {@code date}, up to {@code days} days on. */
+  public UpcomingAnswer upcoming(LocalDate date, int days) {
+    LocalDate to = date.plusDays(days);
+    List<ReleaseLine> releases = new ArrayList<>();
+    Optional<ReleaseLine> next = Optional.empty();
+    for (ReleaseLine line : catalog.lines()) {
+      Optional<LocalDate> ships = line.shipDate().filter(d -> d.isAfter(date));
+      if (ships.isPresent() && !ships.get().isAfter(to)) {
+        releases.add(line);
+      } else if (ships.isPresent() && next.isEmpty()) {
+        next = Optional.of(line);
+      }
+    }
+    List<SupportEnd> endings =
+        endingsFrom(date.plusDays(1)).stream().filter(e -> !e.ending().date().isAfter(to)).toList();
+    return new UpcomingAnswer(
+        date, to, releases, endings, releases.isEmpty() ? next : Optional.empty());
   }
 
   /** Every catalog line's status on {@code date}, newest first. */

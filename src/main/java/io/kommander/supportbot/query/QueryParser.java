@@ -12,6 +12,7 @@ import io.kommander.supportbot.policy.Question.AboutPair;
 import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.OnKubernetes;
 import io.kommander.supportbot.policy.Question.Topic;
+import io.kommander.supportbot.policy.Question.Upcoming;
 import io.kommander.supportbot.policy.Question.UpgradePath;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
@@ -89,6 +90,12 @@ public final class QueryParser {
   private static final Set<String> UPGRADE_WORDS =
       Set.of("upgrade", "upgrades", "upgrading", "path", "paths", "migrate", "migration");
 
+  /** Upcoming changes: "upcoming", "upcoming 60 days", "what changes in the next 90 days". */
+  private static final Set<String> UPCOMING_WORDS = Set.of("upcoming", "soon", "changes");
+
+  /** The window of an upcoming question when none is named, and the longest allowed. */
+  static final int UPCOMING_DAYS = 30;
+
   /** Words that ask about going straight to the target, skipping what lies between. */
   private static final Set<String> DIRECT_WORDS =
       Set.of("straight", "directly", "direct", "skip", "skipping", "jump");
@@ -152,6 +159,7 @@ public final class QueryParser {
     private boolean upgrade;
 
     private boolean direct;
+    private boolean upcoming;
     private boolean from;
     private boolean to;
 
@@ -178,6 +186,23 @@ public final class QueryParser {
       }
       if (upgrade || (from && to)) {
         upgradePath();
+      }
+      if (upcoming) {
+        int days = UPCOMING_DAYS;
+        if (!bareNumbers.isEmpty()) {
+          int asked = number(bareNumbers.remove(0));
+          if (asked >= 1) {
+            days = asked;
+          } else {
+            notes.add(
+                "I looked "
+                    + UPCOMING_DAYS
+                    + " days ahead; ask for 1 to "
+                    + Minor.MAX_COMPONENT
+                    + " days, e.g. `upcoming 90`.");
+          }
+        }
+        questions.add(new Upcoming(days));
       }
       List<Question> distinct = questions.stream().distinct().toList();
       if (distinct.isEmpty()) {
@@ -234,6 +259,8 @@ public final class QueryParser {
         upgrade |= UPGRADE_WORDS.contains(lower);
         pendingTo = lower.equals("to") || lower.equals("into");
         direct |= DIRECT_WORDS.contains(lower);
+        upcoming |=
+            UPCOMING_WORDS.contains(lower) || (lower.equals("days") && words.contains("next"));
         from |= lower.equals("from");
         to |= lower.equals("to");
         words.add(lower);

@@ -20,6 +20,8 @@ public final class Caveats {
     } else if (answer instanceof LineAnswer a) {
       return a.support() instanceof Support.Expired
           || a.support() instanceof Support.Supported s && s.ends().isPresent();
+    } else if (answer instanceof Answer.UpcomingAnswer u) {
+      return !u.endings().isEmpty();
     }
     return answer instanceof MatrixAnswer;
   }

@@ -4,6 +4,7 @@ import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
 import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
 import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer.Step;
 import io.kommander.supportbot.policy.BpsTag;
@@ -522,6 +523,8 @@ public final class Phrases {
           "nkp 2.15 on kubernetes 1.30  (can this line run this Kubernetes)",
           "stable-1.29-3.2.0  (a Base Platform Services tag)",
           "2.5 on 2023-06-01  (as of a past or future day)",
+          "upgrade path from 2.5  (the hops to the newest line)",
+          "upcoming 90  (what ships or loses support in the next 90 days)",
           "matrix  (every line and its status)",
           "experimental  (support for Experimental components)",
           "secondary  (support for platform applications)");
@@ -636,6 +639,49 @@ public final class Phrases {
     }
     if (!f.fits().orElse(false)) {
       out.addAll(kubernetes(f.alternatives()));
+    }
+    return out;
+  }
+
+  /** What ships and what loses support in a window of days, soonest first. */
+  public static List<String> upcoming(UpcomingAnswer u) {
+    List<String> out = new ArrayList<>();
+    long days = java.time.temporal.ChronoUnit.DAYS.between(u.from(), u.to());
+    if (u.isEmpty()) {
+      out.add(
+          "Nothing in my catalog ships or loses support in the next "
+              + days
+              + " days (to "
+              + u.to()
+              + ")."
+              + u.next()
+                  .map(
+                      n ->
+                          " The next change I know of: "
+                              + n.label()
+                              + (n.isPlanned() ? " is planned for " : " ships on ")
+                              + n.shipDate().orElseThrow()
+                              + ".")
+                  .orElse(" No later release is dated either."));
+      return out;
+    }
+    out.add("In the next " + days + " days (to " + u.to() + "):");
+    for (ReleaseLine r : u.releases()) {
+      LocalDate d = r.shipDate().orElseThrow();
+      String ends =
+          u.endings().stream()
+              .filter(e -> e.ending().by().equals(r))
+              .map(e -> "; support for " + e.line().label() + " ends")
+              .findFirst()
+              .orElse("");
+      out.add(
+          "• "
+              + d
+              + ": "
+              + r.label()
+              + (r.isPlanned() ? " is planned to ship" : " ships")
+              + ends
+              + ".");
     }
     return out;
   }

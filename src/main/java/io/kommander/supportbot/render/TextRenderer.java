@@ -9,6 +9,7 @@ import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
+import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.ExperimentalTerms;
 import io.kommander.supportbot.policy.Reply;
@@ -82,6 +83,8 @@ public final class TextRenderer {
       indented(out, Phrases.kubernetes(k));
     } else if (answer instanceof KubernetesFitAnswer f) {
       indented(out, Phrases.kubernetesFit(f, window));
+    } else if (answer instanceof UpcomingAnswer u) {
+      indented(out, Phrases.upcoming(u));
     } else if (answer instanceof UpgradePathAnswer p) {
       indented(out, Phrases.upgradePath(p, window));
     } else if (answer instanceof BpsAnswer b) {

@@ -266,6 +266,19 @@ class ApiTest {
   }
 
   @Test
+  void upcomingListsReleasesAndTheEndsTheyBring() throws Exception {
+    JsonNode u = json("/upcoming?days=60", 200);
+    assertThat(u.get("to").asText()).isEqualTo("2027-01-24");
+    assertThat(u.at("/releases/0/name").asText()).isEqualTo("NKP 2.18");
+    assertThat(u.at("/endsOfSupport/0/endsSupportFor/name").asText()).isEqualTo("NKP 2.15");
+    assertThat(u.get("message").toString())
+        .contains("2027-01-15: NKP 2.18 is planned to ship; support for NKP 2.15 ends.");
+    assertThat(json("/upcoming", 200).get("releases")).isEmpty();
+    assertThat(json("/upcoming?days=0", 400).get("error").asText()).isEqualTo("bad_parameter");
+    assertThat(json("/upcoming?days=x", 400).get("error").asText()).isEqualTo("bad_parameter");
+  }
+
+  @Test
   void kubernetesNamesTheLinesThatDeployIt() throws Exception {
     JsonNode k = json("/kubernetes/1.27", 200);
     assertThat(k.get("running")).hasSize(1);
@@ -384,6 +397,7 @@ class ApiTest {
             "/kubernetes/{minor}",
             "/compatibility",
             "/upgrade-path",
+            "/upcoming",
             "/matrix",
             "/announcements",
             "/eol/kommander.json",

@@ -47,6 +47,8 @@ class QueryParserTest {
                     + u.from().version()
                     + u.to().map(t -> ">" + letter(t.product()) + t.version()).orElse("")
                     + (u.direct() ? "!" : "");
+              } else if (q instanceof Question.Upcoming u) {
+                return "next" + u.days();
               } else if (q instanceof AboutBps b) {
                 return "bps:" + b.tag();
               }
@@ -126,6 +128,10 @@ class QueryParserTest {
         "from 2.5 to 2.8|up:K2.5>K2.8",
         "upgrade 2.14.1 and 2.16|up:K2.14.1 K2.16",
         "2.5 to 2.8|K2.5 K2.8",
+        "upcoming|next30",
+        "upcoming 90 days|next90",
+        "what changes in the next 120 days?|next120",
+        "what expires in the next 60 days|next60",
         "we run 3 clusters on 1.4|K1.4",
         "matrix|#MATRIX",
         "experimental|#EXPERIMENTAL",

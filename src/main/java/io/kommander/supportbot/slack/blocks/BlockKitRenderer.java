@@ -20,6 +20,7 @@ import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
+import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
@@ -138,6 +139,9 @@ public final class BlockKitRenderer {
                   + " on Kubernetes "
                   + f.kubernetes()));
       out.add(textSection(escape(String.join("\n", Phrases.kubernetesFit(f, window)))));
+    } else if (answer instanceof UpcomingAnswer u) {
+      out.add(header(":spiral_calendar_pad: Coming up"));
+      out.add(textSection(escape(String.join("\n", Phrases.upcoming(u)))));
     } else if (answer instanceof UpgradePathAnswer p) {
       out.add(header(":arrow_up: Upgrade path from " + Phrases.subject(p.from())));
       out.add(textSection(escape(String.join("\n", Phrases.upgradePath(p, window)))));

@@ -8,6 +8,7 @@ import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.Question.AboutLine;
+import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.policy.Version;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -75,6 +77,7 @@ public final class ApiServlet extends HttpServlet {
             case "kubernetes" -> kubernetes(service, parts, asOf);
             case "compatibility" -> compatibility(service, req, asOf);
             case "upgrade-path" -> upgradePath(service, req, asOf);
+            case "calendar.ics" -> calendar(service, req, asOf);
             case "upcoming" ->
                 ApiModel.Upcoming.of(
                     service.policy().upcoming(asOf, days(req.getParameter("days"))));
@@ -95,7 +98,11 @@ public final class ApiServlet extends HttpServlet {
           };
       resp.setHeader("ETag", etag);
       resp.setHeader("Cache-Control", "no-cache");
-      if (body == null) {
+      if (body instanceof Raw raw) {
+        resp.setStatus(200);
+        resp.setContentType(raw.contentType());
+        resp.getWriter().write(raw.body());
+      } else if (body == null) {
         write(resp, 200, CatalogJson.write(service.catalog()));
       } else {
         write(resp, 200, CatalogJson.MAPPER.writeValueAsString(body));
@@ -157,6 +164,47 @@ public final class ApiServlet extends HttpServlet {
     boolean direct = "true".equals(req.getParameter("direct"));
     return ApiModel.UpgradePath.of(
         service.policy().upgradePath(named(from, "from"), target, direct, asOf), window(service));
+  }
+
+  /** A body that is not JSON (a calendar, a feed). */
+  private record Raw(String contentType, String body) {}
+
+  /** {@code /calendar.ics?product=nkp&line=2.15&supported=true&alarms=30,7}. */
+  private Object calendar(PolicyService service, HttpServletRequest req, LocalDate asOf)
+      throws ApiError {
+    java.util.function.Predicate<ReleaseLine> include = l -> true;
+    String product = req.getParameter("product");
+    if (product != null && !product.isBlank()) {
+      Product p =
+          EolExport.product(product.strip().toLowerCase(java.util.Locale.ROOT))
+              .orElseThrow(
+                  () ->
+                      new ApiError(
+                          400, "bad_parameter", "product: one of kommander, konvoy, dkp or nkp"));
+      Product era = p == Product.KONVOY ? Product.KOMMANDER : p;
+      include = l -> l.product() == era;
+    }
+    String line = req.getParameter("line");
+    if (line != null && !line.isBlank()) {
+      AboutLine asked = named(line, "line");
+      java.util.function.Predicate<ReleaseLine> before = include;
+      include = l -> before.test(l) && l.minor(asked.product()).equals(asked.version().line());
+    }
+    List<Integer> alarms = new ArrayList<>();
+    String alarmText = req.getParameter("alarms");
+    for (String a : (alarmText == null ? "30,7" : alarmText).split(",")) {
+      if (!a.isBlank()) {
+        alarms.add(days(a));
+      }
+    }
+    return new Raw(
+        "text/calendar;charset=utf-8",
+        SupportCalendar.write(
+            service.policy(),
+            asOf,
+            java.time.Instant.now(),
+            new SupportCalendar.Options(
+                include, "true".equals(req.getParameter("supported")), alarms)));
   }
 
   /** The window of {@code /upcoming}: 30 days unless asked, 1 to 999. */

@@ -279,6 +279,21 @@ class ApiTest {
   }
 
   @Test
+  void theCalendarIsServedForSubscriptionAndRefusesBadFilters() throws Exception {
+    HttpResponse<String> r = get("/calendar.ics?product=nkp&alarms=14");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("text/calendar;charset=utf-8");
+    assertThat(r.headers().firstValue("ETag")).isPresent();
+    var events = SupportCalendarTest.byUid(SupportCalendarTest.parse(r.body())).keySet();
+    // NKP 2.12 to 2.15 have dated ends (2.16 and 2.17 end with lines not yet dated); 2.18 ships.
+    assertThat(events).contains("end-of-support-2.15@kommander-support-bot").hasSize(5);
+    assertThat(json("/calendar.ics?product=xkp", 400).get("error").asText())
+        .isEqualTo("bad_parameter");
+    assertThat(json("/calendar.ics?alarms=0", 400).get("error").asText())
+        .isEqualTo("bad_parameter");
+  }
+
+  @Test
   void kubernetesNamesTheLinesThatDeployIt() throws Exception {
     JsonNode k = json("/kubernetes/1.27", 200);
     assertThat(k.get("running")).hasSize(1);
@@ -398,6 +413,7 @@ class ApiTest {
             "/compatibility",
             "/upgrade-path",
             "/upcoming",
+            "/calendar.ics",
             "/matrix",
             "/announcements",
             "/eol/kommander.json",

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import io.kommander.supportbot.announce.AnnouncementScheduler;
+import io.kommander.supportbot.announce.AnnouncementSettingsLoader;
 import io.kommander.supportbot.announce.ScheduleMessage;
 import io.kommander.supportbot.api.ApiServlet;
 import io.kommander.supportbot.http.AskServlet;
@@ -65,7 +66,11 @@ public final class Bot implements AutoCloseable {
     servlets.put("/healthz", new HealthServlet(ready::get));
     servlets.put("/metrics", new MetricsServlet(answers));
     servlets.put("/ask", new AskServlet(answers));
-    servlets.put("/api/v1/*", new ApiServlet(policy));
+    servlets.put(
+        "/api/v1/*",
+        new ApiServlet(
+            policy,
+            AnnouncementSettingsLoader.load(config.announceConfig(), config.announceChannels())));
 
     App app = null;
     SocketModeApp socket = null;

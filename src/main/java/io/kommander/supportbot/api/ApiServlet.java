@@ -1,5 +1,6 @@
 package io.kommander.supportbot.api;
 
+import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.catalog.CatalogJson;
 import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
@@ -31,10 +32,15 @@ import javax.servlet.http.HttpServletResponse;
  */
 public final class ApiServlet extends HttpServlet {
   private final transient Supplier<PolicyService> policy;
+  private final transient AnnouncementSettings announcements;
   private final transient QueryParser parser = new QueryParser();
 
-  public ApiServlet(Supplier<PolicyService> policy) {
+  /**
+   * @param announcements when the scheduler posts, for the Atom feed of its posts
+   */
+  public ApiServlet(Supplier<PolicyService> policy, AnnouncementSettings announcements) {
     this.policy = policy;
+    this.announcements = announcements;
   }
 
   /** A 4xx answer, as JSON. */
@@ -78,6 +84,16 @@ public final class ApiServlet extends HttpServlet {
             case "compatibility" -> compatibility(service, req, asOf);
             case "upgrade-path" -> upgradePath(service, req, asOf);
             case "calendar.ics" -> calendar(service, req, asOf);
+            case "announcements.atom" ->
+                new Raw(
+                    "application/atom+xml;charset=utf-8",
+                    AnnouncementFeed.write(
+                        service.policy(),
+                        announcements,
+                        service.today().equals(asOf)
+                            ? java.time.Instant.now()
+                            : asOf.atTime(23, 59).toInstant(java.time.ZoneOffset.UTC),
+                        req.getRequestURL().toString()));
             case "upcoming" ->
                 ApiModel.Upcoming.of(
                     service.policy().upcoming(asOf, days(req.getParameter("days"))));

@@ -414,6 +414,7 @@ class ApiTest {
             "/upgrade-path",
             "/upcoming",
             "/calendar.ics",
+            "/announcements.atom",
             "/matrix",
             "/announcements",
             "/eol/kommander.json",

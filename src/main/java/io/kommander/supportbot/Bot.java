@@ -17,6 +17,7 @@ import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
+import io.kommander.supportbot.web.SupportPageServlet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,13 +60,14 @@ public final class Bot implements AutoCloseable {
       Supplier<PolicyService> policy,
       Optional<AnnouncementScheduler> announcements)
       throws Exception {
-    SlackAnswers answers = new SlackAnswers(policy);
+    SlackAnswers answers = new SlackAnswers(policy, config.publicUrl());
     Supplier<SlackMessage> schedule = () -> ScheduleMessage.render(announcements);
     AtomicBoolean ready = new AtomicBoolean();
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/healthz", new HealthServlet(ready::get));
     servlets.put("/metrics", new MetricsServlet(answers));
     servlets.put("/ask", new AskServlet(answers));
+    servlets.put("/", new SupportPageServlet(policy));
     servlets.put(
         "/api/v1/*",
         new ApiServlet(

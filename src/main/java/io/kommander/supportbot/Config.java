@@ -23,7 +23,8 @@ public record Config(
     Path dataDir,
     Path announceConfig,
     Optional<String> announceChannels,
-    Optional<String> ledgerDatabaseUrl) {
+    Optional<String> ledgerDatabaseUrl,
+    Optional<String> publicUrl) {
 
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -51,7 +52,8 @@ public record Config(
         Path.of(value(env, "DATA_DIR").orElse("data")),
         Path.of(value(env, "ANNOUNCE_CONFIG").orElse("config/announcements.yaml")),
         value(env, "ANNOUNCE_CHANNELS"),
-        value(env, "LEDGER_DATABASE_URL"));
+        value(env, "LEDGER_DATABASE_URL"),
+        value(env, "PUBLIC_URL").map(u -> u.replaceFirst("/+$", "")));
   }
 
   /** Settings for tests and embedding: local catalog, given Slack settings, 1 s reload. */
@@ -74,7 +76,26 @@ public record Config(
         Path.of("data"),
         Path.of("config/announcements.yaml"),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
+  }
+
+  /** The same settings with the support page's public base URL (Slack answers link to it). */
+  public Config withPublicUrl(String url) {
+    return new Config(
+        port,
+        catalogFile,
+        botToken,
+        signingSecret,
+        appToken,
+        slackApiUrl,
+        policyServiceUrl,
+        catalogReload,
+        dataDir,
+        announceConfig,
+        announceChannels,
+        ledgerDatabaseUrl,
+        Optional.of(url));
   }
 
   static Optional<String> value(Map<String, String> env, String name) {

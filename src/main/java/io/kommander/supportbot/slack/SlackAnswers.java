@@ -11,6 +11,7 @@ import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +30,7 @@ public final class SlackAnswers {
 
   private final Supplier<PolicyService> policy;
   private final QueryParser parser = new QueryParser();
-  private final BlockKitRenderer renderer = new BlockKitRenderer();
+  private final BlockKitRenderer renderer;
   private final Cache<Key, Rendered> cache =
       Caffeine.newBuilder()
           .maximumWeight(MAX_CHARACTERS)
@@ -47,7 +48,15 @@ public final class SlackAnswers {
   private record Rendered(SlackMessage message, String commandReply) {}
 
   public SlackAnswers(Supplier<PolicyService> policy) {
+    this(policy, Optional.empty());
+  }
+
+  /**
+   * @param pageUrl the support page's public base URL ({@code PUBLIC_URL}); no link when empty
+   */
+  public SlackAnswers(Supplier<PolicyService> policy, Optional<String> pageUrl) {
     this.policy = policy;
+    this.renderer = new BlockKitRenderer(pageUrl);
   }
 
   public SlackMessage answer(String text) {

@@ -103,4 +103,22 @@ class BlockKitLimitsTest {
     }
     assertThat(message.text()).isNotBlank();
   }
+
+  @org.junit.jupiter.api.Test
+  void repliesLinkToTheSupportPageOnlyWhenItsUrlIsSet() throws Exception {
+    PolicyService service =
+        new PolicyService(
+            io.kommander.supportbot.TestCatalogs.shipped(),
+            Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+    var reply = service.answer(new QueryParser().parse("2.15"));
+    String with =
+        String.valueOf(
+            new BlockKitRenderer(java.util.Optional.of("https://support.example.com"))
+                .render(reply)
+                .blocks());
+    assertThat(with).contains("<https://support.example.com/|The whole matrix on the web>");
+    String without =
+        GsonFactory.createSnakeCase().toJson(new BlockKitRenderer().render(reply).blocks());
+    assertThat(without).doesNotContain("on the web");
+  }
 }

@@ -31,6 +31,7 @@ import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.TextRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders a {@link Reply} as Block Kit, within Slack's limits, with the text renderer's fallback.
@@ -44,6 +45,18 @@ public final class BlockKitRenderer {
   private static final String DERIVED = "_" + Phrases.DERIVED + "_";
 
   private final TextRenderer text = new TextRenderer();
+  private final Optional<String> pageUrl;
+
+  public BlockKitRenderer() {
+    this(Optional.empty());
+  }
+
+  /**
+   * @param pageUrl the support page's public base URL; replies link to the whole matrix there
+   */
+  public BlockKitRenderer(Optional<String> pageUrl) {
+    this.pageUrl = pageUrl;
+  }
 
   public SlackMessage render(Reply reply) {
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -78,7 +91,11 @@ public final class BlockKitRenderer {
     }
     blocks.add(
         contextLine(
-            Phrases.policyLine(reply) + " · <" + Phrases.termsUrl(reply) + "|Support terms>"));
+            Phrases.policyLine(reply)
+                + " · <"
+                + Phrases.termsUrl(reply)
+                + "|Support terms>"
+                + pageUrl.map(u -> " · <" + u + "/|The whole matrix on the web>").orElse("")));
     return new SlackMessage(text.render(reply), blocks, answered);
   }
 

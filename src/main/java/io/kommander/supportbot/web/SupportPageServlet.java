@@ -1,0 +1,207 @@
+package io.kommander.supportbot.web;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import io.kommander.supportbot.http.ErrorReplies;
+import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Answer.MatrixAnswer;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.query.QueryParser;
+import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.TextRenderer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * The support page people open without Slack: today's matrix, the catalog's freshness, and a plain
+ * form (no JavaScript) that asks the same core in the same words as Slack and the CLI. {@code /}
+ * takes {@code q}, {@code kommander}+{@code konvoy}, {@code from}+{@code to} and {@code asOf};
+ * {@code /nkp/2.15} (and {@code /dkp}, {@code /kommander}, {@code /konvoy}) answers one version.
+ * Every value reaches the HTML through Mustache, which escapes it.
+ */
+public final class SupportPageServlet extends HttpServlet {
+  private static final Pattern VERSION_PAGE =
+      Pattern.compile("/(kommander|konvoy|dkp|nkp)/([^/]{1,20})");
+
+  private final transient Supplier<PolicyService> policy;
+  private final transient QueryParser parser = new QueryParser();
+  private final transient Mustache page =
+      new DefaultMustacheFactory("web").compile("page.mustache");
+
+  public SupportPageServlet(Supplier<PolicyService> policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String path = req.getRequestURI();
+    Optional<String> question;
+    Matcher version = VERSION_PAGE.matcher(path);
+    if (version.matches()) {
+      question = Optional.of(version.group(1) + " " + version.group(2));
+    } else if (path.equals("/")) {
+      question = question(req);
+    } else {
+      ErrorReplies.write(path, resp, 404, "not_found", "No such page. The support page is at /.");
+      return;
+    }
+    PolicyService service = policy.get();
+    Optional<LocalDate> asOf = asOf(req.getParameter("asOf"));
+    String etag =
+        "W/\""
+            + service.catalog().version()
+            + "-"
+            + service.today()
+            + "-"
+            + Integer.toHexString(String.valueOf(req.getQueryString()).hashCode() ^ path.hashCode())
+            + "\"";
+    resp.setHeader("ETag", etag);
+    resp.setHeader("Cache-Control", "no-cache");
+    if (etag.equals(req.getHeader("If-None-Match"))) {
+      resp.setStatus(304);
+      return;
+    }
+    String on = asOf.map(d -> " on " + d).orElse("");
+    Reply matrix = service.answer(parser.parse("matrix" + on));
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("title", "Kommander, DKP and NKP version support");
+    scope.put("policyLine", Phrases.policyLine(matrix));
+    scope.put("termsUrl", Phrases.termsUrl(matrix).toString());
+    scope.put("derived", Phrases.DERIVED);
+    scope.put("when", Phrases.when(matrix));
+    scope.put("catalogVersion", service.catalog().version());
+    scope.put("asOfParam", asOf.map(LocalDate::toString).orElse(""));
+    scope.put("asOfQuery", asOf.map(d -> "?asOf=" + d).orElse(""));
+    matrix.stale().ifPresent(f -> scope.put("stale", Phrases.stale(f)));
+    question.ifPresent(
+        q -> {
+          Reply reply = service.answer(parser.parse(q + on));
+          scope.put("question", QueryParser.shorten(q, 200));
+          scope.put(
+              "answer",
+              new TextRenderer()
+                  .render(
+                      new Reply(
+                          reply.asOf(),
+                          reply.asOfGiven(),
+                          reply.era(),
+                          Optional.empty(), // the banner above says it once
+                          reply.answers(),
+                          reply.notes(),
+                          reply.settings())));
+        });
+    scope.put("rows", rows((MatrixAnswer) matrix.answers().get(0)));
+    StringWriter html = new StringWriter();
+    page.execute(html, scope);
+    resp.setStatus(200);
+    resp.setContentType("text/html;charset=utf-8");
+    resp.getWriter().write(html.toString());
+  }
+
+  /** The form's fields as one question, in the words the bot reads everywhere. */
+  private static Optional<String> question(HttpServletRequest req) {
+    String q = param(req, "q");
+    String kommander = param(req, "kommander");
+    String konvoy = param(req, "konvoy");
+    String from = param(req, "from");
+    String to = param(req, "to");
+    if (!q.isEmpty()) {
+      return Optional.of(q);
+    } else if (!kommander.isEmpty() || !konvoy.isEmpty()) {
+      return Optional.of("kommander " + kommander + " on konvoy " + konvoy);
+    } else if (!from.isEmpty()) {
+      return Optional.of("upgrade from " + from + (to.isEmpty() ? "" : " to " + to));
+    }
+    return Optional.empty();
+  }
+
+  private static String param(HttpServletRequest req, String name) {
+    String value = req.getParameter(name);
+    return value == null ? "" : value.strip();
+  }
+
+  private static Optional<LocalDate> asOf(String text) {
+    try {
+      return text == null || text.isBlank()
+          ? Optional.empty()
+          : Optional.of(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty(); // the form's date field sends only valid dates
+    }
+  }
+
+  /** One table row per line, newest first. */
+  private static List<Map<String, Object>> rows(MatrixAnswer m) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (LineAnswer a : m.lines()) {
+      ReleaseLine line = a.line().orElseThrow();
+      Map<String, Object> row = new HashMap<>();
+      row.put("name", line.label());
+      row.put(
+          "href", "/" + line.product().name().toLowerCase(Locale.ROOT) + "/" + line.kommander());
+      row.put("status", Phrases.status(a.support()));
+      row.put(
+          "statusClass",
+          Phrases.Standing.of(a.support()).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      row.put(
+          "kubernetes",
+          line.kube()
+              .map(k -> k.isRange() ? k.min() + "–" + k.max() : k.minor().toString())
+              .orElse("—"));
+      row.put(
+          "released",
+          line.released() != null
+              ? line.released().toString()
+              : line.isPlanned()
+                  ? "planned "
+                      + Optional.ofNullable(line.planned()).map(Object::toString).orElse("")
+                  : "—");
+      row.put("approximate", line.approximate());
+      row.put("end", end(a.support()));
+      row.put("latest", a.upgrade().linePatch().map(p -> p.version().toString()).orElse("—"));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static String end(Support support) {
+    if (support instanceof Support.Expired e) {
+      return e.ended().when().map(d -> d + " (ended)").orElse("ended");
+    } else if (support instanceof Support.Supported s) {
+      return s.ends()
+          .flatMap(
+              e ->
+                  e.when()
+                      .map(
+                          d ->
+                              d
+                                  + (e.planned() ? " (planned, when " : " (when ")
+                                  + e.by().label()
+                                  + " ships)"))
+          .orElse(
+              "not dated yet: when the "
+                  + Phrases.ordinal(s.releasesToGo())
+                  + " line after "
+                  + s.newestKnown().label()
+                  + " ships");
+    }
+    return "—";
+  }
+}

@@ -1,0 +1,176 @@
+package io.kommander.supportbot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kommander.supportbot.Bot;
+import io.kommander.supportbot.Config;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.policy.PolicyService;
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The support page in a real headless browser (Debian's Chromium and ChromeDriver, which .ci/run
+ * installs; skipped where they are absent): the matrix, the forms, escaping, and screenshots at
+ * phone and desktop widths under {@code target/screenshots/}.
+ */
+class SupportPageBrowserTest {
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File DRIVER = new File("/usr/bin/chromedriver");
+  static Bot bot;
+  static WebDriver browser;
+  static String base;
+  static final java.util.logging.Logger SELENIUM_LOG =
+      java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(
+        CHROMIUM.canExecute() && DRIVER.canExecute(),
+        "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    PolicyService policy =
+        new PolicyService(
+            TestCatalogs.shipped(),
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    bot =
+        Bot.start(
+            Config.of(
+                0,
+                TestCatalogs.SHIPPED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "http://127.0.0.1:1/api/"),
+            "127.0.0.1",
+            () -> policy);
+    base = "http://127.0.0.1:" + bot.port();
+    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE); // no CDP bindings for Debian's 156
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (bot != null) {
+      bot.close();
+    }
+  }
+
+  /** Submits a form and waits for the answer page to replace this one. */
+  static void submit(String formId) {
+    WebElement html = browser.findElement(By.tagName("html"));
+    browser.findElement(By.cssSelector("#" + formId + " button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+  }
+
+  static List<String> supportedRows() {
+    return browser.findElements(By.cssSelector("#matrix tbody tr")).stream()
+        .filter(r -> r.findElement(By.cssSelector(".status")).getText().startsWith("supported"))
+        .map(r -> r.findElement(By.cssSelector("th")).getText())
+        .toList();
+  }
+
+  @Test
+  void theMatrixShowsTodaysSupportedLinesInWordsAndTheStaleBanner() {
+    browser.get(base + "/");
+    assertThat(supportedRows()).containsExactly("NKP 2.17", "NKP 2.16", "NKP 2.15");
+    WebElement expired = browser.findElement(By.xpath("//tr[th='DKP 2.2']//span"));
+    assertThat(expired.getText()).isEqualTo("expired"); // colour and text, never colour alone
+    assertThat(browser.findElement(By.id("stale")).getText())
+        .contains("If a newer line has shipped, NKP 2.15 is no longer supported.");
+    assertThat(browser.findElements(By.cssSelector("#matrix thead th"))).hasSize(6);
+  }
+
+  @Test
+  void theFormsAnswerAQuestionAndShowAnUpgradePath() {
+    browser.get(base + "/");
+    browser.findElement(By.id("q")).sendKeys("kommander 2.15");
+    submit("ask-form");
+    assertThat(browser.findElement(By.id("answer")).getText())
+        .startsWith("NKP 2.15: supported")
+        .contains("Kommander 2.15 ships inside NKP 2.15");
+    browser.findElement(By.id("from")).sendKeys("dkp 2.5");
+    browser.findElement(By.id("to")).sendKeys("nkp 2.17");
+    submit("upgrade-form");
+    assertThat(browser.findElement(By.id("answer")).getText())
+        .contains("Upgrade path from DKP 2.5 to NKP 2.17: 9 hops")
+        .contains("4. NKP 2.12.2, the rename (expired).");
+    browser.findElement(By.id("kommander")).sendKeys("1.2");
+    browser.findElement(By.id("konvoy")).sendKeys("1.7");
+    submit("pair-form");
+    assertThat(browser.findElement(By.id("answer")).getText())
+        .startsWith("No: Kommander 1.2 on Konvoy 1.7 is not supported");
+  }
+
+  @Test
+  void aHostileQueryIsShownAsTextNotRun() {
+    String hostile = "<img id=pwned src=x onerror=document.title='pwned'> 2.15";
+    browser.get(base + "/?q=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+    assertThat(browser.findElements(By.id("pwned"))).isEmpty();
+    assertThat(browser.getTitle()).doesNotContain("pwned");
+    assertThat(browser.findElement(By.id("answer-title")).getText()).contains("<img id=pwned");
+    assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(hostile);
+  }
+
+  @Test
+  void aVersionHasItsOwnPageAndScreenshotsAreTakenAtPhoneAndDesktopWidths() throws Exception {
+    browser.get(base + "/nkp/2.15");
+    assertThat(browser.findElement(By.id("answer")).getText()).startsWith("NKP 2.15: supported");
+    Path dir = Files.createDirectories(Path.of("target/screenshots"));
+    browser.get(base + "/?q=nkp+2.15");
+    for (int[] size : new int[][] {{390, 1400}, {1280, 1500}}) {
+      browser.manage().window().setSize(new Dimension(size[0], size[1]));
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Path to = dir.resolve("support-page-" + size[0] + ".png");
+      Files.copy(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+      assertThat(Files.size(to)).isGreaterThan(10_000);
+    }
+    // Readable on a phone: the page itself does not scroll sideways (the table may, in its box).
+    browser.manage().window().setSize(new Dimension(390, 844));
+    Object overflow =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+    assertThat(overflow).isEqualTo(Boolean.TRUE);
+  }
+}

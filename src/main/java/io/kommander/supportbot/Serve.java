@@ -1,7 +1,6 @@
 package io.kommander.supportbot;
 
 import io.kommander.supportbot.announce.AnnouncementScheduler;
-import io.kommander.supportbot.announce.Announcements;
 import io.kommander.supportbot.catalog.CatalogFileWatcher;
 import io.kommander.supportbot.catalog.CatalogLoader;
 import io.kommander.supportbot.catalog.FreshnessLog;
@@ -9,6 +8,7 @@ import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.catalog.RemoteCatalogClient;
 import io.kommander.supportbot.catalog.RemoteCatalogSync;
 import io.kommander.supportbot.policy.Catalog;
+import io.kommander.supportbot.timing.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.kommander.supportbot.announce;
 
-import io.kommander.supportbot.Timers;
 import io.kommander.supportbot.announce.Ledger.Entry;
 import io.kommander.supportbot.announce.Ledger.State;
 import io.kommander.supportbot.announce.SlackPoster.Outcome;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.SupportPolicy;
+import io.kommander.supportbot.timing.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.kommander.supportbot.catalog;
 
-import io.kommander.supportbot.Timers;
+import io.kommander.supportbot.timing.Timers;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

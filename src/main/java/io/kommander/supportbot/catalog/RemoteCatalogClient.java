@@ -1,7 +1,7 @@
 package io.kommander.supportbot.catalog;
 
-import io.kommander.supportbot.Timers;
 import io.kommander.supportbot.policy.Catalog;
+import io.kommander.supportbot.timing.Timers;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.HttpUrl;

@@ -1,10 +1,10 @@
 package io.kommander.supportbot.catalog;
 
-import io.kommander.supportbot.Timers;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.Failed;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.NotModified;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.Result;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.Updated;
+import io.kommander.supportbot.timing.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,14 @@
-package io.kommander.supportbot.announce;
+package io.kommander.supportbot;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import io.kommander.supportbot.Config;
+import io.kommander.supportbot.announce.AnnouncementScheduler;
+import io.kommander.supportbot.announce.AnnouncementSettings;
+import io.kommander.supportbot.announce.AnnouncementSettingsLoader;
+import io.kommander.supportbot.announce.FileLedger;
+import io.kommander.supportbot.announce.Ledger;
+import io.kommander.supportbot.announce.PostgresLedger;
+import io.kommander.supportbot.announce.SlackPoster;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import java.time.Clock;
 import java.time.Duration;

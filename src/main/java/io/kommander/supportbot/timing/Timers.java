@@ -1,4 +1,4 @@
-package io.kommander.supportbot;
+package io.kommander.supportbot.timing;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -27,6 +27,11 @@ public final class AnnouncementSettingsLoader {
       String zone,
       Integer maxLateDays) {}
 
+  static final List<Integer> DEFAULT_LEAD_DAYS = List.of(30, 7);
+  static final String DEFAULT_TIME = "09:00";
+  static final String DEFAULT_ZONE = "UTC";
+  static final int DEFAULT_MAX_LATE_DAYS = 3;
+
   private AnnouncementSettingsLoader() {}
 
   public static AnnouncementSettings load(Path file, Optional<String> channelOverride) {
@@ -38,17 +43,17 @@ public final class AnnouncementSettingsLoader {
           file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     if (f == null) {
-      f = new File(false, List.of(), List.of(30, 7), "09:00", "UTC", 3);
+      f = new File(false, null, null, null, null, null); // no file: the defaults, switched off
     }
     try {
       AnnouncementSettings s =
           new AnnouncementSettings(
               f.enabled() == null || f.enabled(),
               f.channels() == null ? List.of() : f.channels(),
-              f.leadDays() == null ? List.of(30, 7) : f.leadDays(),
-              LocalTime.parse(f.time() == null ? "09:00" : f.time()),
-              ZoneId.of(f.zone() == null ? "UTC" : f.zone()),
-              Duration.ofDays(f.maxLateDays() == null ? 3 : f.maxLateDays()));
+              f.leadDays() == null ? DEFAULT_LEAD_DAYS : f.leadDays(),
+              LocalTime.parse(f.time() == null ? DEFAULT_TIME : f.time()),
+              ZoneId.of(f.zone() == null ? DEFAULT_ZONE : f.zone()),
+              Duration.ofDays(f.maxLateDays() == null ? DEFAULT_MAX_LATE_DAYS : f.maxLateDays()));
       return channelOverride
           .map(
               c ->

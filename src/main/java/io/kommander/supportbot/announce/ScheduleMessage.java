@@ -5,6 +5,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.slack.blocks.SlackLimits;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ public final class ScheduleMessage {
               + " "
               + s.zone()
               + ", "
-              + s.leadDays()
-              + " days ahead and on the day.");
+              + Phrases.days(s.leadDays())
+              + " ahead and on the day.");
       List<Announcement> upcoming = scheduler.get().upcoming();
       if (upcoming.isEmpty()) {
         lines.add(

@@ -246,8 +246,7 @@ public final class ApiServlet extends HttpServlet {
     if (q.questions().size() != 1
         || !(q.questions().get(0) instanceof AboutLine line)
         || !q.notes().isEmpty()) {
-      String why =
-          q.notes().isEmpty() ? "versions look like 2.5, dkp 2.5 or konvoy 1.8" : q.notes().get(0);
+      String why = q.notes().isEmpty() ? QueryParser.EXPECTED_NAMED : q.notes().get(0);
       throw new ApiError(400, "bad_version", name + ": " + why);
     }
     return line;
@@ -304,8 +303,7 @@ public final class ApiServlet extends HttpServlet {
         || !(questions.get(0) instanceof AboutLine line)
         || !q.notes().isEmpty()
         || text.strip().contains(" ")) {
-      String why =
-          q.notes().isEmpty() ? "versions look like 1.4, 1.4.2, v1.4 or 1.4.x" : q.notes().get(0);
+      String why = q.notes().isEmpty() ? QueryParser.EXPECTED : q.notes().get(0);
       throw new ApiError(400, "bad_version", name + ": " + why);
     }
     return line.version();
@@ -327,10 +325,9 @@ public final class ApiServlet extends HttpServlet {
               + QueryParser.shorten(text, 40)
               + "' is not a date; use YYYY-MM-DD, e.g. 2021-06-01");
     }
-    var start = service.catalog().historyStart();
-    if (start.isPresent() && date.isBefore(start.get())) {
-      throw new ApiError(
-          400, "before_history", "asOf: the catalog's history starts on " + start.get());
+    Optional<String> before = service.beforeHistory(date);
+    if (before.isPresent()) {
+      throw new ApiError(400, "before_history", "asOf: " + before.get());
     }
     return date;
   }

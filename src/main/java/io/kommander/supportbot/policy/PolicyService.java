@@ -47,17 +47,26 @@ public final class PolicyService {
     return LocalDate.now(clock);
   }
 
+  /** Why the catalog cannot speak for {@code day}, when it is before its first dated release. */
+  public Optional<String> beforeHistory(LocalDate day) {
+    return catalog()
+        .historyStart()
+        .filter(day::isBefore)
+        .map(
+            start ->
+                "The catalog's history starts on "
+                    + start
+                    + " (the first dated release); ask about a day on or after it.");
+  }
+
   public Reply answer(Query query) {
     LocalDate asOf = query.asOf().orElseGet(this::today);
     List<String> notes = new ArrayList<>();
     caveat.ifPresent(notes::add);
     notes.addAll(query.notes());
-    Optional<LocalDate> start = catalog().historyStart();
-    if (start.isPresent() && asOf.isBefore(start.get())) {
-      notes.add(
-          "The catalog's history starts on "
-              + start.get()
-              + " (the first dated release); ask about a day on or after it.");
+    Optional<String> before = beforeHistory(asOf);
+    if (before.isPresent()) {
+      notes.add(before.get());
       return reply(asOf, true, List.of(new Answer.HelpAnswer()), notes);
     }
     List<Answer> answers = new ArrayList<>();

@@ -15,6 +15,7 @@ import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Question.Upcoming;
 import io.kommander.supportbot.policy.Question.UpgradePath;
 import io.kommander.supportbot.policy.Version;
+import io.kommander.supportbot.render.Phrases;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -41,7 +42,11 @@ public final class QueryParser {
   /** At most this many questions are answered per message, to keep replies readable. */
   public static final int MAX_QUESTIONS = 10;
 
-  static final String EXPECTED = "versions look like 1.4, 1.4.2, v1.4 or 1.4.x";
+  public static final String EXPECTED = "versions look like 1.4, 1.4.2, v1.4 or 1.4.x";
+
+  /** {@link #EXPECTED}, with the names a version may carry. */
+  public static final String EXPECTED_NAMED =
+      EXPECTED + ", optionally with a name before them: kommander, konvoy, dkp, nkp or kubernetes";
 
   private static final Pattern SLACK_LABELLED_LINK = Pattern.compile("<[^<>|]*\\|([^<>]*)>");
   private static final Pattern SLACK_ENTITY = Pattern.compile("<[^<>]*>|&(?:amp|lt|gt);");
@@ -215,9 +220,8 @@ public final class QueryParser {
               "I couldn't find a version in \""
                   + shorten(text.strip(), 60)
                   + "\"; "
-                  + EXPECTED
-                  + ", optionally with a name before them: kommander, konvoy, dkp, nkp or"
-                  + " kubernetes.");
+                  + EXPECTED_NAMED
+                  + ".");
         }
       }
       if (distinct.size() > MAX_QUESTIONS) {
@@ -415,6 +419,6 @@ public final class QueryParser {
 
   /** Cuts echoed input short: a reply is no place for a page of someone's text. */
   public static String shorten(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    return Phrases.cut(s, max);
   }
 }

@@ -10,6 +10,7 @@ import io.kommander.supportbot.policy.Answer.UpgradePathAnswer.Step;
 import io.kommander.supportbot.policy.BpsTag;
 import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.Era;
+import io.kommander.supportbot.policy.ExperimentalTerms;
 import io.kommander.supportbot.policy.Freshness;
 import io.kommander.supportbot.policy.LatestPatches;
 import io.kommander.supportbot.policy.Minor;
@@ -82,6 +83,22 @@ public final class Phrases {
   /** A Slack emoji short code matching {@link #status}. */
   public static String emoji(Support support) {
     return Standing.of(support).emoji;
+  }
+
+  /** {@code text} cut to {@code max} characters, the cut marked with an ellipsis. */
+  public static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  /** "30 and 7 days" for lead times [30, 7]. */
+  public static String days(List<Integer> days) {
+    List<String> each = days.stream().map(String::valueOf).toList();
+    return (each.size() < 2
+            ? String.join("", each)
+            : String.join(", ", each.subList(0, each.size() - 1))
+                + " and "
+                + each.get(each.size() - 1))
+        + (days.size() == 1 && days.get(0) == 1 ? " day" : " days");
   }
 
   /** "N-2" for a window of 3. */
@@ -513,21 +530,47 @@ public final class Phrases {
     return n < ORDINALS.length ? ORDINALS[n] : n + "th";
   }
 
-  public static final List<String> EXAMPLES =
+  /** One way to ask, and what it answers. */
+  public record Example(String ask, String answers) {}
+
+  public static final List<Example> EXAMPLES =
       List.of(
-          "2.15  (is it supported, until when, what to upgrade to)",
-          "nkp 2.16.1 dkp 2.8  (several versions, under any name: kommander, konvoy, dkp, nkp)",
-          "konvoy 1.8  (a Konvoy version and its Kommander pair)",
-          "1.2 on konvoy 1.7  (can this Kommander run on this Konvoy)",
-          "kubernetes 1.31  (which lines deploy it)",
-          "nkp 2.15 on kubernetes 1.30  (can this line run this Kubernetes)",
-          "stable-1.29-3.2.0  (a Base Platform Services tag)",
-          "2.5 on 2023-06-01  (as of a past or future day)",
-          "upgrade path from 2.5  (the hops to the newest line)",
-          "upcoming 90  (what ships or loses support in the next 90 days)",
-          "matrix  (every line and its status)",
-          "experimental  (support for Experimental components)",
-          "secondary  (support for platform applications)");
+          new Example("2.15", "is it supported, until when, what to upgrade to"),
+          new Example(
+              "nkp 2.16.1 dkp 2.8",
+              "several versions, under any name: kommander, konvoy, dkp, nkp"),
+          new Example("konvoy 1.8", "a Konvoy version and its Kommander pair"),
+          new Example("1.2 on konvoy 1.7", "can this Kommander run on this Konvoy"),
+          new Example("kubernetes 1.31", "which lines deploy it"),
+          new Example("nkp 2.15 on kubernetes 1.30", "can this line run this Kubernetes"),
+          new Example("stable-1.29-3.2.0", "a Base Platform Services tag"),
+          new Example("2.5 on 2023-06-01", "as of a past or future day"),
+          new Example("upgrade path from 2.5", "the hops to the newest line"),
+          new Example("upcoming 90", "what ships or loses support in the next 90 days"),
+          new Example("matrix", "every line and its status"),
+          new Example("experimental", "support for Experimental components"),
+          new Example("secondary", "support for platform applications"));
+
+  /** Experimental terms: the headline, then the summary, the services offered and the note. */
+  public static String experimentalHeadline(ExperimentalTerms t) {
+    return "Experimental components: Severity "
+        + t.severity()
+        + " support only"
+        + (t.production() ? "." : "; never in production.");
+  }
+
+  /** How a line's support ends, for the App Home's list: "ends when NKP 2.18 ships (…)". */
+  public static String endsWhen(Optional<Ending> ends) {
+    return ends.map(
+            e ->
+                "ends when "
+                    + e.by().release()
+                    + " ships"
+                    + e.when()
+                        .map(d -> " (" + (e.planned() ? "planned for " : "") + d + ")")
+                        .orElse(" (not scheduled yet)"))
+        .orElse("no end scheduled: no line that would end it is planned yet");
+  }
 
   /** The first line of the help. */
   public static final String HELP = "Ask me about Kommander, Konvoy, DKP and NKP versions.";

@@ -95,7 +95,7 @@ public final class TextRenderer {
       out.addAll(secondary(s.table()));
     } else {
       out.add(Phrases.HELP + " Examples:");
-      Phrases.EXAMPLES.forEach(x -> out.add("  " + x));
+      Phrases.EXAMPLES.forEach(x -> out.add("  " + x.ask() + "  (" + x.answers() + ")"));
     }
     if (Caveats.derived(answer)) {
       out.add("  " + Phrases.DERIVED);
@@ -114,11 +114,7 @@ public final class TextRenderer {
 
   public static List<String> experimental(ExperimentalTerms t) {
     List<String> out = new ArrayList<>();
-    out.add(
-        "Experimental components: Severity "
-            + t.severity()
-            + " support only"
-            + (t.production() ? "." : "; never in production."));
+    out.add(Phrases.experimentalHeadline(t));
     out.add("  " + t.summary());
     out.add("  Offered:");
     t.services().forEach(s -> out.add("  - " + s));

@@ -56,19 +56,7 @@ public final class HomeView {
     for (var line : matrix.supported()) {
       Support.Supported s = (Support.Supported) line.support();
       Optional<Ending> ends = s.ends();
-      rows.add(
-          "• *"
-              + line.line().orElseThrow().label()
-              + "*: "
-              + ends.map(
-                      e ->
-                          "ends when "
-                              + e.by().label()
-                              + " ships"
-                              + e.when()
-                                  .map(d -> " (" + (e.planned() ? "planned for " : "") + d + ")")
-                                  .orElse(" (not scheduled yet)"))
-                  .orElse("no end scheduled: no line that would end it is planned yet"));
+      rows.add("• *" + line.line().orElseThrow().label() + "*: " + Phrases.endsWhen(ends));
     }
     return rows.isEmpty() ? "No line is supported on this day." : String.join("\n", rows);
   }

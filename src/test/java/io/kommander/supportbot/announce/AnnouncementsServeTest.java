@@ -53,7 +53,7 @@ class AnnouncementsServeTest {
       assertThat(r.statusCode()).isEqualTo(200);
       String text = new ObjectMapper().readTree(r.body()).get("text").asText();
       assertThat(text)
-          .contains("Posted to <#C0ANNOUNCE1> at 09:00 UTC, [30, 7] days ahead and on the day.")
+          .contains("Posted to <#C0ANNOUNCE1> at 09:00 UTC, 30 and 7 days ahead and on the day.")
           .contains("• 2026-12-16T09:00:00Z: 30-day warning for NKP 2.15")
           .contains("• 2027-01-08T09:00:00Z: 7-day warning for NKP 2.15")
           .contains("• 2027-01-15T09:00:00Z: support for NKP 2.15 ends (NKP 2.18 ships)");

@@ -167,7 +167,15 @@ public final class BlockKitRenderer {
       out.add(textSection(escape(String.join("\n", Phrases.bps(b.tag(), b.kubernetes())))));
     } else if (answer instanceof ExperimentalAnswer e) {
       out.add(header(":test_tube: Experimental components"));
-      out.add(textSection(bullets(TextRenderer.experimental(e.terms()))));
+      List<String> body = new ArrayList<>();
+      body.add(escape(Phrases.experimentalHeadline(e.terms())));
+      body.add(escape(e.terms().summary()));
+      body.add("Offered:");
+      e.terms().services().forEach(x -> body.add("• " + escape(x)));
+      if (e.terms().note() != null) {
+        body.add(escape(e.terms().note()));
+      }
+      out.add(textSection(String.join("\n", body)));
     } else if (answer instanceof SecondaryAnswer s) {
       out.add(header(":jigsaw: Secondary support: platform applications"));
       out.add(textSection(escape(s.table().appliesTo())));
@@ -184,7 +192,7 @@ public final class BlockKitRenderer {
               String.join(
                   "\n",
                   Phrases.EXAMPLES.stream()
-                      .map(x -> "• `/kommander-support " + x.replaceFirst("  \\(", "`  ("))
+                      .map(x -> "• `/kommander-support " + x.ask() + "`  (" + x.answers() + ")")
                       .toList())));
     }
     if (Caveats.derived(answer)) {
@@ -265,10 +273,6 @@ public final class BlockKitRenderer {
   private static LayoutBlock header(String text) {
     return Blocks.header(
         h -> h.text(plainText(SlackLimits.fit(text, SlackLimits.HEADER_TEXT), true)));
-  }
-
-  private static String bullets(List<String> lines) {
-    return escape(String.join("\n", lines)).replace("\n  - ", "\n• ").replace("\n  ", "\n");
   }
 
   /** Slack's mrkdwn needs &, < and > escaped, so echoed user text can't ping or link. */

@@ -1,5 +1,7 @@
 package io.kommander.supportbot.slack.blocks;
 
+import io.kommander.supportbot.render.Phrases;
+
 /** Slack's documented Block Kit limits; renderers stay inside them and tests check it. */
 public final class SlackLimits {
   public static final int MESSAGE_BLOCKS = 50;
@@ -12,8 +14,8 @@ public final class SlackLimits {
 
   private SlackLimits() {}
 
-  /** Cuts {@code text} to {@code max} characters, marking the cut. */
+  /** Cuts {@code text} to fit a limit of {@code max} characters, marking the cut. */
   public static String fit(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    return Phrases.cut(text, max);
   }
 }

@@ -1,7 +1,5 @@
 package io.kommander.supportbot;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import io.kommander.supportbot.announce.AnnouncementScheduler;
 import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.announce.AnnouncementSettingsLoader;
@@ -10,6 +8,7 @@ import io.kommander.supportbot.announce.Ledger;
 import io.kommander.supportbot.announce.PostgresLedger;
 import io.kommander.supportbot.announce.SlackPoster;
 import io.kommander.supportbot.catalog.LiveCatalog;
+import io.kommander.supportbot.slack.SlackClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,13 +37,9 @@ public final class Announcements {
               : "disabled in " + config.announceConfig());
       return Optional.empty();
     }
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
-    slackConfig.setHttpClientReadTimeoutMillis(10_000);
-    slackConfig.setStatsEnabled(false);
     SlackPoster poster =
         new SlackPoster(
-            Slack.getInstance(slackConfig).methods(config.botToken().get()),
+            SlackClients.forApi(config.slackApiUrl()).methods(config.botToken().get()),
             4,
             Duration.ofSeconds(1),
             Duration.ofSeconds(60));

@@ -12,7 +12,6 @@ import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportEnd;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.render.Phrases;
-import io.kommander.supportbot.render.Phrases.Standing;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +114,7 @@ final class ApiModel {
           a.product().name().toLowerCase(Locale.ROOT),
           a.asked().toString(),
           a.asOf(),
-          Standing.of(a.support()).name().toLowerCase(Locale.ROOT),
+          ApiJson.status(a.support()),
           a.support().isSupported(),
           a.line().map(Line::of).orElse(null),
           ends,

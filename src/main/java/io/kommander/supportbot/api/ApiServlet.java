@@ -121,13 +121,13 @@ public final class ApiServlet extends HttpServlet {
       } else if (body == null) {
         write(resp, 200, CatalogJson.write(service.catalog()));
       } else {
-        write(resp, 200, CatalogJson.MAPPER.writeValueAsString(body));
+        write(resp, 200, ApiJson.MAPPER.writeValueAsString(body));
       }
     } catch (ApiError e) {
       write(
           resp,
           e.status,
-          CatalogJson.MAPPER.writeValueAsString(new ApiModel.Error(e.code, e.getMessage())));
+          ApiJson.MAPPER.writeValueAsString(new ApiModel.Error(e.code, e.getMessage())));
     }
   }
 

@@ -2,7 +2,6 @@ package io.kommander.supportbot.http;
 
 import io.kommander.supportbot.policy.Freshness;
 import io.kommander.supportbot.policy.PolicyService;
-import io.kommander.supportbot.slack.SlackAnswers;
 import java.io.IOException;
 import java.util.Locale;
 import javax.servlet.http.HttpServlet;
@@ -11,9 +10,9 @@ import javax.servlet.http.HttpServletResponse;
 
 /** {@code GET /metrics}: the answer cache's counters, in Prometheus' text format. */
 public final class MetricsServlet extends HttpServlet {
-  private final transient SlackAnswers answers;
+  private final transient AnswerSource answers;
 
-  public MetricsServlet(SlackAnswers answers) {
+  public MetricsServlet(AnswerSource answers) {
     this.answers = answers;
   }
 

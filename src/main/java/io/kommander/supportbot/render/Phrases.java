@@ -44,21 +44,19 @@ public final class Phrases {
 
   private Phrases() {}
 
-  /** How a line stands, in words and as a Slack emoji; decided once so the two always agree. */
+  /** How a line stands; decided once, so every channel words (and colours) it alike. */
   public enum Standing {
-    SUPPORTED("supported", ":white_check_mark:"),
-    ENDS_SOON("supported, ends soon", ":hourglass_flowing_sand:"),
-    EXPIRED("expired", ":x:"),
-    NEVER_RELEASED("never released", ":no_entry_sign:"),
-    NOT_RELEASED("not released yet", ":calendar:"),
-    UNKNOWN("unknown", ":grey_question:");
+    SUPPORTED("supported"),
+    ENDS_SOON("supported, ends soon"),
+    EXPIRED("expired"),
+    NEVER_RELEASED("never released"),
+    NOT_RELEASED("not released yet"),
+    UNKNOWN("unknown");
 
     public final String words;
-    public final String emoji;
 
-    Standing(String words, String emoji) {
+    Standing(String words) {
       this.words = words;
-      this.emoji = emoji;
     }
 
     public static Standing of(Support support) {
@@ -80,11 +78,6 @@ public final class Phrases {
     return Standing.of(support).words;
   }
 
-  /** A Slack emoji short code matching {@link #status}. */
-  public static String emoji(Support support) {
-    return Standing.of(support).emoji;
-  }
-
   /** {@code text} cut to {@code max} characters, the cut marked with an ellipsis. */
   public static String cut(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
@@ -93,12 +86,13 @@ public final class Phrases {
   /** "30 and 7 days" for lead times [30, 7]. */
   public static String days(List<Integer> days) {
     List<String> each = days.stream().map(String::valueOf).toList();
-    return (each.size() < 2
+    String joined =
+        each.size() < 2
             ? String.join("", each)
             : String.join(", ", each.subList(0, each.size() - 1))
                 + " and "
-                + each.get(each.size() - 1))
-        + (days.size() == 1 && days.get(0) == 1 ? " day" : " days");
+                + each.get(each.size() - 1);
+    return joined + (days.size() == 1 && days.get(0) == 1 ? " day" : " days");
   }
 
   /** "N-2" for a window of 3. */

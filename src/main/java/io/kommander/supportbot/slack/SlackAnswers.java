@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.JsonOps;
+import io.kommander.supportbot.http.AnswerSource;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  * whole reply is cached too, already in JSON: serialising its blocks took about 30 times as long as
  * finding the cached answer (15 us against 0.5 us).
  */
-public final class SlackAnswers {
+public final class SlackAnswers implements AnswerSource {
   /**
    * Bounded by size, not count: an answer costs about 4 bytes of heap per character of its text
    * (measured; the blocks included) and its JSON reply one byte per character, so 4 M characters
@@ -63,6 +64,11 @@ public final class SlackAnswers {
     return lookup(text).message();
   }
 
+  @Override
+  public String text(String question) {
+    return answer(question).text();
+  }
+
   /**
    * The body of the ack to {@code /kommander-support TEXT}: the answer, ephemeral, with a button to
    * share it in the channel, as the JSON Bolt itself would write.
@@ -90,6 +96,7 @@ public final class SlackAnswers {
     return renderer;
   }
 
+  @Override
   public PolicyService policy() {
     return policy.get();
   }
@@ -114,10 +121,12 @@ public final class SlackAnswers {
     return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
+  @Override
   public CacheStats stats() {
     return cache.stats();
   }
 
+  @Override
   public long size() {
     return cache.estimatedSize();
   }

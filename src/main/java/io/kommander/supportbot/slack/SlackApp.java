@@ -1,7 +1,5 @@
 package io.kommander.supportbot.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -29,13 +27,8 @@ public final class SlackApp {
       String apiUrl,
       SlackAnswers answers,
       Supplier<SlackMessage> schedule) {
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(apiUrl); // Config ends it with "/"
-    // The SDK's per-call rate-limit statistics: unused here, and they cost each Web API call a
-    // copy-on-write list append (a copy of the last minute of calls) and a sweep every second.
-    slackConfig.setStatsEnabled(false);
     AppConfig.AppConfigBuilder config =
-        AppConfig.builder().slack(Slack.getInstance(slackConfig)).singleTeamBotToken(botToken);
+        AppConfig.builder().slack(SlackClients.forApi(apiUrl)).singleTeamBotToken(botToken);
     if (signingSecret != null) {
       config.signingSecret(signingSecret);
     } else {

@@ -123,7 +123,7 @@ public final class BlockKitRenderer {
     if (answer instanceof LineAnswer a) {
       out.add(
           header(
-              Phrases.emoji(a.support())
+              Emoji.of(a.support())
                   + " "
                   + Phrases.subject(a)
                   + ": "
@@ -215,7 +215,7 @@ public final class BlockKitRenderer {
   private static List<TextObject> lineFields(LineAnswer a, Reply reply, int window) {
     Product other = a.product() == Product.KONVOY ? Product.KOMMANDER : Product.KONVOY;
     List<TextObject> fields = new ArrayList<>();
-    fields.add(field("Status", Phrases.emoji(a.support()) + " " + Phrases.statusWhen(a, reply)));
+    fields.add(field("Status", Emoji.of(a.support()) + " " + Phrases.statusWhen(a, reply)));
     a.line()
         .filter(l -> !l.product().platform())
         .ifPresent(
@@ -243,7 +243,7 @@ public final class BlockKitRenderer {
       String patch = a.upgrade().linePatch().map(p -> " · latest " + p.version()).orElse("");
       out.add(
           textSection(
-              Phrases.emoji(a.support())
+              Emoji.of(a.support())
                   + " *"
                   + line.label()
                   + "*: "

@@ -1,0 +1,20 @@
+package io.kommander.supportbot.slack.blocks;
+
+import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.render.Phrases.Standing;
+
+/** Slack's emoji for how a line stands, beside the words that always say it too. */
+final class Emoji {
+  private Emoji() {}
+
+  static String of(Support support) {
+    return switch (Standing.of(support)) {
+      case SUPPORTED -> ":white_check_mark:";
+      case ENDS_SOON -> ":hourglass_flowing_sand:";
+      case EXPIRED -> ":x:";
+      case NEVER_RELEASED -> ":no_entry_sign:";
+      case NOT_RELEASED -> ":calendar:";
+      case UNKNOWN -> ":grey_question:";
+    };
+  }
+}

@@ -101,7 +101,9 @@ class SupportPageBrowserTest {
   static void submit(String formId) {
     WebElement html = browser.findElement(By.tagName("html"));
     browser.findElement(By.cssSelector("#" + formId + " button")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.until(ExpectedConditions.stalenessOf(html));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer")));
   }
 
   static List<String> supportedRows() {
@@ -130,12 +132,14 @@ class SupportPageBrowserTest {
     assertThat(browser.findElement(By.id("answer")).getText())
         .startsWith("NKP 2.15: supported")
         .contains("Kommander 2.15 ships inside NKP 2.15");
+    browser.get(base + "/"); // each form from a freshly loaded page
     browser.findElement(By.id("from")).sendKeys("dkp 2.5");
     browser.findElement(By.id("to")).sendKeys("nkp 2.17");
     submit("upgrade-form");
     assertThat(browser.findElement(By.id("answer")).getText())
         .contains("Upgrade path from DKP 2.5 to NKP 2.17: 9 hops")
         .contains("4. NKP 2.12.2, the rename (expired).");
+    browser.get(base + "/");
     browser.findElement(By.id("kommander")).sendKeys("1.2");
     browser.findElement(By.id("konvoy")).sendKeys("1.7");
     submit("pair-form");

@@ -10,52 +10,18 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import io.kommander.supportbot.testing.SlackMock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /** Shared pieces: a hand-moved clock, settings, a Slack client aimed at WireMock. */
 final class AnnouncementFixture {
   static final String CHANNEL = "C0ANNOUNCE1";
 
   private AnnouncementFixture() {}
-
-  static final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    ManualClock(String instant) {
-      now = new AtomicReference<>(Instant.parse(instant));
-    }
-
-    void set(String instant) {
-      now.set(Instant.parse(instant));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
 
   static AnnouncementSettings settings(String... channels) {
     return new AnnouncementSettings(
@@ -110,12 +76,6 @@ final class AnnouncementFixture {
   }
 
   static Map<String, String> form(LoggedRequest r) {
-    return Arrays.stream(r.getBodyAsString().split("&"))
-        .map(kv -> kv.split("=", 2))
-        .collect(
-            Collectors.toMap(
-                kv -> kv[0],
-                kv -> URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8),
-                (a, b) -> a));
+    return SlackMock.form(r.getBodyAsString());
   }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.announce.AnnouncementFixture.ManualClock;
 import io.kommander.supportbot.announce.Ledger.State;
 import io.kommander.supportbot.catalog.LiveCatalog;
+import io.kommander.supportbot.testing.ManualClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kommander.supportbot.Bot;
-import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.catalog.LiveCatalog;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,17 +37,7 @@ class ApiTest {
         new LiveCatalog(
             TestCatalogs.withPlanned(),
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-    bot =
-        Bot.start(
-            Config.of(
-                0,
-                TestCatalogs.SHIPPED,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "http://127.0.0.1:1/api/"),
-            "127.0.0.1",
-            live);
+    bot = Bot.start(TestConfigs.withoutSlack(), "127.0.0.1", live);
     base = "http://127.0.0.1:" + bot.port() + "/api/v1";
   }
 

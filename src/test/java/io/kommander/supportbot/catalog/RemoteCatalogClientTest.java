@@ -19,11 +19,8 @@ import io.kommander.supportbot.catalog.RemoteCatalogClient.Updated;
 import io.kommander.supportbot.policy.Catalog;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.query.QueryParser;
-import java.time.Clock;
+import io.kommander.supportbot.testing.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,31 +140,10 @@ class RemoteCatalogClientTest {
     service.verify(1, getRequestedFor(urlEqualTo(PATH)));
   }
 
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    final AtomicReference<Instant> now =
-        new AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
   @Test
   void whenTheServiceGoesDownAnswersComeFromTheLastGoodDataAndSaySo() {
     serve(200, CATALOG_JSON);
-    ManualClock clock = new ManualClock();
+    ManualClock clock = new ManualClock("2026-11-25T10:00:00Z");
     LiveCatalog live = new LiveCatalog(TestCatalogs.shipped(), clock);
     RemoteCatalogSync sync =
         new RemoteCatalogSync(client, live, clock, Duration.ofMinutes(2), clock.instant());
@@ -177,10 +153,10 @@ class RemoteCatalogClientTest {
         .hasSize(21); // the remote catalog, with planned lines, replaced the local one
 
     serve(500, "down");
-    clock.now.set(clock.instant().plusSeconds(60));
+    clock.advance(Duration.ofSeconds(60));
     assertThat(sync.refresh()).isFalse();
     assertThat(live.get().caveat()).isEmpty(); // a minute is not stale yet
-    clock.now.set(clock.instant().plusSeconds(120));
+    clock.advance(Duration.ofSeconds(120));
     assertThat(sync.refresh()).isFalse();
     Reply reply = live.get().answer(new QueryParser().parse("2.3"));
     assertThat(live.catalog()).isSameAs(remote);

@@ -1,24 +1,20 @@
 package io.kommander.supportbot.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackRequests;
+import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,28 +33,14 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class EdgeFuzzProperties {
   static final String SECRET = "fuzz-signing-secret-1b2c";
-  static WireMockServer slack;
+  static SlackMock slack;
   static Bot bot;
   static final AtomicInteger sent = new AtomicInteger();
 
   @BeforeContainer
   static void start() throws Exception {
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    slack.stubFor(
-        any(anyUrl())
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\","
-                        + "\"ts\":\"1.2\",\"channel\":\"C0001\"}")));
-    Config config =
-        Config.of(
-            0,
-            TestCatalogs.SHIPPED,
-            Optional.of("xoxb-fuzz"),
-            Optional.of(SECRET),
-            Optional.empty(),
-            slack.baseUrl() + "/api/");
+    slack = SlackMock.start();
+    Config config = TestConfigs.http(slack.apiUrl(), "xoxb-fuzz", SECRET);
     PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
     bot = Bot.start(config, "127.0.0.1", () -> policy);
   }
@@ -67,7 +49,7 @@ class EdgeFuzzProperties {
   static void stop() {
     System.out.println("EdgeFuzzProperties: " + sent.get() + " requests, none 5xx or traced");
     bot.close();
-    slack.stop();
+    slack.close();
   }
 
   static void assertClean(RawHttp.Response r, String what) {

@@ -1,17 +1,14 @@
 package io.kommander.supportbot.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackRequests;
+import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -21,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -37,23 +33,13 @@ class SlowClientTest {
   static final String SECRET = "slow-client-secret-77aa";
   static final int ATTACKERS = 300;
 
-  WireMockServer slack;
+  SlackMock slack;
   Bot bot;
 
   @BeforeEach
   void start() throws Exception {
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    slack.stubFor(
-        any(anyUrl()).willReturn(okJson("{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}")));
-    Config config =
-        Config.of(
-            0,
-            TestCatalogs.SHIPPED,
-            Optional.of("xoxb-slow"),
-            Optional.of(SECRET),
-            Optional.empty(),
-            slack.baseUrl() + "/api/");
+    slack = SlackMock.start();
+    Config config = TestConfigs.http(slack.apiUrl(), "xoxb-slow", SECRET);
     PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
     bot = Bot.start(config, "127.0.0.1", () -> policy);
   }
@@ -61,7 +47,7 @@ class SlowClientTest {
   @AfterEach
   void stop() {
     bot.close();
-    slack.stop();
+    slack.close();
   }
 
   private Socket attacker() throws IOException {
@@ -127,7 +113,7 @@ class SlowClientTest {
         HttpResponse<String> slash =
             requests.post(
                 "/slack/events",
-                SlackRequests.slashCommand("2.15", slack.baseUrl() + "/response"),
+                SlackRequests.slashCommand("2.15", slack.responseUrl()),
                 "application/x-www-form-urlencoded");
         assertThat(slash.statusCode()).isEqualTo(200);
         assertThat(slash.body()).contains("NKP 2.15");

@@ -5,15 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class HardeningTest {
   static final String SECRET = "hardening-signing-secret-4f1c";
   static final String BOT_TOKEN = "xoxb-hardening-token-9d2e";
 
-  WireMockServer slack;
+  SlackMock slack;
   Bot bot;
   SlackRequests requests;
   final ByteArrayOutputStream logs = new ByteArrayOutputStream();
@@ -47,27 +46,18 @@ class HardeningTest {
   void start() throws Exception {
     stderr = System.err;
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8)); // slf4j-simple logs here
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    slack.stubFor(
-        post("/api/auth.test")
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
-    slack.stubFor(
-        post("/api/chat.postMessage")
-            .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
-    slack.stubFor(
-        post("/response")
-            .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(1_500)));
-    Config config =
-        Config.of(
-            0,
-            TestCatalogs.SHIPPED,
-            Optional.of(BOT_TOKEN),
-            Optional.of(SECRET),
-            Optional.empty(),
-            slack.baseUrl() + "/api/");
+    slack = SlackMock.start();
+    slack
+        .server()
+        .stubFor(
+            post("/api/chat.postMessage")
+                .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    slack
+        .server()
+        .stubFor(
+            post("/response")
+                .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(1_500)));
+    Config config = TestConfigs.http(slack.apiUrl(), BOT_TOKEN, SECRET);
     PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
     bot = Bot.start(config, "127.0.0.1", () -> policy);
     requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
@@ -76,7 +66,7 @@ class HardeningTest {
   @AfterEach
   void stop() {
     bot.close();
-    slack.stop();
+    slack.close();
     System.setErr(stderr);
   }
 
@@ -84,8 +74,7 @@ class HardeningTest {
   void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
     String huge =
         SlackRequests.slashCommand(
-            "1.4 " + "x".repeat((int) SlackEventsServlet.MAX_BODY_BYTES),
-            slack.baseUrl() + "/response");
+            "1.4 " + "x".repeat((int) SlackEventsServlet.MAX_BODY_BYTES), slack.responseUrl());
     HttpResponse<String> r =
         requests.post("/slack/events", huge, "application/x-www-form-urlencoded");
     assertThat(r.statusCode()).isEqualTo(413);
@@ -114,7 +103,7 @@ class HardeningTest {
 
   @Test
   void aTimestampFromTheFutureIsRefusedLikeAReplay() throws Exception {
-    String body = SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response");
+    String body = SlackRequests.slashCommand("1.4", slack.responseUrl());
     String ts = String.valueOf(Instant.now().plusSeconds(10 * 60).getEpochSecond());
     HttpResponse<String> r =
         requests.post(
@@ -127,7 +116,7 @@ class HardeningTest {
 
   @Test
   void secretsNeverAppearInLogsOrReplies() throws Exception {
-    String body = SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response");
+    String body = SlackRequests.slashCommand("1.4", slack.responseUrl());
     HttpResponse<String> bad =
         requests.post(
             "/slack/events",
@@ -161,7 +150,7 @@ class HardeningTest {
               try {
                 return requests.post(
                     "/slack/events",
-                    SlackRequests.shareClick(slack.baseUrl() + "/response", "1.4"),
+                    SlackRequests.shareClick(slack.responseUrl(), "1.4"),
                     "application/x-www-form-urlencoded");
               } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -173,6 +162,6 @@ class HardeningTest {
     assertThat(inFlight.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     assertThat(System.nanoTime() - start)
         .isGreaterThan(TimeUnit.MILLISECONDS.toNanos(500)); // it waited
-    slack.verify(1, postRequestedFor(urlEqualTo("/response")));
+    slack.server().verify(1, postRequestedFor(urlEqualTo("/response")));
   }
 }

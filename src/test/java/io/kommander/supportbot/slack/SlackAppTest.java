@@ -1,36 +1,25 @@
 package io.kommander.supportbot.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.kommander.supportbot.Bot;
-import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.TextRenderer;
-import java.net.URLDecoder;
+import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,83 +40,41 @@ class SlackAppTest {
           TestCatalogs.shipped(),
           Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC));
 
-  static WireMockServer slack;
+  static SlackMock slack;
   static Bot bot;
   static SlackRequests requests;
 
   @BeforeAll
   static void start() throws Exception {
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    Config config =
-        Config.of(
-            0,
-            TestCatalogs.SHIPPED,
-            Optional.of(BOT_TOKEN),
-            Optional.of(SECRET),
-            Optional.empty(),
-            slack.baseUrl() + "/api/");
-    stubSlack();
-    bot = Bot.start(config, "127.0.0.1", () -> POLICY);
+    slack = SlackMock.start();
+    bot = Bot.start(TestConfigs.http(slack.apiUrl(), BOT_TOKEN, SECRET), "127.0.0.1", () -> POLICY);
     requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
-  }
-
-  static void stubSlack() {
-    slack.stubFor(
-        post("/api/auth.test")
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\",\"user\":\"kbot\",\"team_id\":\"T0001\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
-    slack.stubFor(
-        post("/api/chat.postMessage")
-            .willReturn(
-                okJson("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1700000001.000200\"}")));
-    // Bolt's IgnoringSelfEvents asks who a bot_id belongs to.
-    slack.stubFor(
-        post("/api/bots.info")
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"bot\":{\"id\":\"B0002\",\"user_id\":\"U0002\",\"name\":\"other\"}}")));
-    slack.stubFor(post("/api/views.publish").willReturn(okJson("{\"ok\":true}")));
-    slack.stubFor(post("/response").willReturn(aResponse().withStatus(200).withBody("ok")));
   }
 
   @AfterAll
   static void stop() {
     bot.close();
-    slack.stop();
+    slack.close();
   }
 
   @BeforeEach
   void clearRequests() {
-    slack.resetRequests();
+    slack.server().resetRequests();
   }
 
   private static HttpResponse<String> slash(String text) throws Exception {
     return requests.post(
         "/slack/events",
-        SlackRequests.slashCommand(text, slack.baseUrl() + "/response"),
+        SlackRequests.slashCommand(text, slack.responseUrl()),
         "application/x-www-form-urlencoded");
   }
 
   private static List<LoggedRequest> posted(String path) {
-    return slack.findAll(postRequestedFor(urlEqualTo(path)));
+    return slack.calls(path);
   }
 
   private static Map<String, String> formOf(String body) {
-    return Arrays.stream(body.split("&"))
-        .map(kv -> kv.split("=", 2))
-        .collect(
-            Collectors.toMap(
-                kv -> kv[0],
-                kv -> URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8),
-                SlackAppTest::same));
-  }
-
-  /** The SDK may repeat a form field; repeated values must agree. */
-  private static String same(String a, String b) {
-    assertThat(b).isEqualTo(a);
-    return a;
+    return SlackMock.form(body);
   }
 
   private static String plainText(String question) {
@@ -211,7 +158,7 @@ class SlackAppTest {
 
   @Test
   void aWrongSignatureIsRefusedAndNothingIsAnswered() throws Exception {
-    String body = SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response");
+    String body = SlackRequests.slashCommand("1.4", slack.responseUrl());
     String ts = String.valueOf(Instant.now().getEpochSecond());
     HttpResponse<String> r =
         requests.post(
@@ -228,7 +175,7 @@ class SlackAppTest {
     HttpResponse<String> r =
         requests.post(
             "/slack/events",
-            SlackRequests.slashCommand("1.4", slack.baseUrl() + "/response"),
+            SlackRequests.slashCommand("1.4", slack.responseUrl()),
             "application/x-www-form-urlencoded",
             Map.of());
     assertThat(r.statusCode()).isEqualTo(401);
@@ -331,7 +278,7 @@ class SlackAppTest {
     HttpResponse<String> r =
         requests.post(
             "/slack/events",
-            SlackRequests.shareClick(slack.baseUrl() + "/response", "1.4"),
+            SlackRequests.shareClick(slack.responseUrl(), "1.4"),
             "application/x-www-form-urlencoded");
     assertThat(r.statusCode()).isEqualTo(200);
     List<LoggedRequest> sent = posted("/response");

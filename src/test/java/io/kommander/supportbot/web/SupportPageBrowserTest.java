@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kommander.supportbot.Bot;
-import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,17 +56,7 @@ class SupportPageBrowserTest {
         new PolicyService(
             TestCatalogs.shipped(),
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-    bot =
-        Bot.start(
-            Config.of(
-                0,
-                TestCatalogs.SHIPPED,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "http://127.0.0.1:1/api/"),
-            "127.0.0.1",
-            () -> policy);
+    bot = Bot.start(TestConfigs.withoutSlack(), "127.0.0.1", () -> policy);
     base = "http://127.0.0.1:" + bot.port();
     SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE); // no CDP bindings for Debian's 156
     ChromeOptions options = new ChromeOptions();

@@ -1,0 +1,93 @@
+package io.kommander.supportbot.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Slack's Web API over real HTTP (WireMock on loopback) with the calls every test needs answered:
+ * {@code auth.test} at start, {@code chat.postMessage}, {@code views.publish}, an empty {@code
+ * conversations.history}, and a {@code response_url} at {@code /response}.
+ */
+public final class SlackMock implements AutoCloseable {
+  public static final String BOT_USER = "UBOT";
+
+  private final WireMockServer server;
+
+  private SlackMock(WireMockServer server) {
+    this.server = server;
+  }
+
+  public static SlackMock start() {
+    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+    server.stubFor(
+        post("/api/auth.test")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\""
+                        + BOT_USER
+                        + "\",\"bot_id\":\"BBOT\"}")));
+    server.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                okJson("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1800000000.000100\"}")));
+    server.stubFor(post("/api/views.publish").willReturn(okJson("{\"ok\":true}")));
+    // Bolt's IgnoringSelfEvents asks who a bot_id belongs to.
+    server.stubFor(
+        post("/api/bots.info")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"bot\":{\"id\":\"B0002\",\"user_id\":\"U0002\",\"name\":\"other\"}}")));
+    server.stubFor(
+        post("/api/conversations.history")
+            .willReturn(okJson("{\"ok\":true,\"messages\":[],\"has_more\":false}")));
+    server.stubFor(post("/response").willReturn(aResponse().withStatus(200).withBody("ok")));
+    return new SlackMock(server);
+  }
+
+  public WireMockServer server() {
+    return server;
+  }
+
+  /** The Web API base the bot is given ({@code SLACK_API_URL}). */
+  public String apiUrl() {
+    return server.baseUrl() + "/api/";
+  }
+
+  public String responseUrl() {
+    return server.baseUrl() + "/response";
+  }
+
+  public List<LoggedRequest> calls(String path) {
+    return server.findAll(postRequestedFor(urlEqualTo(path)));
+  }
+
+  /** A form-encoded body (what the Slack SDK posts) as a map. */
+  public static Map<String, String> form(String body) {
+    return Arrays.stream(body.split("&"))
+        .map(kv -> kv.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                kv -> kv[0],
+                kv -> URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8),
+                (a, b) -> a));
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

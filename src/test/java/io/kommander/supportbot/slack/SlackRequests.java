@@ -1,5 +1,6 @@
 package io.kommander.supportbot.slack;
 
+import com.slack.api.app_backend.SlackSignature;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,12 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends requests to the bot over real HTTP, signed exactly as Slack signs them (v0, HMAC-SHA256).
@@ -29,17 +27,9 @@ public final class SlackRequests {
     this.secret = secret;
   }
 
-  /** {@code v0=} + hex HMAC-SHA256 of {@code v0:timestamp:body} under the signing secret. */
+  /** {@code v0=} + hex HMAC-SHA256 of {@code v0:timestamp:body}, by the SDK's own generator. */
   public static String sign(String secret, String timestamp, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest =
-          mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-      return "v0=" + HexFormat.of().formatHex(digest);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return new SlackSignature.Generator(secret).generate(timestamp, body);
   }
 
   public static String form(Map<String, String> fields) {
@@ -67,7 +57,11 @@ public final class SlackRequests {
 
   /** Slack's signature headers for {@code body}, signed with {@code secret} at {@code ts}. */
   public static Map<String, String> signed(String secret, String ts, String body) {
-    return Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sign(secret, ts, body));
+    return Map.of(
+        SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP,
+        ts,
+        SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+        sign(secret, ts, body));
   }
 
   /** An {@code app_mention} event callback; from a bot when {@code botId} is set. */
@@ -97,11 +91,7 @@ public final class SlackRequests {
 
   public HttpResponse<String> post(String path, String body, String contentType) throws Exception {
     String ts = String.valueOf(Instant.now().getEpochSecond());
-    return post(
-        path,
-        body,
-        contentType,
-        Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sign(secret, ts, body)));
+    return post(path, body, contentType, signed(secret, ts, body));
   }
 
   public HttpResponse<String> post(

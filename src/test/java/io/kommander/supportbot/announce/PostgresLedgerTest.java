@@ -13,7 +13,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,8 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The replicas' ledger on a real PostgreSQL server started for the tests. */
-class PostgresLedgerTest {
+/**
+ * The replicas' ledger on a real PostgreSQL server started for the tests: the ledger contract, and
+ * two schedulers sharing one database.
+ */
+class PostgresLedgerTest extends LedgerContract {
   static EmbeddedPostgres postgres;
   static DataSource db;
 
@@ -52,51 +54,9 @@ class PostgresLedgerTest {
     }
   }
 
-  @Test
-  void ofManyRacingClaimsExactlyOneWins() throws Exception {
-    int racers = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(racers);
-    CyclicBarrier start = new CyclicBarrier(racers);
-    List<Future<Boolean>> claims = new ArrayList<>();
-    for (int i = 0; i < racers; i++) {
-      String owner = "replica-" + i;
-      claims.add(
-          pool.submit(
-              () -> {
-                PostgresLedger ledger = new PostgresLedger(db);
-                start.await();
-                return ledger.claim("ended:kommander-2.15:C1:2027-01-15", owner, Instant.now());
-              }));
-    }
-    int won = 0;
-    for (Future<Boolean> f : claims) {
-      won += f.get() ? 1 : 0;
-    }
-    pool.shutdown();
-    assertThat(won).isEqualTo(1);
-  }
-
-  @Test
-  void aReleasedClaimCanBeClaimedAgainAndAStaleOneTakenOverOnce() {
-    PostgresLedger ledger = new PostgresLedger(db);
-    Instant t0 = Instant.parse("2027-01-15T09:00:00Z");
-    assertThat(ledger.claim("k", "a", t0)).isTrue();
-    assertThat(ledger.claim("k", "b", t0)).isFalse();
-    ledger.release("k", "HTTP 500", t0);
-    assertThat(ledger.get("k").orElseThrow().state()).isEqualTo(State.RETRY);
-    assertThat(ledger.claim("k", "b", t0.plusSeconds(60))).isTrue();
-    assertThat(ledger.takeOver("k", "c", t0.plusSeconds(30), t0.plusSeconds(90)))
-        .isFalse(); // b's claim is fresh
-    assertThat(ledger.takeOver("k", "c", t0.plusSeconds(120), t0.plusSeconds(200))).isTrue();
-    assertThat(ledger.takeOver("k", "d", t0.plusSeconds(120), t0.plusSeconds(200))).isFalse();
-    ledger.sent("k", "1.2", t0.plusSeconds(201));
-    assertThat(ledger.get("k").orElseThrow())
-        .satisfies(
-            e -> {
-              assertThat(e.state()).isEqualTo(State.SENT);
-              assertThat(e.owner()).isEqualTo("c");
-              assertThat(e.attempts()).isEqualTo(2);
-            });
+  @Override
+  Ledger ledger() {
+    return new PostgresLedger(db);
   }
 
   @Test

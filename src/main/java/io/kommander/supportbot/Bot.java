@@ -42,10 +42,6 @@ public final class Bot implements AutoCloseable {
     this.socket = socket;
   }
 
-  public static Bot start(Config config, Supplier<PolicyService> policy) throws Exception {
-    return start(config, "0.0.0.0", policy);
-  }
-
   public static Bot start(Config config, String host, Supplier<PolicyService> policy)
       throws Exception {
     return start(config, host, policy, Optional.empty());

@@ -131,7 +131,7 @@ public final class AnnouncementScheduler implements AutoCloseable {
         return false; // at most once: never risk a duplicate
       }
     } else if (!ledger.claim(key, owner, now)) {
-      return false; // sent, failed, skipped, or claimed by another replica just now
+      return false; // sent, failed, or claimed by another replica just now
     }
     boolean late = Duration.between(a.due(), now).compareTo(LATE) > 0;
     Outcome outcome = poster.post(channel, AnnouncementMessages.render(a, rules, late), key, now);

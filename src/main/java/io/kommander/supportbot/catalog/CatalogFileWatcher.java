@@ -43,8 +43,8 @@ public final class CatalogFileWatcher implements AutoCloseable {
     return this;
   }
 
-  /** One look at the file; public so a signal or an admin call can force it. */
-  public synchronized void check() {
+  /** One look at the file (the timer's, and a test's). */
+  synchronized void check() {
     byte[] bytes = read();
     if (bytes == null || Arrays.equals(bytes, lastSeen)) {
       return;

@@ -30,7 +30,7 @@ public final class BotServer implements AutoCloseable {
 
   /**
    * Connections the kernel may hold for us before we accept them. Java's default of 50 overflows in
-   * a burst (1,000 at once reset some connections in a test); the kernel caps it at somaxconn.
+   * a burst and resets connections (BurstTest); the kernel caps it at somaxconn.
    */
   static final int ACCEPT_QUEUE = 1024;
 

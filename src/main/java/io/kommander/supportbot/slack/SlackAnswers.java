@@ -18,14 +18,14 @@ import java.util.function.Supplier;
 /**
  * Answers text with a rendered Slack message, cached. The key holds the catalog's version and
  * today's date, so a catalog change or a new day never serves a stale answer. The slash command's
- * whole reply is cached too, already in JSON: serialising its blocks took about 30 times as long as
- * finding the cached answer (15 us against 0.5 us).
+ * whole reply is cached too, already in JSON: serialising its blocks costs far more than finding
+ * the cached answer (docs/performance.md has the figures).
  */
 public final class SlackAnswers implements AnswerSource {
   /**
-   * Bounded by size, not count: an answer costs about 4 bytes of heap per character of its text
-   * (measured; the blocks included) and its JSON reply one byte per character, so 4 M characters
-   * keep the cache under 16 MB whatever is asked, and still hold a thousand typical answers.
+   * Bounded by size, not count, so the cache's memory is bounded whatever is asked (an answer's
+   * heap grows with its text; docs/performance.md has the measured ratio), while still holding a
+   * thousand typical answers.
    */
   static final long MAX_CHARACTERS = 4_000_000;
 

@@ -29,22 +29,7 @@ public final class AnnouncementMessages {
     ReleaseLine line = a.end().line();
     ReleaseLine by = a.end().ending().by();
     LocalDate date = a.endDate();
-    String lines =
-        line.product().platform()
-            ? line.label() + ".x"
-            : "Kommander " + line.kommander() + ".x and Konvoy " + line.konvoy() + ".x";
-    String headline =
-        a.dayOf()
-            ? by.label() + " is out: support for " + lines + " has ended."
-            : "Support for "
-                + lines
-                + " ends in "
-                + a.leadDays()
-                + " days, on "
-                + date
-                + ", when "
-                + by.label()
-                + (by.isPlanned() ? " is planned to ship." : " ships.");
+    String headline = Phrases.announcement(line, by, date, a.leadDays());
     // Upgrade advice as of the end date: the core names the newest line and its latest patch.
     LineAnswer advice = policy.status(line.product(), Version.of(line.kommander()), date);
     List<String> body = new ArrayList<>(Phrases.upgrade(advice));

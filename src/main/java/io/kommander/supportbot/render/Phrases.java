@@ -468,9 +468,37 @@ public final class Phrases {
     return line.filter(l -> l.product().platform()).map(l -> " (" + l.label() + ")").orElse("");
   }
 
+  /** "Kommander 1.2 on Konvoy 1.7": the pairing asked about. */
+  public static String pair(CompatibilityAnswer c) {
+    return "Kommander " + c.kommander() + " on Konvoy " + c.konvoy();
+  }
+
+  /**
+   * The headline of an end-of-support announcement: "NKP 2.18 is out: support for NKP 2.15.x has
+   * ended." on the day, "Support for … ends in 7 days, on …, when … ships." before it.
+   */
+  public static String announcement(
+      ReleaseLine line, ReleaseLine by, LocalDate date, int leadDays) {
+    String lines =
+        line.product().platform()
+            ? line.label() + ".x"
+            : "Kommander " + line.kommander() + ".x and Konvoy " + line.konvoy() + ".x";
+    return leadDays == 0
+        ? by.label() + " is out: support for " + lines + " has ended."
+        : "Support for "
+            + lines
+            + " ends in "
+            + leadDays
+            + " days, on "
+            + date
+            + ", when "
+            + by.label()
+            + (by.isPlanned() ? " is planned to ship." : " ships.");
+  }
+
   /** The verdict of a compatibility question, in one sentence, then details. */
   public static List<String> compatibility(CompatibilityAnswer c, int window) {
-    String pair = "Kommander " + c.kommander() + " on Konvoy " + c.konvoy();
+    String pair = pair(c);
     List<String> out = new ArrayList<>();
     switch (c.verdict()) {
       case SUPPORTED -> {

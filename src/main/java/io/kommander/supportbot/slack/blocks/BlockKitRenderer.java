@@ -132,13 +132,7 @@ public final class BlockKitRenderer {
       Phrases.naming(a).ifPresent(n -> out.add(contextLine(":label: " + n)));
     } else if (answer instanceof CompatibilityAnswer c) {
       List<String> lines = Phrases.compatibility(c, window);
-      out.add(
-          header(
-              verdictEmoji(c.verdict())
-                  + " Kommander "
-                  + c.kommander()
-                  + " on Konvoy "
-                  + c.konvoy()));
+      out.add(header(verdictEmoji(c.verdict()) + " " + Phrases.pair(c)));
       String when = reply.asOfGiven() ? " (" + Phrases.when(reply) + ")" : "";
       List<String> body = new ArrayList<>(List.of("*" + lines.get(0) + "*" + when));
       body.addAll(lines.subList(1, lines.size()));

@@ -162,7 +162,9 @@ public final class SlackEventsServlet extends HttpServlet {
     StatusSeen seen = new StatusSeen(resp);
     try {
       bolt.service(new BufferedRequest(req, body), seen);
-      if (seen.status >= 400 && seen.status < 500) {
+      if (seen.unhandled()) {
+        log.info("Acked a Slack request no listener handles: {}", excerpt(body));
+      } else if (seen.status >= 400 && seen.status < 500) {
         log.warn("Signed Slack payload refused by Bolt ({}): {}", seen.status, excerpt(body));
       }
     } catch (Exception e) {
@@ -182,7 +184,11 @@ public final class SlackEventsServlet extends HttpServlet {
     return body.length > 200 ? text + "… (" + body.length + " bytes)" : text;
   }
 
-  /** Remembers the status Bolt set, to log its refusals in one line. */
+  /**
+   * Remembers the status Bolt set, to log its refusals in one line, and turns its 404 for an event
+   * type no listener handles into an empty 200: Slack counts a 404 as a failed delivery, retries
+   * it, and turns off subscriptions that keep failing.
+   */
   private static final class StatusSeen extends HttpServletResponseWrapper {
     private int status = 200;
 
@@ -190,10 +196,14 @@ public final class SlackEventsServlet extends HttpServlet {
       super(resp);
     }
 
+    boolean unhandled() {
+      return status == 404;
+    }
+
     @Override
     public void setStatus(int sc) {
       status = sc;
-      super.setStatus(sc);
+      super.setStatus(sc == 404 ? 200 : sc);
     }
 
     @Override
@@ -206,6 +216,19 @@ public final class SlackEventsServlet extends HttpServlet {
     public void sendError(int sc) throws IOException {
       status = sc;
       super.sendError(sc);
+    }
+
+    @Override
+    public java.io.PrintWriter getWriter() throws IOException {
+      // Bolt's "no handler found" body would contradict the 200.
+      return unhandled() ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
+    }
+
+    @Override
+    public void setContentLength(int len) {
+      if (!unhandled()) {
+        super.setContentLength(len);
+      }
     }
   }
 

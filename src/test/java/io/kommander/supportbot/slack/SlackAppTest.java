@@ -213,6 +213,19 @@ class SlackAppTest {
   }
 
   @Test
+  void anEventTypeNoListenerHandlesIsAckedWith200NotBolts404() throws Exception {
+    String reaction =
+        "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
+            + "\"event_id\":\"Ev-reaction\",\"event_time\":1700000000,\"event\":{\"type\":\"reaction_added\","
+            + "\"user\":\"U0001\",\"reaction\":\"tada\",\"item\":{\"type\":\"message\",\"channel\":\"C0001\","
+            + "\"ts\":\"1700000000.000100\"},\"event_ts\":\"1700000000.000200\"}}";
+    HttpResponse<String> r = requests.post("/slack/events", reaction, "application/json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).doesNotContain("no handler");
+    assertThat(posted("/api/chat.postMessage")).isEmpty(); // acked at once, nothing posted
+  }
+
+  @Test
   void urlVerificationReturnsTheChallenge() throws Exception {
     HttpResponse<String> r =
         requests.post(

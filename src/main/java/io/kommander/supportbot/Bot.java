@@ -11,6 +11,7 @@ import io.kommander.supportbot.http.AskServlet;
 import io.kommander.supportbot.http.BotServer;
 import io.kommander.supportbot.http.HealthServlet;
 import io.kommander.supportbot.http.MetricsServlet;
+import io.kommander.supportbot.http.ReadinessServlet;
 import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.http.SlackOffServlet;
 import io.kommander.supportbot.policy.PolicyService;
@@ -98,8 +99,23 @@ public final class Bot implements AutoCloseable {
       }
     }
     if (app != null) {
-      app.start();
+      app.start(); // calls auth.test: a wrong token or an unreachable Slack stops here
     }
+    SocketModeApp session = socket;
+    Map<String, Supplier<Optional<String>>> checks = new LinkedHashMap<>();
+    checks.put(
+        "catalog",
+        () -> policy.get() == null ? Optional.of("not loaded") : Optional.<String>empty());
+    checks.put(
+        "slack",
+        () ->
+            session != null && session.isClientStopped()
+                ? Optional.of("the Socket Mode session is not open")
+                : Optional.<String>empty());
+    config
+        .ledgerDatabaseUrl()
+        .ifPresent(url -> checks.put("database", () -> Database.problem(url)));
+    servlets.put("/readyz", new ReadinessServlet(checks));
     BotServer server = new BotServer(host, config.port(), servlets).start();
     if (socket != null) {
       socket.startAsync();

@@ -33,6 +33,27 @@ class BotWithoutSlackTest {
   }
 
   @Test
+  void readinessNamesWhatIsMissingWhileLivenessStaysUp() throws Exception {
+    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    try (Bot bot = Bot.start(Config.fromEnv(Map.of("PORT", "0")), "127.0.0.1", () -> policy)) {
+      SlackRequests http = new SlackRequests("http://127.0.0.1:" + bot.port(), "unused");
+      HttpResponse<String> ready = http.get("/readyz");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body()).isEqualTo("ready\n");
+    }
+    Config withDatabase =
+        Config.fromEnv(
+            Map.of("PORT", "0", "LEDGER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/ledger"));
+    try (Bot bot = Bot.start(withDatabase, "127.0.0.1", () -> policy)) {
+      SlackRequests http = new SlackRequests("http://127.0.0.1:" + bot.port(), "unused");
+      HttpResponse<String> ready = http.get("/readyz");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).startsWith("database: does not answer");
+      assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void configNeverPrintsSecrets() {
     Config config =
         Config.fromEnv(

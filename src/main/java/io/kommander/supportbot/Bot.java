@@ -15,17 +15,22 @@ import io.kommander.supportbot.http.ReadinessServlet;
 import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.http.SlackOffServlet;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.slack.MemoryOnce;
+import io.kommander.supportbot.slack.Once;
+import io.kommander.supportbot.slack.PostgresOnce;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.web.SupportPageServlet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.servlet.http.HttpServlet;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +86,8 @@ public final class Bot implements AutoCloseable {
                 config.signingSecret().orElseThrow(),
                 config.slackApiUrl(),
                 answers,
-                schedule);
+                schedule,
+                once(config));
         servlets.put(
             "/slack/events",
             new SlackEventsServlet(
@@ -90,7 +96,12 @@ public final class Bot implements AutoCloseable {
       case SOCKET -> {
         app =
             SlackApp.create(
-                config.botToken().orElseThrow(), null, config.slackApiUrl(), answers, schedule);
+                config.botToken().orElseThrow(),
+                null,
+                config.slackApiUrl(),
+                answers,
+                schedule,
+                once(config));
         socket = new SocketModeApp(config.appToken().orElseThrow(), app);
       }
       case OFF -> {
@@ -126,6 +137,23 @@ public final class Bot implements AutoCloseable {
         server.port(),
         config.slackMode());
     return new Bot(server, app, socket);
+  }
+
+  /**
+   * Handled events and clicks: in PostgreSQL when replicas share one (the same event delivered to
+   * two replicas is answered once), else in this process's memory. An hour covers Slack's retries.
+   */
+  private static Once once(Config config) {
+    Duration ttl = Duration.ofHours(1);
+    return config
+        .ledgerDatabaseUrl()
+        .<Once>map(
+            url -> {
+              PGSimpleDataSource db = new PGSimpleDataSource();
+              db.setURL(url);
+              return new PostgresOnce(db, ttl);
+            })
+        .orElseGet(() -> new MemoryOnce(ttl));
   }
 
   public int port() {

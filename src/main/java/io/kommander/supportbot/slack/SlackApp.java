@@ -20,13 +20,15 @@ public final class SlackApp {
    * @param apiUrl the Web API base ({@code https://slack.com/api/}; GovSlack, proxies and tests
    *     change it)
    * @param signingSecret null in Socket Mode, where requests arrive over Slack's own socket
+   * @param once what was already handled: shared by replicas when they share a database
    */
   public static App create(
       String botToken,
       String signingSecret,
       String apiUrl,
       SlackAnswers answers,
-      Supplier<SlackMessage> schedule) {
+      Supplier<SlackMessage> schedule,
+      Once once) {
     AppConfig.AppConfigBuilder config =
         AppConfig.builder().slack(SlackClients.forApi(apiUrl)).singleTeamBotToken(botToken);
     if (signingSecret != null) {
@@ -36,8 +38,8 @@ public final class SlackApp {
     }
     App app = new App(config.build());
     app.command(SupportCommand.COMMAND, new SupportCommand(answers, schedule));
-    app.blockAction(BlockKitRenderer.SHARE_ACTION, new ShareAction(answers));
-    app.event(AppMentionEvent.class, new MentionListener(answers));
+    app.blockAction(BlockKitRenderer.SHARE_ACTION, new ShareAction(answers, once));
+    app.event(AppMentionEvent.class, new MentionListener(answers, once));
     app.event(AppHomeOpenedEvent.class, new HomeTabListener(new HomeView(answers)));
     return app;
   }

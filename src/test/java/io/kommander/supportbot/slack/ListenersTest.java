@@ -17,6 +17,7 @@ import io.kommander.supportbot.slack.listeners.MentionListener;
 import io.kommander.supportbot.slack.listeners.SupportCommand;
 import io.kommander.supportbot.testing.SlackMock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -93,7 +94,7 @@ class ListenersTest {
 
   @Test
   void aMentionIsAnsweredInItsThreadOnceAndBotsAreIgnored() throws Exception {
-    MentionListener listener = new MentionListener(answers);
+    MentionListener listener = new MentionListener(answers, new MemoryOnce(Duration.ofHours(1)));
     assertThat(
             listener
                 .apply(mention("Ev1", "<@UBOT> nkp 2.15", null), context(slack))

@@ -1,7 +1,5 @@
 package io.kommander.supportbot.slack.listeners;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
@@ -9,10 +7,10 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppMentionEvent;
+import io.kommander.supportbot.slack.Once;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.io.IOException;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +22,16 @@ import org.slf4j.LoggerFactory;
 public final class MentionListener implements BoltEventHandler<AppMentionEvent> {
   private static final Logger log = LoggerFactory.getLogger(MentionListener.class);
 
-  /** Slack retries within minutes; an hour of event ids is ample and bounded. */
-  private final Cache<String, Boolean> seen =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(100_000).build();
-
   private final SlackAnswers answers;
 
-  public MentionListener(SlackAnswers answers) {
+  private final Once once;
+
+  /**
+   * @param once which event ids were answered (this process's memory, or shared by replicas)
+   */
+  public MentionListener(SlackAnswers answers, Once once) {
     this.answers = answers;
+    this.once = once;
   }
 
   @Override
@@ -42,7 +42,7 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
       return ctx.ack();
     }
     String eventId = payload.getEventId();
-    if (eventId != null && seen.asMap().putIfAbsent(eventId, Boolean.TRUE) != null) {
+    if (eventId != null && !once.first("event:" + eventId)) {
       log.info("Ignoring redelivered event {} (retry {})", eventId, ctx.getRetryNum());
       return ctx.ack();
     }
@@ -61,7 +61,9 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
         log.warn("chat.postMessage to {} failed: {}", event.getChannel(), sent.getError());
       }
     } catch (IOException | SlackApiException | RuntimeException e) {
-      seen.invalidate(eventId); // let Slack's retry try again: nothing lost
+      if (eventId != null) {
+        once.forget("event:" + eventId); // let Slack's retry try again: nothing lost
+      }
       throw e;
     }
     return ctx.ack();

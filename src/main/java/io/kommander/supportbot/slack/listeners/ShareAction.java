@@ -9,6 +9,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.webhook.WebhookResponse;
+import io.kommander.supportbot.slack.Once;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.io.IOException;
@@ -25,14 +26,29 @@ public final class ShareAction implements BlockActionHandler {
 
   private final SlackAnswers answers;
 
-  public ShareAction(SlackAnswers answers) {
+  private final Once once;
+
+  /**
+   * @param once which clicks were shared (a click delivered twice, or to two replicas, shares once)
+   */
+  public ShareAction(SlackAnswers answers, Once once) {
     this.answers = answers;
+    this.once = once;
   }
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) throws IOException {
     var payload = req.getPayload();
-    String question = payload.getActions().get(0).getValue();
+    var action = payload.getActions().get(0);
+    String click =
+        "share:"
+            + (payload.getUser() == null ? "" : payload.getUser().getId())
+            + ":"
+            + action.getActionTs();
+    if (action.getActionTs() != null && !once.first(click)) {
+      return ctx.ack();
+    }
+    String question = action.getValue();
     SlackMessage message = answers.answer(question);
     List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
     String user = payload.getUser() == null ? null : payload.getUser().getId();

@@ -1,0 +1,80 @@
+package io.kommander.supportbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kommander.supportbot.Bot;
+import io.kommander.supportbot.Config;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.testing.SlackMock;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas behind one load balancer share a PostgreSQL database: Slack's redelivery of an event
+ * can land on the other replica, and must still be answered once; so must a share click.
+ */
+class ReplicasTest {
+  static final String SECRET = "replicas-signing-secret-5e6f";
+  static EmbeddedPostgres postgres;
+  static SlackMock slack;
+  static Bot one;
+  static Bot two;
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    slack = SlackMock.start();
+    Config config =
+        Config.fromEnv(
+            Map.of(
+                "PORT",
+                "0",
+                "SLACK_BOT_TOKEN",
+                "xoxb-replicas",
+                "SLACK_SIGNING_SECRET",
+                SECRET,
+                "SLACK_API_URL",
+                slack.apiUrl(),
+                "LEDGER_DATABASE_URL",
+                postgres.getJdbcUrl("postgres", "postgres")));
+    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    one = Bot.start(config, "127.0.0.1", () -> policy);
+    two = Bot.start(config, "127.0.0.1", () -> policy);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    one.close();
+    two.close();
+    slack.close();
+    postgres.close();
+  }
+
+  static SlackRequests to(Bot bot) {
+    return new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
+  }
+
+  @Test
+  void theSameEventDeliveredToBothReplicasIsAnsweredOnce() throws Exception {
+    String event = SlackRequests.mention("Ev-replicas-1", "<@UBOT> nkp 2.16", null);
+    assertThat(to(one).post("/slack/events", event, "application/json").statusCode())
+        .isEqualTo(200);
+    assertThat(to(two).post("/slack/events", event, "application/json").statusCode())
+        .isEqualTo(200);
+    assertThat(slack.calls("/api/chat.postMessage")).hasSize(1);
+  }
+
+  @Test
+  void aShareClickDeliveredToBothReplicasSharesOnce() throws Exception {
+    String click = SlackRequests.shareClick(slack.responseUrl(), "nkp 2.15");
+    String form = "application/x-www-form-urlencoded";
+    assertThat(to(one).post("/slack/events", click, form).statusCode()).isEqualTo(200);
+    assertThat(to(two).post("/slack/events", click, form).statusCode()).isEqualTo(200);
+    assertThat(slack.calls("/response")).hasSize(1);
+  }
+}

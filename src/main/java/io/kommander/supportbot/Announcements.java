@@ -20,18 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class Announcements {
   private static final Logger log = LoggerFactory.getLogger(Announcements.class);
 
-  /**
-   * A claim is taken over (after a crash, by this process restarted or by another replica) only
-   * once its post could no longer be in flight: the poster's worst case is 4 reads of up to 10 s,
-   * their backoff and one 60 s Retry-After, about 110 s. Taking over sooner (the file ledger used
-   * to at once) let a restarted bot read the history before its own earlier post had landed, and
-   * post again.
-   */
-  static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(3);
-
-  /** How often the scheduler looks; posts go out within this of their time. */
-  static final Duration LOOK_EVERY = Duration.ofMinutes(1);
-
   private Announcements() {}
 
   public static Optional<AnnouncementScheduler> start(
@@ -61,7 +49,7 @@ public final class Announcements {
       ledger = new FileLedger(config.dataDir().resolve("announcement-ledger.json"));
     }
     AnnouncementScheduler scheduler =
-        new AnnouncementScheduler(live, settings, ledger, poster, clock, CLAIM_TIMEOUT);
+        new AnnouncementScheduler(live, settings, ledger, poster, clock, settings.claimTimeout());
     live.onChange(c -> scheduler.wake()); // a moved planned date reschedules at once
     log.info(
         "Announcements on: {} channel(s), {} days ahead and on the day at {} {}",
@@ -69,6 +57,6 @@ public final class Announcements {
         settings.leadDays(),
         settings.time(),
         settings.zone());
-    return Optional.of(scheduler.start(LOOK_EVERY));
+    return Optional.of(scheduler.start(settings.lookEvery()));
   }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  * @param leadDays how many days before a support end to warn, e.g. 30 and 7
  * @param time local time of day the posts go out
  * @param maxLate how late a missed post may still go out (the bot was down); older ones are skipped
+ * @param lookEvery how often the scheduler looks (also right after a catalog change); null: 1
+ *     minute
+ * @param claimTimeout how old a claim must be before another process takes it over; it must exceed
+ *     the poster's worst case, or a post still in flight is posted again; null: 3 minutes
  */
 public record AnnouncementSettings(
     boolean enabled,
@@ -18,9 +22,13 @@ public record AnnouncementSettings(
     List<Integer> leadDays,
     LocalTime time,
     ZoneId zone,
-    Duration maxLate) {
+    Duration maxLate,
+    Duration lookEvery,
+    Duration claimTimeout) {
 
   public AnnouncementSettings {
+    lookEvery = lookEvery == null ? Duration.ofMinutes(1) : lookEvery;
+    claimTimeout = claimTimeout == null ? Duration.ofMinutes(3) : claimTimeout;
     channels = List.copyOf(channels);
     leadDays = leadDays.stream().distinct().sorted((a, b) -> b - a).toList();
     for (int days : leadDays) {
@@ -37,7 +45,8 @@ public record AnnouncementSettings(
   }
 
   public AnnouncementSettings withChannels(List<String> override) {
-    return new AnnouncementSettings(enabled, override, leadDays, time, zone, maxLate);
+    return new AnnouncementSettings(
+        enabled, override, leadDays, time, zone, maxLate, lookEvery, claimTimeout);
   }
 
   public boolean active() {

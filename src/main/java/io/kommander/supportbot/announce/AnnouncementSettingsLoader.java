@@ -25,7 +25,9 @@ public final class AnnouncementSettingsLoader {
       List<Integer> leadDays,
       String time,
       String zone,
-      Integer maxLateDays) {}
+      Integer maxLateDays,
+      Integer lookEverySeconds,
+      Integer claimTimeoutSeconds) {}
 
   static final List<Integer> DEFAULT_LEAD_DAYS = List.of(30, 7);
   static final String DEFAULT_TIME = "09:00";
@@ -43,7 +45,7 @@ public final class AnnouncementSettingsLoader {
           file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     if (f == null) {
-      f = new File(false, null, null, null, null, null); // no file: the defaults, switched off
+      f = new File(false, null, null, null, null, null, null, null); // no file: defaults, off
     }
     try {
       AnnouncementSettings s =
@@ -53,7 +55,9 @@ public final class AnnouncementSettingsLoader {
               f.leadDays() == null ? DEFAULT_LEAD_DAYS : f.leadDays(),
               LocalTime.parse(f.time() == null ? DEFAULT_TIME : f.time()),
               ZoneId.of(f.zone() == null ? DEFAULT_ZONE : f.zone()),
-              Duration.ofDays(f.maxLateDays() == null ? DEFAULT_MAX_LATE_DAYS : f.maxLateDays()));
+              Duration.ofDays(f.maxLateDays() == null ? DEFAULT_MAX_LATE_DAYS : f.maxLateDays()),
+              f.lookEverySeconds() == null ? null : Duration.ofSeconds(f.lookEverySeconds()),
+              f.claimTimeoutSeconds() == null ? null : Duration.ofSeconds(f.claimTimeoutSeconds()));
       return channelOverride
           .map(
               c ->

@@ -30,7 +30,9 @@ final class AnnouncementFixture {
         List.of(30, 7),
         LocalTime.of(9, 0),
         ZoneOffset.UTC,
-        Duration.ofDays(3));
+        Duration.ofDays(3),
+        null,
+        null);
   }
 
   static MethodsClient slack(WireMockServer wm) {

@@ -23,7 +23,14 @@ import org.w3c.dom.NodeList;
 class AnnouncementFeedTest {
   static final AnnouncementSettings SETTINGS =
       new AnnouncementSettings(
-          true, List.of(), List.of(30, 7), LocalTime.of(9, 0), ZoneOffset.UTC, Duration.ofDays(3));
+          true,
+          List.of(),
+          List.of(30, 7),
+          LocalTime.of(9, 0),
+          ZoneOffset.UTC,
+          Duration.ofDays(3),
+          null,
+          null);
   static final SupportPolicy POLICY = new SupportPolicy(TestCatalogs.withPlanned());
 
   static Document parse(String xml) throws Exception {

@@ -1,0 +1,194 @@
+package io.kommander.supportbot.chaos;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.testing.SlackMock;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 mid-post, over and over: the bot runs as its own process with the file ledger and a slow
+ * Slack (each post takes 3 s to land, and lands even if its sender died waiting). Each round kills
+ * it at a random moment, restarts it at once, and counts the posts: exactly one per round. Slack's
+ * channel history is served from the posts WireMock received, as Slack would show them. {@code mvn
+ * -B -Pchaos verify} (about 4 minutes; rounds: -Dchaos.rounds=20).
+ */
+@Tag("chaos")
+class FileLedgerChaosTest {
+  static final AtomicReference<WireMockServer> SLACK = new AtomicReference<>();
+  static final String SECRET = "chaos-signing-secret-9a8b";
+
+  /** How long Slack takes to answer a post; the message shows in history once it has answered. */
+  static final long POST_MILLIS = 3_000;
+
+  /** conversations.history: every chat.postMessage that has landed, with its metadata. */
+  public static final class HistoryFromPosts implements ResponseTransformerV2 {
+    @Override
+    public Response transform(Response response, ServeEvent serveEvent) {
+      String messages =
+          SLACK.get().findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
+              .filter(r -> r.getLoggedDate().getTime() + POST_MILLIS <= System.currentTimeMillis())
+              .map(r -> SlackMock.form(r.getBodyAsString()))
+              .filter(f -> f.get("metadata") != null)
+              .map(
+                  f ->
+                      "{\"type\":\"message\",\"ts\":\"1800000000.000100\",\"text\":\"x\",\"metadata\":"
+                          + f.get("metadata")
+                          + "}")
+              .collect(Collectors.joining(","));
+      return Response.Builder.like(response)
+          .but()
+          .body("{\"ok\":true,\"has_more\":false,\"messages\":[" + messages + "]}")
+          .build();
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public String getName() {
+      return "history-from-posts";
+    }
+  }
+
+  @TempDir Path dir;
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  Process start(Path config, Path data, String channel) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx128m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.kommander.supportbot.Main",
+            "serve");
+    Map<String, String> env = pb.environment();
+    env.put("PORT", String.valueOf(freePort()));
+    env.put("SLACK_BOT_TOKEN", "xoxb-chaos");
+    env.put("SLACK_SIGNING_SECRET", SECRET);
+    env.put("SLACK_API_URL", SLACK.get().baseUrl() + "/api/");
+    env.put("CATALOG_FILE", dir.resolve("releases.yaml").toString());
+    env.put("ANNOUNCE_CONFIG", config.toString());
+    env.put("ANNOUNCE_CHANNELS", channel);
+    env.put("DATA_DIR", data.toString());
+    pb.redirectErrorStream(true).redirectOutput(dir.resolve("bot-" + channel + ".log").toFile());
+    return pb.start();
+  }
+
+  static List<LoggedRequest> posts(WireMockServer slack, String channel) {
+    return slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).stream()
+        .filter(r -> channel.equals(SlackMock.form(r.getBodyAsString()).get("channel")))
+        .toList();
+  }
+
+  @Test
+  void killedAtRandomMomentsMidPostItPostsEachAnnouncementExactlyOnce() throws Exception {
+    int rounds = Integer.getInteger("chaos.rounds", 20);
+    WireMockServer slack =
+        new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").extensions(new HistoryFromPosts()));
+    SLACK.set(slack);
+    slack.start();
+    try {
+      slack.stubFor(
+          post("/api/auth.test")
+              .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+      slack.stubFor(
+          post("/api/chat.postMessage")
+              .willReturn(
+                  okJson("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1800000000.000100\"}")
+                      .withFixedDelay((int) POST_MILLIS)));
+      slack.stubFor(
+          post("/api/conversations.history")
+              .willReturn(ok().withTransformers("history-from-posts")));
+      // A line whose end is today, so the day-of post is due at once.
+      String today = LocalDate.now(ZoneOffset.UTC).toString();
+      Files.writeString(
+          dir.resolve("releases.yaml"),
+          TestCatalogs.shippedText()
+              .replace(
+                  "\nupgrades:",
+                  "\n  - kommander: \"2.18\"\n    product: nkp\n    status: planned\n    planned: "
+                      + today
+                      + "\n\nupgrades:"));
+      Path config =
+          Files.writeString(
+              dir.resolve("announcements.yaml"),
+              "enabled: true\nleadDays: [30]\ntime: \"00:00\"\nzone: UTC\nmaxLateDays: 3\n"
+                  + "lookEverySeconds: 1\nclaimTimeoutSeconds: "
+                  + Integer.getInteger("chaos.claimTimeoutSeconds", 5)
+                  + "\n");
+      Random random = new Random(42);
+      List<String> outcomes = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        String channel = String.format("C0CHAOS%03d", round);
+        Path data = Files.createDirectories(dir.resolve("data-" + round));
+        Process first = start(config, data, channel);
+        long killAfter = 300 + random.nextInt(4_500); // start-up takes ~1.5 s, then the 3 s post
+        Thread.sleep(killAfter);
+        first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
+        Path ledger = data.resolve("announcement-ledger.json");
+        String when =
+            Files.exists(ledger) && Files.readString(ledger).contains("SENT")
+                ? "after recording"
+                : posts(slack, channel).isEmpty() ? "before posting" : "mid-post";
+        Process second = start(config, data, channel);
+        long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+        while (System.nanoTime() < deadline
+            && !(Files.exists(ledger) && Files.readString(ledger).contains("SENT"))) {
+          Thread.sleep(100);
+        }
+        second.destroy();
+        second.waitFor();
+        List<LoggedRequest> posts = posts(slack, channel);
+        outcomes.add(
+            channel + " killed " + when + " (" + killAfter + " ms): " + posts.size() + " post(s)");
+        assertThat(posts)
+            .as("round %d (killed after %d ms), log in %s", round, killAfter, dir)
+            .hasSize(1);
+      }
+      System.out.println(
+          "FileLedgerChaosTest: "
+              + rounds
+              + " rounds, 0 duplicates, 0 lost\n  "
+              + String.join("\n  ", outcomes));
+    } finally {
+      slack.stop();
+      new File(dir.toFile(), "x").delete();
+    }
+  }
+}

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Shared pieces: a hand-moved clock, settings, a Slack client aimed at WireMock. */
-final class AnnouncementFixture {
+public final class AnnouncementFixture {
   static final String CHANNEL = "C0ANNOUNCE1";
 
   private AnnouncementFixture() {}
 
-  static AnnouncementSettings settings(String... channels) {
+  public static AnnouncementSettings settings(String... channels) {
     return new AnnouncementSettings(
         true,
         List.of(channels),

@@ -3,14 +3,12 @@ package io.kommander.supportbot.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.announce.AnnouncementFixture;
 import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.policy.SupportPolicy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,16 +19,7 @@ import org.w3c.dom.NodeList;
 
 /** The Atom feed of announcements, parsed as XML with the Atom namespace. */
 class AnnouncementFeedTest {
-  static final AnnouncementSettings SETTINGS =
-      new AnnouncementSettings(
-          true,
-          List.of(),
-          List.of(30, 7),
-          LocalTime.of(9, 0),
-          ZoneOffset.UTC,
-          Duration.ofDays(3),
-          null,
-          null);
+  static final AnnouncementSettings SETTINGS = AnnouncementFixture.settings();
   static final SupportPolicy POLICY = new SupportPolicy(TestCatalogs.withPlanned());
 
   static Document parse(String xml) throws Exception {

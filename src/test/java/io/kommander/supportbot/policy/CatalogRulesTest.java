@@ -45,6 +45,19 @@ class CatalogRulesTest {
         "test");
   }
 
+  static Catalog withEras(List<Era> eras) {
+    return new Catalog(
+        SHIPPED.settings(),
+        SHIPPED.review(),
+        eras,
+        SHIPPED.neverReleased(),
+        SHIPPED.lines(),
+        List.of(),
+        SHIPPED.experimental(),
+        SHIPPED.secondary(),
+        "t");
+  }
+
   @Test
   void aPlatformLineHasOneVersionForBothProductsAndNoKonvoyName() {
     ReleaseLine nkp = line("2.20", Product.NKP, "2027-06-01");
@@ -110,34 +123,11 @@ class CatalogRulesTest {
     assertThatThrownBy(() -> with(lines, List.of()))
         .hasMessageContaining("2.9 is also listed under neverReleased");
     List<Era> oneEra = List.of(SHIPPED.era(Product.KOMMANDER));
-    assertThatThrownBy(
-            () ->
-                new Catalog(
-                    SHIPPED.settings(),
-                    SHIPPED.review(),
-                    oneEra,
-                    SHIPPED.neverReleased(),
-                    SHIPPED.lines(),
-                    List.of(),
-                    SHIPPED.experimental(),
-                    SHIPPED.secondary(),
-                    "t"))
+    assertThatThrownBy(() -> withEras(oneEra))
         .hasMessageContaining("no era in 'eras' for product DKP");
     List<Era> twice = new ArrayList<>(SHIPPED.eras());
     twice.add(SHIPPED.era(Product.NKP));
-    assertThatThrownBy(
-            () ->
-                new Catalog(
-                    SHIPPED.settings(),
-                    SHIPPED.review(),
-                    twice,
-                    SHIPPED.neverReleased(),
-                    SHIPPED.lines(),
-                    List.of(),
-                    SHIPPED.experimental(),
-                    SHIPPED.secondary(),
-                    "t"))
-        .hasMessageContaining("the era NKP is listed twice");
+    assertThatThrownBy(() -> withEras(twice)).hasMessageContaining("the era NKP is listed twice");
   }
 
   @Test

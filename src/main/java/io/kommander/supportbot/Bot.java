@@ -78,35 +78,33 @@ public final class Bot implements AutoCloseable {
 
     App app = null;
     SocketModeApp socket = null;
+    if (config.slackMode() != Config.SlackMode.OFF) {
+      // Socket Mode requests arrive over Slack's own socket: there is no signature to check.
+      Optional<String> secret =
+          config.slackMode() == Config.SlackMode.HTTP ? config.signingSecret() : Optional.empty();
+      app =
+          SlackApp.create(
+              config.botToken().orElseThrow(),
+              secret.orElse(null),
+              config.slackApiUrl(),
+              answers,
+              schedule,
+              once(config));
+    }
     switch (config.slackMode()) {
-      case HTTP -> {
-        app =
-            SlackApp.create(
-                config.botToken().orElseThrow(),
-                config.signingSecret().orElseThrow(),
-                config.slackApiUrl(),
-                answers,
-                schedule,
-                once(config));
-        servlets.put(
-            "/slack/events",
-            new SlackEventsServlet(
-                new SlackAppServlet(app), config.signingSecret().orElseThrow(), Clock.systemUTC()));
-      }
-      case SOCKET -> {
-        app =
-            SlackApp.create(
-                config.botToken().orElseThrow(),
-                null,
-                config.slackApiUrl(),
-                answers,
-                schedule,
-                once(config));
-        socket = new SocketModeApp(config.appToken().orElseThrow(), app);
-      }
+      case HTTP ->
+          servlets.put(
+              "/slack/events",
+              new SlackEventsServlet(
+                  new SlackAppServlet(app),
+                  config.signingSecret().orElseThrow(),
+                  Clock.systemUTC()));
+      case SOCKET -> socket = new SocketModeApp(config.appToken().orElseThrow(), app);
       case OFF -> {
         servlets.put("/slack/events", new SlackOffServlet(config.slackOffReason()));
-        log.warn("{}. Serving /healthz, /metrics and /ask?q=... only.", config.slackOffReason());
+        log.warn(
+            "{}. Serving the support page, the API, /ask, /healthz, /readyz and /metrics.",
+            config.slackOffReason());
       }
     }
     if (app != null) {

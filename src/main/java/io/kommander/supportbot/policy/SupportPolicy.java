@@ -161,10 +161,8 @@ public final class SupportPolicy {
                   steps.add(
                       new Step(
                           h,
-                          status(
-                              catalog.line(Product.KOMMANDER, h.to()).orElseThrow().product(),
-                              Version.of(h.to()),
-                              date))));
+                          lineStatus(
+                              catalog.line(Product.KOMMANDER, h.to()).orElseThrow(), date))));
       if (order == 0) {
         outcome = PathOutcome.ALREADY_THERE;
       } else if (order < 0) {
@@ -275,7 +273,7 @@ public final class SupportPolicy {
   public MatrixAnswer matrix(LocalDate date) {
     List<LineAnswer> rows = new ArrayList<>();
     for (ReleaseLine line : catalog.lines()) {
-      rows.add(0, status(line.product(), Version.of(line.kommander()), date));
+      rows.add(0, lineStatus(line, date));
     }
     return new MatrixAnswer(date, catalog.settings().window(), rows);
   }

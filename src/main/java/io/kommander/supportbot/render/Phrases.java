@@ -251,8 +251,46 @@ public final class Phrases {
         .orElse("Supported until " + by + " ships (planned, not scheduled yet).");
   }
 
+  /**
+   * The end of support in a few words, for a table cell: "2025-12-23 (ended)", "2027-01-15
+   * (planned, when NKP 2.18 ships)", "when NKP 2.19 ships (not scheduled)", "not dated yet: when
+   * the next line after NKP 2.17 ships".
+   */
+  public static String endOfSupport(Support support) {
+    if (support instanceof Support.Expired e) {
+      return e.ended().when().map(d -> d + " (ended)").orElse("ended");
+    } else if (support instanceof Support.Supported s) {
+      return s.ends()
+          .map(
+              e ->
+                  e.when()
+                      .map(
+                          d ->
+                              d
+                                  + (e.planned() ? " (planned, when " : " (when ")
+                                  + e.by().label()
+                                  + " ships)")
+                      .orElse("when " + e.by().label() + " ships (not scheduled)"))
+          .orElseGet(
+              () ->
+                  "not dated yet: when the "
+                      + ordinal(s.releasesToGo())
+                      + " line after "
+                      + s.newestKnown().label()
+                      + " ships");
+    }
+    return "—";
+  }
+
   /** Upgrade advice: the line's latest patch, and the newest line when the asked one is older. */
   public static List<String> upgrade(LineAnswer a) {
+    List<String> out = new ArrayList<>(patchAdvice(a));
+    a.upgrade().newestLine().ifPresent(n -> out.add(towardsNewest(a, n)));
+    return out;
+  }
+
+  /** How the asked patch stands within its line: behind, latest, not out yet, or unknown. */
+  private static List<String> patchAdvice(LineAnswer a) {
     List<String> out = new ArrayList<>();
     Upgrade u = a.upgrade();
     String asked = a.asked().toString();
@@ -278,7 +316,6 @@ public final class Phrases {
       case LATEST_UNKNOWN, NOT_ASKED ->
           u.linePatch().ifPresent(p -> out.add("Latest patch: " + patch(p) + "."));
     }
-    u.newestLine().ifPresent(n -> out.add(towardsNewest(a, n)));
     return out;
   }
 
@@ -322,7 +359,7 @@ public final class Phrases {
           out.add(goal + " is older than " + start + ": downgrades are not supported.");
       case ALREADY_THERE -> {
         out.add("You are on the " + from.line().orElseThrow().label() + " line already.");
-        out.addAll(upgrade(from).stream().filter(x -> !x.startsWith("Newest")).toList());
+        out.addAll(patchAdvice(from));
       }
       case NO_PATH ->
           out.add("My catalog knows no chain of upgrades from " + start + " to " + goal + ".");
@@ -383,8 +420,7 @@ public final class Phrases {
       LineAnswer landing = s.landing();
       ReleaseLine line = landing.line().orElseThrow();
       out.add(
-          ""
-              + (i + 1)
+          (i + 1)
               + ". "
               + newest(line, LatestPatches.of(line, landing.asOf()), from.product())
               + switch (s.hop().kind()) {
@@ -647,17 +683,14 @@ public final class Phrases {
       if (k.supportedRunning().isEmpty() && !k.running().isEmpty()) {
         out.add(
             "Upgrade to a supported line, the newest being "
-                + newest(newest.line().orElseThrow(), latestOf(newest), newest.product())
+                + newest(
+                    newest.line().orElseThrow(),
+                    LatestPatches.of(newest.line().orElseThrow(), newest.asOf()),
+                    newest.product())
                 + ".");
       }
     }
     return out;
-  }
-
-  private static LatestPatches latestOf(LineAnswer a) {
-    ReleaseLine l = a.line().orElseThrow();
-    return new LatestPatches(
-        l.latestPatchOn(Product.KOMMANDER, a.asOf()), l.latestPatchOn(Product.KONVOY, a.asOf()));
   }
 
   /** "Kubernetes 1.21 to 1.23 (ships 1.23, default 1.23.7)", or "Kubernetes 1.32". */

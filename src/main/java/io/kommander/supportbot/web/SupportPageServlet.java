@@ -8,7 +8,6 @@ import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
-import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.TextRenderer;
@@ -174,34 +173,10 @@ public final class SupportPageServlet extends HttpServlet {
                       + Optional.ofNullable(line.planned()).map(Object::toString).orElse("")
                   : "—");
       row.put("approximate", line.approximate());
-      row.put("end", end(a.support()));
+      row.put("end", Phrases.endOfSupport(a.support()));
       row.put("latest", a.upgrade().linePatch().map(p -> p.version().toString()).orElse("—"));
       rows.add(row);
     }
     return rows;
-  }
-
-  private static String end(Support support) {
-    if (support instanceof Support.Expired e) {
-      return e.ended().when().map(d -> d + " (ended)").orElse("ended");
-    } else if (support instanceof Support.Supported s) {
-      return s.ends()
-          .flatMap(
-              e ->
-                  e.when()
-                      .map(
-                          d ->
-                              d
-                                  + (e.planned() ? " (planned, when " : " (when ")
-                                  + e.by().label()
-                                  + " ships)"))
-          .orElse(
-              "not dated yet: when the "
-                  + Phrases.ordinal(s.releasesToGo())
-                  + " line after "
-                  + s.newestKnown().label()
-                  + " ships");
-    }
-    return "—";
   }
 }

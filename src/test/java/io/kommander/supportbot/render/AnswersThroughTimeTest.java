@@ -121,6 +121,38 @@ class AnswersThroughTimeTest {
   }
 
   @Test
+  void theEndOfSupportCellSaysWhichReleaseEndsALineDatedOrNot() {
+    io.kommander.supportbot.policy.SupportPolicy planned =
+        new io.kommander.supportbot.policy.SupportPolicy(TestCatalogs.withPlanned());
+    java.time.LocalDate today = java.time.LocalDate.parse("2026-11-25");
+    java.util.function.Function<String, String> cell =
+        v ->
+            Phrases.endOfSupport(
+                planned
+                    .status(
+                        io.kommander.supportbot.policy.Product.NKP,
+                        io.kommander.supportbot.policy.Version.parse(v),
+                        today)
+                    .support());
+    assertThat(cell.apply("2.15")).isEqualTo("2027-01-15 (planned, when NKP 2.18 ships)");
+    assertThat(cell.apply("2.16")).isEqualTo("when NKP 2.19 ships (not scheduled)");
+    assertThat(cell.apply("2.14")).isEqualTo("2025-12-23 (ended)");
+    assertThat(
+            Phrases.endOfSupport(
+                new io.kommander.supportbot.policy.SupportPolicy(SHIPPED)
+                    .status(
+                        io.kommander.supportbot.policy.Product.NKP,
+                        io.kommander.supportbot.policy.Version.parse("2.17"),
+                        today)
+                    .support()))
+        .isEqualTo("not dated yet: when the third line after NKP 2.17 ships");
+    // An upgrade to the line one is on gives only the patch advice, not the newest line.
+    assertThat(ask(SHIPPED, "2026-11-25", "upgrade 2.17.0"))
+        .contains("You are on the NKP 2.17 line already.\n  Upgrade 2.17.0 to 2.17.1")
+        .doesNotContain("Newest line");
+  }
+
+  @Test
   void anAnswerOnApproximateDatesSaysSoAndOneOnExactDatesDoesNot() {
     assertThat(ask(SHIPPED, "2026-11-25", "dkp 2.4")).contains(Phrases.APPROXIMATE);
     assertThat(ask(SHIPPED, "2026-11-25", "1.3 on 2021-06-01"))

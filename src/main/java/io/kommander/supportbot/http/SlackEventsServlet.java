@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.servlet.AsyncContext;
@@ -83,14 +84,28 @@ public final class SlackEventsServlet extends HttpServlet {
       throws IOException {
     AsyncContext async = req.startAsync();
     async.setTimeout(BODY_TIMEOUT.toMillis());
+    // The first of the whole body, a timeout or an error settles the request; the others find it
+    // settled and do nothing.
     AtomicBoolean settled = new AtomicBoolean();
-    Runnable release = () -> pending.decrementAndGet();
+    BooleanSupplier settle =
+        () -> {
+          if (!settled.compareAndSet(false, true)) {
+            return false;
+          }
+          pending.decrementAndGet();
+          return true;
+        };
+    Runnable abandon =
+        () -> {
+          if (settle.getAsBoolean()) {
+            async.complete();
+          }
+        };
     async.addListener(
         new AsyncListener() {
           @Override
           public void onTimeout(AsyncEvent event) throws IOException {
-            if (settled.compareAndSet(false, true)) {
-              release.run();
+            if (settle.getAsBoolean()) {
               refuse(resp, 408, "The request body did not arrive in time");
               async.complete();
             }
@@ -98,10 +113,7 @@ public final class SlackEventsServlet extends HttpServlet {
 
           @Override
           public void onError(AsyncEvent event) {
-            if (settled.compareAndSet(false, true)) {
-              release.run();
-              async.complete();
-            }
+            abandon.run();
           }
 
           @Override
@@ -132,8 +144,7 @@ public final class SlackEventsServlet extends HttpServlet {
 
           @Override
           public void onAllDataRead() throws IOException {
-            if (settled.compareAndSet(false, true)) {
-              release.run();
+            if (settle.getAsBoolean()) {
               try {
                 handle(req, resp, body.toByteArray());
               } finally {
@@ -144,10 +155,7 @@ public final class SlackEventsServlet extends HttpServlet {
 
           @Override
           public void onError(Throwable t) {
-            if (settled.compareAndSet(false, true)) {
-              release.run();
-              async.complete();
-            }
+            abandon.run();
           }
         });
   }

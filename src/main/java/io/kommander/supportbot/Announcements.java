@@ -2,17 +2,10 @@ package io.kommander.supportbot;
 
 import io.kommander.supportbot.announce.AnnouncementScheduler;
 import io.kommander.supportbot.announce.AnnouncementSettings;
-import io.kommander.supportbot.announce.AnnouncementSettingsLoader;
-import io.kommander.supportbot.announce.FileLedger;
-import io.kommander.supportbot.announce.Ledger;
-import io.kommander.supportbot.announce.PostgresLedger;
-import io.kommander.supportbot.announce.SlackPoster;
 import io.kommander.supportbot.catalog.LiveCatalog;
-import io.kommander.supportbot.slack.SlackClients;
+import io.kommander.supportbot.delivery.Outbox;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +15,13 @@ public final class Announcements {
 
   private Announcements() {}
 
-  public static Optional<AnnouncementScheduler> start(
-      Config config, LiveCatalog live, Clock clock) {
-    AnnouncementSettings settings =
-        AnnouncementSettingsLoader.load(config.announceConfig(), config.announceChannels());
-    if (!settings.active() || config.botToken().isEmpty()) {
+  static Optional<AnnouncementScheduler> start(
+      Config config,
+      AnnouncementSettings settings,
+      LiveCatalog live,
+      Clock clock,
+      Optional<Outbox> delivery) {
+    if (!settings.active() || delivery.isEmpty()) {
       log.info(
           "Announcements are off: {}",
           settings.enabled()
@@ -34,22 +29,8 @@ public final class Announcements {
               : "disabled in " + config.announceConfig());
       return Optional.empty();
     }
-    SlackPoster poster =
-        new SlackPoster(
-            SlackClients.forApi(config.slackApiUrl()).methods(config.botToken().get()),
-            4,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(60));
-    Ledger ledger;
-    if (config.ledgerDatabaseUrl().isPresent()) {
-      PGSimpleDataSource db = new PGSimpleDataSource();
-      db.setURL(config.ledgerDatabaseUrl().get());
-      ledger = new PostgresLedger(db);
-    } else {
-      ledger = new FileLedger(config.dataDir().resolve("announcement-ledger.json"));
-    }
     AnnouncementScheduler scheduler =
-        new AnnouncementScheduler(live, settings, ledger, poster, clock, settings.claimTimeout());
+        new AnnouncementScheduler(live, settings, delivery.get(), clock);
     live.onChange(c -> scheduler.wake()); // a moved planned date reschedules at once
     log.info(
         "Announcements on: {} channel(s), {} days ahead and on the day at {} {}",

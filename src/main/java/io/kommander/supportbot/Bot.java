@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import io.kommander.supportbot.announce.AnnouncementScheduler;
+import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.announce.AnnouncementSettingsLoader;
 import io.kommander.supportbot.announce.ScheduleMessage;
 import io.kommander.supportbot.api.ApiServlet;
@@ -15,22 +16,17 @@ import io.kommander.supportbot.http.ReadinessServlet;
 import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.http.SlackOffServlet;
 import io.kommander.supportbot.policy.PolicyService;
-import io.kommander.supportbot.slack.MemoryOnce;
-import io.kommander.supportbot.slack.Once;
-import io.kommander.supportbot.slack.PostgresOnce;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.web.SupportPageServlet;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.servlet.http.HttpServlet;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,26 +37,45 @@ public final class Bot implements AutoCloseable {
   private final BotServer server;
   private final App app;
   private final SocketModeApp socket;
+  private final Optional<Delivery> owned;
 
-  private Bot(BotServer server, App app, SocketModeApp socket) {
+  private Bot(BotServer server, App app, SocketModeApp socket, Optional<Delivery> owned) {
     this.server = server;
     this.app = app;
     this.socket = socket;
+    this.owned = owned;
   }
 
+  /** The bot alone, with its own outbox (no announcements). */
   public static Bot start(Config config, String host, Supplier<PolicyService> policy)
       throws Exception {
-    return start(config, host, policy, Optional.empty());
+    Optional<Delivery> delivery =
+        config.slackMode() == Config.SlackMode.OFF
+            ? Optional.empty()
+            : Delivery.open(config, settings(config), Clock.systemUTC());
+    try {
+      Bot bot = start(config, host, policy, Optional.empty(), delivery);
+      return new Bot(bot.server, bot.app, bot.socket, delivery);
+    } catch (Exception | Error e) {
+      delivery.ifPresent(Delivery::close);
+      throw e;
+    }
+  }
+
+  static AnnouncementSettings settings(Config config) {
+    return AnnouncementSettingsLoader.load(config.announceConfig(), config.announceChannels());
   }
 
   /**
    * @param announcements the running scheduler, for {@code /kommander-support announcements}
+   * @param delivery the outbox and handled clicks, owned by the caller; empty when Slack is off
    */
-  public static Bot start(
+  static Bot start(
       Config config,
       String host,
       Supplier<PolicyService> policy,
-      Optional<AnnouncementScheduler> announcements)
+      Optional<AnnouncementScheduler> announcements,
+      Optional<Delivery> delivery)
       throws Exception {
     SlackAnswers answers = new SlackAnswers(policy, config.publicUrl());
     Supplier<SlackMessage> schedule = () -> ScheduleMessage.render(announcements);
@@ -70,11 +85,7 @@ public final class Bot implements AutoCloseable {
     servlets.put("/metrics", new MetricsServlet(answers));
     servlets.put("/ask", new AskServlet(answers));
     servlets.put("/", new SupportPageServlet(policy));
-    servlets.put(
-        "/api/v1/*",
-        new ApiServlet(
-            policy,
-            AnnouncementSettingsLoader.load(config.announceConfig(), config.announceChannels())));
+    servlets.put("/api/v1/*", new ApiServlet(policy, settings(config)));
 
     App app = null;
     SocketModeApp socket = null;
@@ -89,7 +100,8 @@ public final class Bot implements AutoCloseable {
               config.slackApiUrl(),
               answers,
               schedule,
-              once(config));
+              delivery.orElseThrow().outbox(),
+              delivery.orElseThrow().once());
     }
     switch (config.slackMode()) {
       case HTTP ->
@@ -134,24 +146,7 @@ public final class Bot implements AutoCloseable {
         "kommander-support-bot listening on port {} (Slack: {})",
         server.port(),
         config.slackMode());
-    return new Bot(server, app, socket);
-  }
-
-  /**
-   * Handled events and clicks: in PostgreSQL when replicas share one (the same event delivered to
-   * two replicas is answered once), else in this process's memory. An hour covers Slack's retries.
-   */
-  private static Once once(Config config) {
-    Duration ttl = Duration.ofHours(1);
-    return config
-        .ledgerDatabaseUrl()
-        .<Once>map(
-            url -> {
-              PGSimpleDataSource db = new PGSimpleDataSource();
-              db.setURL(url);
-              return new PostgresOnce(db, ttl);
-            })
-        .orElseGet(() -> new MemoryOnce(ttl));
+    return new Bot(server, app, socket, Optional.empty());
   }
 
   public int port() {
@@ -175,5 +170,6 @@ public final class Bot implements AutoCloseable {
     if (app != null) {
       app.stop();
     }
+    owned.ifPresent(Delivery::close); // lets replies in flight finish
   }
 }

@@ -1,6 +1,7 @@
 package io.kommander.supportbot;
 
 import io.kommander.supportbot.announce.AnnouncementScheduler;
+import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.catalog.CatalogSource;
 import io.kommander.supportbot.catalog.FreshnessLog;
 import io.kommander.supportbot.catalog.LiveCatalog;
@@ -24,6 +25,7 @@ public final class Serve implements AutoCloseable {
   private final CatalogSource catalogSource;
   private final Bot bot;
   private final Optional<AnnouncementScheduler> announcements;
+  private final Optional<Delivery> delivery;
   private final ScheduledExecutorService freshnessTimer = Timers.daemon("catalog-freshness");
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -31,10 +33,12 @@ public final class Serve implements AutoCloseable {
       LiveCatalog live,
       CatalogSource catalogSource,
       Optional<AnnouncementScheduler> announcements,
+      Optional<Delivery> delivery,
       Bot bot) {
     this.live = live;
     this.catalogSource = catalogSource;
     this.announcements = announcements;
+    this.delivery = delivery;
     this.bot = bot;
     // Hourly, so a day that turns the catalog stale is logged within the hour, once.
     freshnessTimer.scheduleWithFixedDelay(new FreshnessLog(live)::check, 0, 1, TimeUnit.HOURS);
@@ -51,13 +55,19 @@ public final class Serve implements AutoCloseable {
             : CatalogSource.file(config.catalogFile(), config.catalogReload(), clock);
     LiveCatalog live = source.live();
     Optional<AnnouncementScheduler> announcements = Optional.empty();
+    Optional<Delivery> delivery = Optional.empty();
     try {
       if (config.slackMode() != Config.SlackMode.OFF) {
-        announcements = Announcements.start(config, live, clock);
+        AnnouncementSettings settings = Bot.settings(config);
+        delivery = Delivery.open(config, settings, clock);
+        announcements =
+            Announcements.start(config, settings, live, clock, delivery.map(Delivery::outbox));
       }
-      return new Serve(live, source, announcements, Bot.start(config, host, live, announcements));
+      Bot bot = Bot.start(config, host, live, announcements, delivery);
+      return new Serve(live, source, announcements, delivery, bot);
     } catch (Exception | Error e) {
       announcements.ifPresent(AnnouncementScheduler::close);
+      delivery.ifPresent(Delivery::close);
       source.close();
       throw e;
     }
@@ -79,7 +89,8 @@ public final class Serve implements AutoCloseable {
     }
     freshnessTimer.shutdownNow();
     bot.close(); // in-flight requests finish first
-    announcements.ifPresent(AnnouncementScheduler::close); // lets a post in progress complete
+    announcements.ifPresent(AnnouncementScheduler::close);
+    delivery.ifPresent(Delivery::close); // lets posts in progress complete
     catalogSource.close();
   }
 }

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
+import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.slack.listeners.HomeTabListener;
@@ -20,7 +21,8 @@ public final class SlackApp {
    * @param apiUrl the Web API base ({@code https://slack.com/api/}; GovSlack, proxies and tests
    *     change it)
    * @param signingSecret null in Socket Mode, where requests arrive over Slack's own socket
-   * @param once what was already handled: shared by replicas when they share a database
+   * @param outbox posts mention replies once, after the ack
+   * @param once which clicks were handled: shared by replicas when they share a database
    */
   public static App create(
       String botToken,
@@ -28,6 +30,7 @@ public final class SlackApp {
       String apiUrl,
       SlackAnswers answers,
       Supplier<SlackMessage> schedule,
+      Outbox outbox,
       Once once) {
     AppConfig.AppConfigBuilder config =
         AppConfig.builder().slack(SlackClients.forApi(apiUrl)).singleTeamBotToken(botToken);
@@ -39,7 +42,7 @@ public final class SlackApp {
     App app = new App(config.build());
     app.command(SupportCommand.COMMAND, new SupportCommand(answers, schedule));
     app.blockAction(BlockKitRenderer.SHARE_ACTION, new ShareAction(answers, once));
-    app.event(AppMentionEvent.class, new MentionListener(answers, once));
+    app.event(AppMentionEvent.class, new MentionListener(answers, outbox));
     app.event(AppHomeOpenedEvent.class, new HomeTabListener(new HomeView(answers)));
     return app;
   }

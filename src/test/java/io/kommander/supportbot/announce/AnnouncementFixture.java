@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import io.kommander.supportbot.delivery.SlackPoster;
 import io.kommander.supportbot.testing.SlackMock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /** Shared pieces: a hand-moved clock, settings, a Slack client aimed at WireMock. */
 public final class AnnouncementFixture {
-  static final String CHANNEL = "C0ANNOUNCE1";
+  public static final String CHANNEL = "C0ANNOUNCE1";
 
   private AnnouncementFixture() {}
 
@@ -35,7 +36,7 @@ public final class AnnouncementFixture {
         null);
   }
 
-  static MethodsClient slack(WireMockServer wm) {
+  public static MethodsClient slack(WireMockServer wm) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(wm.baseUrl() + "/api/");
     config.setHttpClientReadTimeoutMillis(500);
@@ -43,11 +44,11 @@ public final class AnnouncementFixture {
     return Slack.getInstance(config).methods("xoxb-announcer");
   }
 
-  static SlackPoster poster(WireMockServer wm) {
+  public static SlackPoster poster(WireMockServer wm) {
     return new SlackPoster(slack(wm), 3, Duration.ofMillis(10), Duration.ofSeconds(2));
   }
 
-  static void stubOk(WireMockServer wm) {
+  public static void stubOk(WireMockServer wm) {
     wm.stubFor(
         post("/api/auth.test")
             .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
@@ -62,22 +63,22 @@ public final class AnnouncementFixture {
   }
 
   /** History that holds our post with {@code key} in its metadata. */
-  static void stubHistoryWith(WireMockServer wm, String key) {
+  public static void stubHistoryWith(WireMockServer wm, String key) {
     wm.stubFor(
         post("/api/conversations.history")
             .willReturn(
                 okJson(
                     "{\"ok\":true,\"has_more\":false,\"messages\":[{\"type\":\"message\",\"ts\":\"1800000000.000900\",\"text\":\"x\","
-                        + "\"metadata\":{\"event_type\":\"kommander_support_announcement\",\"event_payload\":{\"key\":\""
+                        + "\"metadata\":{\"event_type\":\"kommander_support_post\",\"event_payload\":{\"key\":\""
                         + key
                         + "\"}}}]}")));
   }
 
-  static List<LoggedRequest> posts(WireMockServer wm) {
+  public static List<LoggedRequest> posts(WireMockServer wm) {
     return wm.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage")));
   }
 
-  static Map<String, String> form(LoggedRequest r) {
+  public static Map<String, String> form(LoggedRequest r) {
     return SlackMock.form(r.getBodyAsString());
   }
 }

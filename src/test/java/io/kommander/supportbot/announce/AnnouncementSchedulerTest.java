@@ -15,10 +15,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.announce.Ledger.State;
 import io.kommander.supportbot.catalog.CatalogLoader;
 import io.kommander.supportbot.catalog.LiveCatalog;
-import io.kommander.supportbot.slack.blocks.SlackMessage;
+import io.kommander.supportbot.delivery.FileLedger;
+import io.kommander.supportbot.delivery.Ledger.State;
+import io.kommander.supportbot.delivery.Outbox;
+import io.kommander.supportbot.delivery.Post;
+import io.kommander.supportbot.delivery.SlackPoster;
 import io.kommander.supportbot.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,12 +62,15 @@ class AnnouncementSchedulerTest {
   }
 
   FileLedger ledger() {
-    return new FileLedger(dir.resolve("ledger.json")); // a new instance reads the file: a restart
+    return new FileLedger(dir.resolve("outbox.jsonl")); // a new instance reads the file: a restart
   }
 
   AnnouncementScheduler scheduler(SlackPoster poster) {
     return new AnnouncementScheduler(
-        live, AnnouncementFixture.settings(CHANNEL), ledger(), poster, clock, Duration.ZERO);
+        live,
+        AnnouncementFixture.settings(CHANNEL),
+        new Outbox(ledger(), poster, clock, Duration.ZERO, 1),
+        clock);
   }
 
   State state(String key) {
@@ -254,7 +260,7 @@ class AnnouncementSchedulerTest {
     return new SlackPoster(
         AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
       @Override
-      protected ChatPostMessageResponse send(String channel, SlackMessage message, String key) {
+      protected ChatPostMessageResponse send(Post post) {
         throw new Killed();
       }
     };
@@ -279,9 +285,8 @@ class AnnouncementSchedulerTest {
         new SlackPoster(
             AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
           @Override
-          protected ChatPostMessageResponse send(String channel, SlackMessage message, String key)
-              throws IOException, SlackApiException {
-            super.send(channel, message, key);
+          protected ChatPostMessageResponse send(Post post) throws IOException, SlackApiException {
+            super.send(post);
             throw new Killed();
           }
         };
@@ -305,6 +310,10 @@ class AnnouncementSchedulerTest {
             .willReturn(okJson("{\"ok\":false,\"error\":\"missing_scope\"}")));
     assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero();
     assertThat(posts(slack)).isEmpty();
-    assertThat(ledger().get(IN_30).orElseThrow().state()).isEqualTo(State.RETRY);
+    assertThat(ledger().get(IN_30).orElseThrow().state())
+        .isEqualTo(State.CLAIMED); // looked at again later
+    AnnouncementFixture.stubOk(slack); // history readable again, and the post is not there
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isEqualTo(1);
+    assertThat(posts(slack)).hasSize(1);
   }
 }

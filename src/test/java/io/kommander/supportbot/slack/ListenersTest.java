@@ -11,11 +11,15 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.delivery.FileLedger;
+import io.kommander.supportbot.delivery.Outbox;
+import io.kommander.supportbot.delivery.SlackPoster;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.slack.listeners.MentionListener;
 import io.kommander.supportbot.slack.listeners.SupportCommand;
 import io.kommander.supportbot.testing.SlackMock;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The listeners called directly, as Bolt calls them (Slack's Web API is the mock over HTTP). */
 class ListenersTest {
@@ -36,6 +41,7 @@ class ListenersTest {
                   TestCatalogs.shipped(),
                   Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC)));
   SlackMock slack;
+  @TempDir Path dir;
 
   @BeforeEach
   void start() {
@@ -94,7 +100,18 @@ class ListenersTest {
 
   @Test
   void aMentionIsAnsweredInItsThreadOnceAndBotsAreIgnored() throws Exception {
-    MentionListener listener = new MentionListener(answers, new MemoryOnce(Duration.ofHours(1)));
+    Outbox outbox =
+        new Outbox(
+            new FileLedger(dir.resolve("outbox.jsonl")),
+            new SlackPoster(
+                SlackClients.forApi(slack.apiUrl()).methods("xoxb-listener-test"),
+                1,
+                Duration.ZERO,
+                Duration.ZERO),
+            Clock.systemUTC(),
+            Duration.ofMinutes(3),
+            2);
+    MentionListener listener = new MentionListener(answers, outbox);
     assertThat(
             listener
                 .apply(mention("Ev1", "<@UBOT> nkp 2.15", null), context(slack))
@@ -106,6 +123,7 @@ class ListenersTest {
                 .getStatusCode())
         .isEqualTo(200); // Slack's redelivery: acked, not answered again
     listener.apply(mention("Ev2", "<@UBOT> 1.4", "B0002"), context(slack));
+    outbox.close(); // waits for the replies in flight
     var posts = slack.calls("/api/chat.postMessage");
     assertThat(posts).hasSize(1);
     Map<String, String> form = SlackMock.form(posts.get(0).getBodyAsString());

@@ -66,7 +66,7 @@ class ReplicasTest {
         .isEqualTo(200);
     assertThat(to(two).post("/slack/events", event, "application/json").statusCode())
         .isEqualTo(200);
-    assertThat(slack.calls("/api/chat.postMessage")).hasSize(1);
+    assertThat(slack.awaitCalls("/api/chat.postMessage", 1)).hasSize(1);
   }
 
   @Test

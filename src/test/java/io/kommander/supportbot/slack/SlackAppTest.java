@@ -207,7 +207,7 @@ class SlackAppTest {
                     "application/json")
                 .statusCode())
         .isEqualTo(200);
-    List<LoggedRequest> posts = posted("/api/chat.postMessage");
+    List<LoggedRequest> posts = slack.awaitCalls("/api/chat.postMessage", 1);
     assertThat(posts).hasSize(1);
     assertThat(formOf(posts.get(0).getBodyAsString()).get("text")).contains("NKP 2.16: supported");
   }
@@ -247,13 +247,13 @@ class SlackAppTest {
                 "Ev-thread", "<@UBOT> can I run Kommander 1.2 on Konvoy 1.7?", null),
             "application/json");
     assertThat(r.statusCode()).isEqualTo(200);
-    List<LoggedRequest> posts = posted("/api/chat.postMessage");
+    List<LoggedRequest> posts = slack.awaitCalls("/api/chat.postMessage", 1);
     assertThat(posts).hasSize(1);
     assertThat(posts.get(0).getHeader("Authorization")).isEqualTo("Bearer " + BOT_TOKEN);
     Map<String, String> form = formOf(posts.get(0).getBodyAsString());
     assertThat(form)
         .containsEntry("channel", "C0001")
-        .containsEntry("thread_ts", "1700000000.000100");
+        .containsEntry("thread_ts", SlackRequests.tsOf("Ev-thread"));
     assertThat(form.get("text")).isEqualTo(plainText("can I run Kommander 1.2 on Konvoy 1.7?"));
     JsonNode expected = golden("slash-1.2-on-konvoy-1.7.json");
     ((com.fasterxml.jackson.databind.node.ArrayNode) expected)
@@ -285,7 +285,7 @@ class SlackAppTest {
                   "http_timeout"));
       assertThat(r.statusCode()).isEqualTo(200);
     }
-    assertThat(posted("/api/chat.postMessage")).hasSize(1);
+    assertThat(slack.awaitCalls("/api/chat.postMessage", 1)).hasSize(1);
   }
 
   @Test

@@ -65,7 +65,13 @@ public final class SlackRequests {
   }
 
   /** An {@code app_mention} event callback; from a bot when {@code botId} is set. */
+  /** Each message has its own ts in a channel; Slack's redelivery of an event keeps it. */
+  public static String tsOf(String eventId) {
+    return (1_700_000_000L + Math.floorMod(eventId.hashCode(), 90_000_000)) + ".000100";
+  }
+
   public static String mention(String eventId, String text, String botId) {
+    String ts = tsOf(eventId);
     return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
         + "\"event_id\":\""
         + eventId
@@ -73,7 +79,11 @@ public final class SlackRequests {
         + (botId == null ? "\"user\":\"U0001\"," : "\"bot_id\":\"" + botId + "\",")
         + "\"text\":\""
         + text
-        + "\",\"ts\":\"1700000000.000100\",\"channel\":\"C0001\",\"event_ts\":\"1700000000.000100\"}}";
+        + "\",\"ts\":\""
+        + ts
+        + "\",\"channel\":\"C0001\",\"event_ts\":\""
+        + ts
+        + "\"}}";
   }
 
   /** A click on "Share in channel" carrying {@code question}, as the form Slack posts. */

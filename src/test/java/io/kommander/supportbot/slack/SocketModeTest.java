@@ -161,7 +161,7 @@ class SocketModeTest {
             "env-1", "events_api", SlackRequests.mention("Ev-sm-1", "<@UBOT> nkp 2.15", null)));
     assertThat(ackFor("env-1")).isNotNull();
     assertThat(
-            SlackMock.form(slack.calls("/api/chat.postMessage").get(0).getBodyAsString())
+            SlackMock.form(slack.awaitCalls("/api/chat.postMessage", 1).get(0).getBodyAsString())
                 .get("text"))
         .contains("NKP 2.15: supported");
 
@@ -195,7 +195,7 @@ class SocketModeTest {
         envelope(
             "env-4", "events_api", SlackRequests.mention("Ev-sm-2", "<@UBOT> nkp 2.17", null)));
     assertThat(ackFor("env-4")).isNotNull();
-    assertThat(slack.calls("/api/chat.postMessage")).hasSize(2);
+    assertThat(slack.awaitCalls("/api/chat.postMessage", 2)).hasSize(2);
     assertThat(slack.calls("/api/apps.connections.open")).hasSizeGreaterThanOrEqualTo(2);
   }
 }

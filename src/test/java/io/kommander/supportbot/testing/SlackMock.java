@@ -9,8 +9,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.kommander.supportbot.timing.Timers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,9 @@ public final class SlackMock implements AutoCloseable {
     server.stubFor(
         post("/api/conversations.history")
             .willReturn(okJson("{\"ok\":true,\"messages\":[],\"has_more\":false}")));
+    server.stubFor(
+        post("/api/conversations.replies")
+            .willReturn(okJson("{\"ok\":true,\"messages\":[],\"has_more\":false}")));
     server.stubFor(post("/response").willReturn(aResponse().withStatus(200).withBody("ok")));
     return new SlackMock(server);
   }
@@ -73,6 +78,20 @@ public final class SlackMock implements AutoCloseable {
 
   public List<LoggedRequest> calls(String path) {
     return server.findAll(postRequestedFor(urlEqualTo(path)));
+  }
+
+  /**
+   * The calls to {@code path} once there are at least {@code n}, waiting up to 10 s: mention
+   * replies are posted after the ack. Then a further 200 ms, so that a duplicate has its chance to
+   * show.
+   */
+  public List<LoggedRequest> awaitCalls(String path, int n) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (calls(path).size() < n && System.nanoTime() < deadline) {
+      Timers.sleep(Duration.ofMillis(20));
+    }
+    Timers.sleep(Duration.ofMillis(200));
+    return calls(path);
   }
 
   /** A form-encoded body (what the Slack SDK posts) as a map. */

@@ -1,4 +1,4 @@
-package io.kommander.supportbot.announce;
+package io.kommander.supportbot.delivery;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.kommander.supportbot.announce.AnnouncementFixture.posts;
@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.announce.Ledger.State;
+import io.kommander.supportbot.announce.AnnouncementFixture;
+import io.kommander.supportbot.announce.AnnouncementScheduler;
+import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.catalog.LiveCatalog;
+import io.kommander.supportbot.delivery.Ledger.State;
 import io.kommander.supportbot.testing.ManualClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -50,7 +53,7 @@ class PostgresLedgerTest extends LedgerContract {
     new PostgresLedger(db); // creates the table
     try (Connection c = db.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("TRUNCATE announcement_ledger");
+      s.execute("TRUNCATE outbox");
     }
   }
 
@@ -77,10 +80,13 @@ class PostgresLedgerTest extends LedgerContract {
             new AnnouncementScheduler(
                 live,
                 settings,
-                new PostgresLedger(db),
-                AnnouncementFixture.poster(slack),
-                clock,
-                Duration.ofMinutes(2));
+                new Outbox(
+                    new PostgresLedger(db),
+                    AnnouncementFixture.poster(slack),
+                    clock,
+                    Duration.ofMinutes(2),
+                    1),
+                clock);
         Callable<Integer> run =
             () -> {
               int posted = 0;
@@ -106,5 +112,28 @@ class PostgresLedgerTest extends LedgerContract {
     } finally {
       slack.stop();
     }
+  }
+
+  @Test
+  void theTableOfEarlierVersionsIsRenamedAndKeepsItsRows() throws Exception {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE outbox");
+      s.execute(
+          "CREATE TABLE announcement_ledger (key text PRIMARY KEY, state text NOT NULL,"
+              + " owner text, updated timestamptz NOT NULL, slack_ts text, error text,"
+              + " attempts int NOT NULL DEFAULT 0)");
+      s.execute(
+          "INSERT INTO announcement_ledger VALUES ('"
+              + KEY
+              + "', 'CLAIMED', 'bot-old', now(), NULL, NULL, 0)");
+    }
+    PostgresLedger ledger = new PostgresLedger(db);
+    assertThat(ledger.get(KEY).orElseThrow().post()).isNull();
+    assertThat(ledger.unfinished(T0.plusSeconds(86_400 * 3650L), T0.plusSeconds(86_400 * 3650L), 9))
+        .isEmpty(); // no content to post: the scheduler renders it again
+    assertThat(ledger.add(post(KEY), T0)).isFalse();
+    assertThat(ledger.get(KEY).orElseThrow().post()).isEqualTo(post(KEY));
+    assertThat(ledger.get(KEY).orElseThrow().owner()).isEqualTo("bot-old");
   }
 }

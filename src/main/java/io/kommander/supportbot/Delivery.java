@@ -1,0 +1,86 @@
+package io.kommander.supportbot;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.kommander.supportbot.announce.AnnouncementSettings;
+import io.kommander.supportbot.delivery.FileLedger;
+import io.kommander.supportbot.delivery.Ledger;
+import io.kommander.supportbot.delivery.Outbox;
+import io.kommander.supportbot.delivery.PostgresLedger;
+import io.kommander.supportbot.delivery.SlackPoster;
+import io.kommander.supportbot.slack.MemoryOnce;
+import io.kommander.supportbot.slack.Once;
+import io.kommander.supportbot.slack.PostgresOnce;
+import io.kommander.supportbot.slack.SlackClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where exactly-once decisions are kept: in PostgreSQL when {@code LEDGER_DATABASE_URL} is set
+ * (every replica sees every decision), else in {@code DATA_DIR} and memory (one replica). Holds the
+ * outbox that posts mention replies and announcements, and the record of handled clicks.
+ */
+final class Delivery implements AutoCloseable {
+  /** Posts that may wait on a slow Slack at once; replies beyond wait their turn in the ledger. */
+  static final int WORKERS = 32;
+
+  private final Optional<HikariDataSource> db;
+  private final Outbox outbox;
+  private final Once once;
+
+  private Delivery(Optional<HikariDataSource> db, Outbox outbox, Once once) {
+    this.db = db;
+    this.outbox = outbox;
+    this.once = once;
+  }
+
+  /** Empty when Slack is off (no token to post with). */
+  static Optional<Delivery> open(Config config, AnnouncementSettings settings, Clock clock) {
+    if (config.botToken().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<HikariDataSource> db = config.ledgerDatabaseUrl().map(Delivery::pool);
+    try {
+      Ledger ledger =
+          db.<Ledger>map(PostgresLedger::new).orElseGet(() -> FileLedger.in(config.dataDir()));
+      SlackPoster poster =
+          new SlackPoster(
+              SlackClients.forApi(config.slackApiUrl()).methods(config.botToken().get()),
+              4,
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(60));
+      Outbox outbox = new Outbox(ledger, poster, clock, settings.claimTimeout(), WORKERS);
+      // An hour covers Slack's retries of a click.
+      Duration ttl = Duration.ofHours(1);
+      Once once = db.<Once>map(d -> new PostgresOnce(d, ttl)).orElseGet(() -> new MemoryOnce(ttl));
+      return Optional.of(new Delivery(db, outbox.start(settings.lookEvery()), once));
+    } catch (RuntimeException e) {
+      db.ifPresent(HikariDataSource::close);
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(String url) {
+    HikariConfig c = new HikariConfig();
+    c.setJdbcUrl(url);
+    c.setPoolName("outbox");
+    c.setMaximumPoolSize(8);
+    c.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+    return new HikariDataSource(c);
+  }
+
+  Outbox outbox() {
+    return outbox;
+  }
+
+  Once once() {
+    return once;
+  }
+
+  @Override
+  public void close() {
+    outbox.close();
+    db.ifPresent(HikariDataSource::close);
+  }
+}

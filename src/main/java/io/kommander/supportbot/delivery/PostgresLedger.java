@@ -1,0 +1,215 @@
+package io.kommander.supportbot.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The ledger for several replicas: one row per post in the {@code outbox} table, whose primary key
+ * lets exactly one replica record or claim it ({@code INSERT ... ON CONFLICT}, conditional {@code
+ * UPDATE}), with no lock held while posting.
+ */
+public final class PostgresLedger implements Ledger {
+  private static final String COLUMNS =
+      "key, state, owner, updated, slack_ts, error, attempts, channel, thread_ts, text, blocks";
+
+  private final DataSource db;
+
+  public PostgresLedger(DataSource db) {
+    this.db = db;
+    migrate();
+  }
+
+  /**
+   * Versions before the outbox kept announcements alone in {@code announcement_ledger}: that table
+   * is renamed and given the post's columns. A lock keeps replicas starting together in step.
+   */
+  private void migrate() {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("SELECT pg_advisory_xact_lock(7312001)");
+      s.execute(
+          "DO $$ BEGIN IF to_regclass('announcement_ledger') IS NOT NULL"
+              + " AND to_regclass('outbox') IS NULL THEN"
+              + " ALTER TABLE announcement_ledger RENAME TO outbox; END IF; END $$");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS outbox (key text PRIMARY KEY, state text NOT NULL, owner text,"
+              + " updated timestamptz NOT NULL, slack_ts text, error text,"
+              + " attempts int NOT NULL DEFAULT 0)");
+      s.execute(
+          "ALTER TABLE outbox ADD COLUMN IF NOT EXISTS channel text,"
+              + " ADD COLUMN IF NOT EXISTS thread_ts text, ADD COLUMN IF NOT EXISTS text text,"
+              + " ADD COLUMN IF NOT EXISTS blocks text");
+      s.execute(
+          "CREATE INDEX IF NOT EXISTS outbox_unfinished ON outbox (updated)"
+              + " WHERE state IN ('PENDING', 'RETRY', 'CLAIMED')");
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot prepare the outbox table: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Entry> get(String key) {
+    List<Entry> found = query("SELECT " + COLUMNS + " FROM outbox WHERE key = ?", key);
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public boolean add(Post post, Instant now) {
+    return update(
+            "INSERT INTO outbox (key, state, updated, channel, thread_ts, text, blocks)"
+                + " VALUES (?, 'PENDING', ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                + " channel = EXCLUDED.channel, thread_ts = EXCLUDED.thread_ts,"
+                + " text = EXCLUDED.text, blocks = EXCLUDED.blocks"
+                + " WHERE outbox.channel IS NULL RETURNING (xmax = 0)",
+            post.key(),
+            Timestamp.from(now),
+            post.channel(),
+            post.threadTs(),
+            post.text(),
+            post.blocksJson())
+        == 1;
+  }
+
+  @Override
+  public boolean claim(String key, String owner, Instant now) {
+    return update(
+            "UPDATE outbox SET state = 'CLAIMED', owner = ?, updated = ?"
+                + " WHERE key = ? AND state IN ('PENDING', 'RETRY')",
+            owner,
+            Timestamp.from(now),
+            key)
+        == 1;
+  }
+
+  @Override
+  public boolean takeOver(String key, String owner, Instant staleBefore, Instant now) {
+    return update(
+            "UPDATE outbox SET owner = ?, updated = ? WHERE key = ? AND state = 'CLAIMED' AND updated < ?",
+            owner,
+            Timestamp.from(now),
+            key,
+            Timestamp.from(staleBefore))
+        == 1;
+  }
+
+  @Override
+  public void sent(String key, String slackTs, Instant now) {
+    update(
+        "UPDATE outbox SET state = 'SENT', slack_ts = ?, error = NULL, updated = ?, attempts = attempts + 1 WHERE key = ?",
+        slackTs,
+        Timestamp.from(now),
+        key);
+  }
+
+  @Override
+  public void failed(String key, String error, Instant now) {
+    update(
+        "UPDATE outbox SET state = 'FAILED', error = ?, updated = ?, attempts = attempts + 1 WHERE key = ?",
+        error,
+        Timestamp.from(now),
+        key);
+  }
+
+  @Override
+  public void release(String key, String error, Instant now) {
+    update(
+        "UPDATE outbox SET state = 'RETRY', owner = NULL, error = ?, updated = ?, attempts = attempts + 1 WHERE key = ?",
+        error,
+        Timestamp.from(now),
+        key);
+  }
+
+  @Override
+  public List<String> unfinished(Instant pendingBefore, Instant staleBefore, int limit) {
+    return query(
+            "SELECT "
+                + COLUMNS
+                + " FROM outbox WHERE channel IS NOT NULL AND ((state = 'PENDING' AND updated < ?)"
+                + " OR state = 'RETRY' OR (state = 'CLAIMED' AND updated < ?))"
+                + " ORDER BY updated LIMIT ?",
+            Timestamp.from(pendingBefore),
+            Timestamp.from(staleBefore),
+            limit)
+        .stream()
+        .map(Entry::key)
+        .toList();
+  }
+
+  @Override
+  public int forget(String prefix, Instant finishedBefore) {
+    return update(
+        "DELETE FROM outbox WHERE starts_with(key, ?) AND state IN ('SENT', 'FAILED') AND updated < ?",
+        prefix,
+        Timestamp.from(finishedBefore));
+  }
+
+  private List<Entry> query(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = prepare(c, sql, args);
+        ResultSet r = s.executeQuery()) {
+      List<Entry> entries = new ArrayList<>();
+      while (r.next()) {
+        String channel = r.getString(8);
+        entries.add(
+            new Entry(
+                r.getString(1),
+                State.valueOf(r.getString(2)),
+                r.getString(3),
+                r.getTimestamp(4).toInstant(),
+                r.getString(5),
+                r.getString(6),
+                r.getInt(7),
+                channel == null
+                    ? null
+                    : new Post(
+                        r.getString(1),
+                        channel,
+                        r.getString(9),
+                        r.getString(10),
+                        r.getString(11))));
+      }
+      return entries;
+    } catch (SQLException e) {
+      throw new IllegalStateException("outbox read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows changed; for a statement with RETURNING, rows returned whose first column is true. */
+  private int update(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = prepare(c, sql, args)) {
+      if (!sql.contains("RETURNING")) {
+        return s.executeUpdate();
+      }
+      int rows = 0;
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows += r.getBoolean(1) ? 1 : 0;
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("outbox write failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,65 @@
+package io.kommander.supportbot.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kommander.supportbot.delivery.Ledger.State;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The single-process ledger: a journal of JSON lines. */
+class FileLedgerTest extends LedgerContract {
+  @TempDir Path dir;
+
+  @Override
+  Ledger ledger() {
+    return new FileLedger(dir.resolve("outbox.jsonl"));
+  }
+
+  @Test
+  void aLineCutShortByACrashIsSkippedAndTheRestKept() throws Exception {
+    Ledger ledger = ledger();
+    ledger.add(post(KEY), T0);
+    ledger.claim(KEY, "a", T0);
+    Files.writeString(
+        dir.resolve("outbox.jsonl"),
+        "{\"key\":\"" + KEY + "\",\"state\":\"SE",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND); // killed halfway through a write
+    Ledger restarted = ledger();
+    assertThat(restarted.get(KEY).orElseThrow().state()).isEqualTo(State.CLAIMED);
+    restarted.sent(KEY, "1.1", T0.plusSeconds(1)); // appends on a line of its own
+    assertThat(ledger().get(KEY).orElseThrow().state()).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void theJournalIsCompactedSoItDoesNotGrowWithEveryChange() throws Exception {
+    Ledger ledger = ledger();
+    ledger.add(post(KEY), T0);
+    for (int i = 0; i < 3_000; i++) {
+      ledger.claim(KEY, "a", T0);
+      ledger.release(KEY, "HTTP 503", T0);
+    }
+    assertThat(Files.readAllLines(dir.resolve("outbox.jsonl")).size()).isLessThan(1_100);
+    assertThat(ledger().get(KEY).orElseThrow().attempts()).isEqualTo(3_000);
+  }
+
+  @Test
+  void theWholeFileLedgerOfEarlierVersionsIsTakenOver() throws Exception {
+    Files.writeString(
+        dir.resolve("announcement-ledger.json"),
+        "{\""
+            + KEY
+            + "\":{\"key\":\""
+            + KEY
+            + "\",\"state\":\"SENT\",\"owner\":\"bot-1\",\"updated\":\"2027-01-15T09:00:01Z\","
+            + "\"slackTs\":\"1.5\",\"error\":null,\"attempts\":1}}");
+    FileLedger ledger = FileLedger.in(dir);
+    assertThat(ledger.get(KEY).orElseThrow().slackTs()).isEqualTo("1.5");
+    assertThat(ledger.add(post(KEY), T0)).isFalse(); // already sent by the old version
+    assertThat(new FileLedger(dir.resolve("outbox.jsonl")).get(KEY)).isPresent();
+  }
+}

@@ -1,5 +1,8 @@
 package io.kommander.supportbot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +59,10 @@ public record Config(
         value(env, "PUBLIC_URL").map(u -> u.replaceFirst("/+$", "")));
   }
 
-  /** Settings for tests and embedding: local catalog, given Slack settings, 1 s reload. */
+  /**
+   * Settings for tests and embedding: local catalog, given Slack settings, 1 s reload, and state in
+   * a new temporary directory (two such bots never share an outbox by accident).
+   */
   public static Config of(
       int port,
       Path catalog,
@@ -73,7 +79,7 @@ public record Config(
         slackApiUrl,
         Optional.empty(),
         Duration.ofSeconds(1),
-        Path.of("data"),
+        temporaryDataDir(),
         Path.of("config/announcements.yaml"),
         Optional.empty(),
         Optional.empty(),
@@ -96,6 +102,14 @@ public record Config(
         announceChannels,
         ledgerDatabaseUrl,
         Optional.of(url));
+  }
+
+  private static Path temporaryDataDir() {
+    try {
+      return Files.createTempDirectory("kommander-support-bot-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Optional<String> value(Map<String, String> env, String name) {

@@ -4,6 +4,7 @@ import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.SupportPolicy;
+import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.timing.Timers;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,8 @@ public final class AnnouncementScheduler implements AutoCloseable {
   private boolean deliver(Announcement a, String channel, SupportPolicy rules, Instant now) {
     String key = a.key(channel);
     boolean late = Duration.between(a.due(), now).compareTo(LATE) > 0;
-    if (outbox.record(Post.of(key, channel, null, AnnouncementMessages.render(a, rules, late)))) {
+    SlackMessage message = AnnouncementMessages.render(a, rules, late);
+    if (outbox.record(new Post(key, channel, null, message.text(), message.blocksJson()))) {
       log.info("Announcing {}{}", key, late ? " (late)" : "");
     }
     return outbox.deliver(key);

@@ -43,11 +43,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FileLedgerChaosTest {
   static final AtomicReference<WireMockServer> SLACK = new AtomicReference<>();
   static final String SECRET = "chaos-signing-secret-9a8b";
+  static final String SENT = "\"state\":\"SENT\"";
 
   /** How long Slack takes to answer a post; the message shows in history once it has answered. */
   static final long POST_MILLIS = 3_000;
 
-  /** conversations.history: every chat.postMessage that has landed, with its metadata. */
+  /**
+   * conversations.history and conversations.replies: every chat.postMessage that has landed, with
+   * its metadata (keys are unique, so one list serves every channel and thread).
+   */
   public static final class HistoryFromPosts implements ResponseTransformerV2 {
     @Override
     public Response transform(Response response, ServeEvent serveEvent) {
@@ -87,6 +91,28 @@ class FileLedgerChaosTest {
     }
   }
 
+  /** Slack as the chaos tests need it: posts take {@link #POST_MILLIS}, history shows them. */
+  static WireMockServer slowSlack() {
+    WireMockServer slack =
+        new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").extensions(new HistoryFromPosts()));
+    SLACK.set(slack);
+    slack.start();
+    slack.stubFor(
+        post("/api/auth.test")
+            .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                okJson("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1800000000.000100\"}")
+                    .withFixedDelay((int) POST_MILLIS)));
+    slack.stubFor(
+        post("/api/conversations.history").willReturn(ok().withTransformers("history-from-posts")));
+    slack.stubFor(
+        post("/api/conversations.replies").willReturn(ok().withTransformers("history-from-posts")));
+    return slack;
+  }
+
   Process start(Path config, Path data, String channel) throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -118,23 +144,8 @@ class FileLedgerChaosTest {
   @Test
   void killedAtRandomMomentsMidPostItPostsEachAnnouncementExactlyOnce() throws Exception {
     int rounds = Integer.getInteger("chaos.rounds", 20);
-    WireMockServer slack =
-        new WireMockServer(
-            options().dynamicPort().bindAddress("127.0.0.1").extensions(new HistoryFromPosts()));
-    SLACK.set(slack);
-    slack.start();
+    WireMockServer slack = slowSlack();
     try {
-      slack.stubFor(
-          post("/api/auth.test")
-              .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
-      slack.stubFor(
-          post("/api/chat.postMessage")
-              .willReturn(
-                  okJson("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1800000000.000100\"}")
-                      .withFixedDelay((int) POST_MILLIS)));
-      slack.stubFor(
-          post("/api/conversations.history")
-              .willReturn(ok().withTransformers("history-from-posts")));
       // A line whose end is today, so the day-of post is due at once.
       String today = LocalDate.now(ZoneOffset.UTC).toString();
       Files.writeString(
@@ -161,15 +172,15 @@ class FileLedgerChaosTest {
         long killAfter = 300 + random.nextInt(4_500); // start-up takes ~1.5 s, then the 3 s post
         Thread.sleep(killAfter);
         first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
-        Path ledger = data.resolve("announcement-ledger.json");
+        Path ledger = data.resolve("outbox.jsonl");
         String when =
-            Files.exists(ledger) && Files.readString(ledger).contains("SENT")
+            Files.exists(ledger) && Files.readString(ledger).contains(SENT)
                 ? "after recording"
                 : posts(slack, channel).isEmpty() ? "before posting" : "mid-post";
         Process second = start(config, data, channel);
         long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
         while (System.nanoTime() < deadline
-            && !(Files.exists(ledger) && Files.readString(ledger).contains("SENT"))) {
+            && !(Files.exists(ledger) && Files.readString(ledger).contains(SENT))) {
           Thread.sleep(100);
         }
         second.destroy();

@@ -1,6 +1,8 @@
 package io.kommander.supportbot.slack.blocks;
 
+import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 
 /**
@@ -10,7 +12,14 @@ import java.util.List;
  * @param answered whether it answers a question (false for help), so only answers get "Share"
  */
 public record SlackMessage(String text, List<LayoutBlock> blocks, boolean answered) {
+  private static final Gson JSON = GsonFactory.createSnakeCase();
+
   public SlackMessage {
     blocks = List.copyOf(blocks);
+  }
+
+  /** The blocks as Slack's JSON, as {@code chat.postMessage} takes them. */
+  public String blocksJson() {
+    return JSON.toJson(blocks);
   }
 }

@@ -8,6 +8,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.slack.SlackAnswers;
+import io.kommander.supportbot.slack.blocks.SlackMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,8 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
     String key = Outbox.REPLY + event.getChannel() + ":" + event.getTs();
     // A failure to record throws: Bolt answers 500 and Slack redelivers, so nothing is lost.
-    if (!outbox.send(Post.of(key, event.getChannel(), thread, answers.answer(event.getText())))) {
+    SlackMessage reply = answers.answer(event.getText());
+    if (!outbox.send(new Post(key, event.getChannel(), thread, reply.text(), reply.blocksJson()))) {
       log.info(
           "Ignoring redelivered event {} (retry {}): {} is recorded",
           payload.getEventId(),

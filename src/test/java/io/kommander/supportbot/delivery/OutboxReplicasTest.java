@@ -1,0 +1,221 @@
+package io.kommander.supportbot.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.kommander.supportbot.delivery.Ledger.State;
+import io.kommander.supportbot.slack.SlackClients;
+import io.kommander.supportbot.testing.ManualClock;
+import io.kommander.supportbot.testing.SlackMock;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas' outboxes on one PostgreSQL: one records a mention's reply and dies around the post;
+ * the other's recovery finishes it, exactly once, after the claim timeout.
+ */
+class OutboxReplicasTest {
+  static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(3);
+  static EmbeddedPostgres postgres;
+  static DataSource db;
+  SlackMock slack;
+  ManualClock clock;
+  final Post reply =
+      new Post(
+          "reply:C0001:1700000001.000100",
+          "C0001",
+          "1700000001.000100",
+          "NKP 2.16: supported",
+          "[{\"type\":\"divider\"}]");
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    db = postgres.getPostgresDatabase();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    new PostgresLedger(db);
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE outbox");
+    }
+    slack = SlackMock.start();
+    clock = new ManualClock("2026-11-25T09:00:00Z");
+  }
+
+  @AfterEach
+  void stop() {
+    slack.close();
+  }
+
+  /** A process killed at a chosen point. */
+  static final class Killed extends Error {
+    Killed() {
+      super("process killed");
+    }
+  }
+
+  SlackPoster poster() {
+    return new SlackPoster(
+        SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
+        2,
+        Duration.ofMillis(10),
+        Duration.ofSeconds(1));
+  }
+
+  Outbox replica(SlackPoster poster) {
+    return new Outbox(new PostgresLedger(db), poster, clock, CLAIM_TIMEOUT, 1);
+  }
+
+  int posts() {
+    return slack.calls("/api/chat.postMessage").size();
+  }
+
+  State state() {
+    return new PostgresLedger(db).get(reply.key()).orElseThrow().state();
+  }
+
+  @Test
+  void killedAfterItsPostLandedTheOtherReplicaRecordsItWithoutPostingAgain() {
+    Outbox dying =
+        replica(
+            new SlackPoster(
+                SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
+                2,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(1)) {
+              @Override
+              protected ChatPostMessageResponse send(Post post)
+                  throws IOException, SlackApiException {
+                super.send(post);
+                throw new Killed();
+              }
+            });
+    Outbox other = replica(poster());
+    assertThat(dying.record(reply)).isTrue();
+    assertThat(other.record(reply)).isFalse(); // Slack's redelivery, landing on the other replica
+    assertThatThrownBy(() -> dying.deliver(reply.key())).isInstanceOf(Killed.class);
+    assertThat(posts()).isEqualTo(1);
+    slack
+        .server()
+        .stubFor(
+            post("/api/conversations.replies")
+                .willReturn(
+                    okJson(
+                        "{\"ok\":true,\"messages\":[{\"type\":\"message\",\"ts\":\"1700000009.000200\","
+                            + "\"thread_ts\":\"1700000001.000100\",\"metadata\":{\"event_type\":\"kommander_support_post\","
+                            + "\"event_payload\":{\"key\":\""
+                            + reply.key()
+                            + "\"}}}]}")));
+
+    assertThat(other.recover()).isZero(); // the claim may still be alive: hands off
+    clock.advance(CLAIM_TIMEOUT.plusSeconds(1));
+    assertThat(other.recover()).isZero(); // found in the thread: recorded, not posted
+
+    assertThat(posts()).isEqualTo(1);
+    assertThat(state()).isEqualTo(State.SENT);
+    assertThat(new PostgresLedger(db).get(reply.key()).orElseThrow().slackTs())
+        .isEqualTo("1700000009.000200");
+    Map<String, String> asked =
+        SlackMock.form(slack.calls("/api/conversations.replies").get(0).getBodyAsString());
+    assertThat(asked).containsEntry("ts", reply.threadTs()).containsEntry("channel", "C0001");
+  }
+
+  @Test
+  void killedBeforeItsPostTheOtherReplicaPostsItOnce() {
+    Outbox dying =
+        replica(
+            new SlackPoster(
+                SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
+                2,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(1)) {
+              @Override
+              protected ChatPostMessageResponse send(Post post) {
+                throw new Killed();
+              }
+            });
+    Outbox other = replica(poster());
+    dying.record(reply);
+    assertThatThrownBy(() -> dying.deliver(reply.key())).isInstanceOf(Killed.class);
+    clock.advance(CLAIM_TIMEOUT.plusSeconds(1));
+    assertThat(other.recover()).isEqualTo(1);
+    assertThat(other.recover()).isZero();
+    assertThat(posts()).isEqualTo(1);
+    assertThat(state()).isEqualTo(State.SENT);
+    Map<String, String> sent =
+        SlackMock.form(slack.calls("/api/chat.postMessage").get(0).getBodyAsString());
+    assertThat(sent)
+        .containsEntry("thread_ts", reply.threadTs())
+        .containsEntry("text", reply.text())
+        .containsEntry("blocks", reply.blocksJson());
+    assertThat(sent.get("metadata")).contains(reply.key());
+  }
+
+  @Test
+  void recordedButNeverTriedIsPostedByTheOtherAfterAFewSeconds() {
+    Outbox dead = replica(poster());
+    Outbox other = replica(poster());
+    dead.record(reply); // then the process died before its worker ran
+    assertThat(other.recover()).isZero(); // its recorder may be about to post it
+    clock.advance(Outbox.PENDING_GRACE.plusSeconds(1));
+    assertThat(other.recover()).isEqualTo(1);
+    assertThat(dead.deliver(reply.key())).isFalse(); // the late worker finds it sent
+    assertThat(posts()).isEqualTo(1);
+  }
+
+  @Test
+  void aRateLimitedChannelWaitsOutRetryAfterAndThePostGoesOutOnce() {
+    slack
+        .server()
+        .stubFor(
+            post("/api/chat.postMessage")
+                .inScenario("429")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1"))
+                .willSetStateTo("open"));
+    slack
+        .server()
+        .stubFor(
+            post("/api/chat.postMessage")
+                .inScenario("429")
+                .whenScenarioStateIs("open")
+                .willReturn(okJson("{\"ok\":true,\"ts\":\"1700000009.000300\"}")));
+    Outbox one = replica(poster());
+    one.record(reply);
+    long start = System.nanoTime();
+    assertThat(one.deliver(reply.key())).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(slack.server().findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))))
+        .hasSize(2);
+    assertThat(slack.calls("/api/conversations.replies")).isEmpty(); // a 429 never posted
+    assertThat(state()).isEqualTo(State.SENT);
+  }
+}

@@ -164,7 +164,7 @@ public final class Outbox implements AutoCloseable {
     Instant now = clock.instant();
     if (outcome instanceof SlackPoster.Sent s) {
       ledger.sent(post.key(), s.ts(), now);
-      log.info("Posted {}", post.key());
+      log.debug("Posted {}", post.key());
       return true;
     } else if (outcome instanceof SlackPoster.Permanent p) {
       ledger.failed(post.key(), p.error(), now);

@@ -44,9 +44,22 @@ public final class LoadHarness {
     }
   }
 
-  /** One app's round: each phase's result, start-up time, peak memory, and the reply check. */
+  /**
+   * One app's round: each phase's result, start-up time, peak memory, and the reply check (mentions
+   * acked, replies posted, threads replied in: all three equal when each mention got one reply).
+   */
   record Run(
-      Map<Phase, Result> phases, Duration startup, double peakRssMb, long mentions, long posts) {}
+      Map<Phase, Result> phases,
+      Duration startup,
+      double peakRssMb,
+      long mentions,
+      long posts,
+      long threads) {}
+
+  /** The mention ack while each post takes Slack {@link #SLOW_POST}, and what got replied. */
+  record SlowSlack(Result acks, long mentions, long posts, long threads, Duration drained) {}
+
+  static final Duration SLOW_POST = Duration.ofSeconds(5);
 
   private final int rounds = Integer.getInteger("load.rounds", 3);
   private final Duration length = Duration.ofSeconds(Integer.getInteger("load.seconds", 10));
@@ -100,8 +113,37 @@ public final class LoadHarness {
           print(round, app, run);
         }
       }
+      SlowSlack slow = slowSlack(flagsOf.get(App.BOT), env, slack, logs.resolve("bot-slow.log"));
+      summarise(runs);
+      summarise(slow);
     }
-    summarise(runs);
+  }
+
+  private void summarise(SlowSlack slow) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nBot with a Web API taking %d s per post: %d mentions at %d/s, acked p50 %.2f ms,"
+            + " p99 %.2f ms, max %.1f ms; %d replies in %d threads, all posted %.1f s after the"
+            + " last ack%n",
+        SLOW_POST.toSeconds(),
+        slow.mentions(),
+        Integer.getInteger("load.slowRate", 20),
+        slow.acks().percentileMillis(0.5),
+        slow.acks().percentileMillis(0.99),
+        slow.acks().maxMillis(),
+        slow.posts(),
+        slow.threads(),
+        slow.drained().toMillis() / 1000.0);
+    verdict(
+        slow.acks().percentileMillis(0.99) < 100 && slow.acks().failures() == 0,
+        "mention ack p99 with a slow Slack: %.2f ms (target < 100 ms)",
+        slow.acks().percentileMillis(0.99));
+    verdict(
+        slow.posts() == slow.mentions() && slow.threads() == slow.mentions(),
+        "each mention replied to exactly once with a slow Slack: %d mentions, %d replies, %d threads",
+        slow.mentions(),
+        slow.posts(),
+        slow.threads());
   }
 
   private Run measure(
@@ -112,6 +154,7 @@ public final class LoadHarness {
       driver.fullSpeed(SLASH, connections, warmup.dividedBy(2));
       driver.fullSpeed(MENTION, connections, warmup.dividedBy(2));
       long postsBefore = slack.posts();
+      long threadsBefore = slack.threadsRepliedIn();
       long mentions = 0;
       Map<Phase, Result> phases = new EnumMap<>(Phase.class);
       for (Phase phase : Phase.values()) {
@@ -124,8 +167,59 @@ public final class LoadHarness {
           mentions += result.requests() - result.failures();
         }
       }
+      awaitPosts(slack, postsBefore + mentions, Duration.ofSeconds(60));
       double rssMb = process.peakRssBytes().orElse(-1) / (1024.0 * 1024.0);
-      return new Run(phases, process.startup(), rssMb, mentions, slack.posts() - postsBefore);
+      return new Run(
+          phases,
+          process.startup(),
+          rssMb,
+          mentions,
+          slack.posts() - postsBefore,
+          slack.threadsRepliedIn() - threadsBefore);
+    }
+  }
+
+  /**
+   * Replies go out after the ack: waits for them (or the timeout), then a little for duplicates.
+   */
+  private static Duration awaitPosts(SlackApiStub slack, long expected, Duration timeout)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    while (slack.posts() < expected && System.nanoTime() - start < timeout.toNanos()) {
+      Thread.sleep(50);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    Thread.sleep(500);
+    return took;
+  }
+
+  /**
+   * The bot alone with a Web API that takes {@link #SLOW_POST} per post: mentions at a fixed rate
+   * must still be acked at once, and each replied to once when Slack gets round to it.
+   */
+  private SlowSlack slowSlack(
+      List<String> flags, Map<String, String> env, SlackApiStub slack, Path log) throws Exception {
+    try (AppProcess process = AppProcess.launch(App.BOT, flags, env, log)) {
+      LoadDriver driver = new LoadDriver(new Traffic(process.baseUrl(), SECRET));
+      driver.fullSpeed(MENTION, connections, warmup.dividedBy(2)); // Slack still fast
+      awaitPosts(slack, slack.posts(), Duration.ZERO);
+      long postsBefore = slack.posts();
+      long threadsBefore = slack.threadsRepliedIn();
+      slack.slowPostsBy(SLOW_POST);
+      try {
+        int perSecond = Integer.getInteger("load.slowRate", 20);
+        Result acks = driver.fixedRate(MENTION, perSecond, length);
+        long mentions = acks.requests() - acks.failures();
+        Duration drained = awaitPosts(slack, postsBefore + mentions, Duration.ofSeconds(180));
+        return new SlowSlack(
+            acks,
+            mentions,
+            slack.posts() - postsBefore,
+            slack.threadsRepliedIn() - threadsBefore,
+            drained);
+      } finally {
+        slack.slowPostsBy(Duration.ZERO);
+      }
     }
   }
 
@@ -133,13 +227,14 @@ public final class LoadHarness {
     System.out.printf(
         Locale.ROOT,
         "%nround %d, %s: healthy after %d ms, peak RSS %.0f MB, mentions acked %d, replies"
-            + " posted %d%n",
+            + " posted %d in %d threads%n",
         round,
         app,
         run.startup().toMillis(),
         run.peakRssMb(),
         run.mentions(),
-        run.posts());
+        run.posts(),
+        run.threads());
     System.out.printf(
         Locale.ROOT,
         "  %-20s %9s %8s %8s %8s %7s%n",
@@ -197,7 +292,8 @@ public final class LoadHarness {
         median(bot, r -> r.phases().get(Phase.MENTION_AT_RATE).percentileMillis(0.99));
     double startup = median(bot, r -> r.startup().toMillis() / 1000.0);
     double rss = median(bot, Run::peakRssMb);
-    boolean replies = bot.stream().allMatch(r -> r.mentions() == r.posts());
+    boolean replies =
+        bot.stream().allMatch(r -> r.mentions() == r.posts() && r.posts() == r.threads());
     System.out.println();
     verdict(
         Math.min(slashRatio, mentionRatio) >= 0.8,

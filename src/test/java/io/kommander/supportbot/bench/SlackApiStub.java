@@ -2,20 +2,27 @@ package io.kommander.supportbot.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.kommander.supportbot.timing.Timers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Slack's Web API for the load runs: {@code auth.test} for start-up and a counting {@code
- * chat.postMessage}. The JDK's own server, not WireMock, so the stub costs both apps as little CPU
- * as possible and keeps no request journal.
+ * chat.postMessage} that can be made slow, as Slack's sometimes is. It counts the threads replied
+ * in, so a mention answered twice shows. The JDK's own server, not WireMock, so the stub costs both
+ * apps as little CPU as possible and keeps no request journal.
  */
 final class SlackApiStub implements AutoCloseable {
   private static final byte[] AUTH_TEST =
@@ -28,9 +35,13 @@ final class SlackApiStub implements AutoCloseable {
           .getBytes(StandardCharsets.UTF_8);
   private static final byte[] OK = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
+  private static final Pattern THREAD_TS = Pattern.compile("(?:^|&)thread_ts=([^&]*)");
+
   private final HttpServer server;
-  private final ExecutorService workers = Executors.newFixedThreadPool(4);
+  private final ExecutorService workers = Executors.newCachedThreadPool();
   private final AtomicLong posts = new AtomicLong();
+  private final Set<String> threads = ConcurrentHashMap.newKeySet();
+  private volatile Duration postDelay = Duration.ZERO;
 
   SlackApiStub() throws IOException {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
@@ -51,11 +62,28 @@ final class SlackApiStub implements AutoCloseable {
     return posts.get();
   }
 
+  /** How many different threads were replied in: fewer than posts means a duplicate reply. */
+  long threadsRepliedIn() {
+    return threads.size();
+  }
+
+  /** Each post is answered after this long (from now on). */
+  void slowPostsBy(Duration delay) {
+    postDelay = delay;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange;
         InputStream body = exchange.getRequestBody()) {
-      body.transferTo(OutputStream.nullOutputStream());
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
+      if (method.equals("chat.postMessage")) {
+        String form = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        Matcher thread = THREAD_TS.matcher(form);
+        threads.add(thread.find() ? thread.group(1) : "none");
+        Timers.sleep(postDelay);
+      } else {
+        body.transferTo(OutputStream.nullOutputStream());
+      }
       byte[] reply =
           switch (method) {
             case "auth.test" -> AUTH_TEST;

@@ -38,6 +38,9 @@ final class Traffic {
   private final String secret;
   private final AtomicLong sequence = new AtomicLong();
 
+  /** Message ts are unique across runs, as Slack's are: the bot keys its replies on them. */
+  private final long firstSecond = Instant.now().getEpochSecond();
+
   Traffic(String baseUrl, String secret) {
     this.events = URI.create(baseUrl + "/slack/events");
     this.secret = secret;
@@ -53,7 +56,11 @@ final class Traffic {
               "application/x-www-form-urlencoded");
       case MENTION ->
           signed(
-              SlackRequests.mention("EvBench" + n, "<@UBOT> " + question, null),
+              SlackRequests.mention(
+                  "EvBench" + n,
+                  String.format("%d.%06d", firstSecond + n / 1_000_000, n % 1_000_000),
+                  "<@UBOT> " + question,
+                  null),
               "application/json");
     };
   }

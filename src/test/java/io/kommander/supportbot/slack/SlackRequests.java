@@ -71,7 +71,11 @@ public final class SlackRequests {
   }
 
   public static String mention(String eventId, String text, String botId) {
-    String ts = tsOf(eventId);
+    return mention(eventId, tsOf(eventId), text, botId);
+  }
+
+  /** An {@code app_mention} event of a message with the given ts. */
+  public static String mention(String eventId, String ts, String text, String botId) {
     return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
         + "\"event_id\":\""
         + eventId

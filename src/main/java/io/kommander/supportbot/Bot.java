@@ -15,6 +15,7 @@ import io.kommander.supportbot.http.MetricsServlet;
 import io.kommander.supportbot.http.ReadinessServlet;
 import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.http.SlackOffServlet;
+import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
@@ -82,7 +83,7 @@ public final class Bot implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/healthz", new HealthServlet(ready::get));
-    servlets.put("/metrics", new MetricsServlet(answers));
+    servlets.put("/metrics", new MetricsServlet(BotMetrics.registry(), answers));
     servlets.put("/ask", new AskServlet(answers));
     servlets.put("/", new SupportPageServlet(policy));
     servlets.put("/api/v1/*", new ApiServlet(policy, settings(config)));

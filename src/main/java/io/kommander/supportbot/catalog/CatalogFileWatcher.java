@@ -1,6 +1,7 @@
 package io.kommander.supportbot.catalog;
 
 import io.kommander.supportbot.timing.Timers;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -55,8 +56,10 @@ public final class CatalogFileWatcher implements AutoCloseable {
           loader.parse(
               file.toString(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))) {
         log.info("Catalog reloaded from {} (version {})", file, live.catalog().version());
+        reloads("changed");
       }
     } catch (CatalogException e) {
+      reloads("refused");
       log.error(
           "Catalog change refused, keeping version {}: {}",
           live.catalog().version(),
@@ -74,6 +77,7 @@ public final class CatalogFileWatcher implements AutoCloseable {
       return bytes;
     } catch (IOException e) {
       String why = why(e);
+      reloads("unreadable");
       if (!why.equals(unreadable)) {
         log.warn("Cannot read catalog {}: {}; keeping the last good one", file, why);
         unreadable = why;
@@ -97,5 +101,10 @@ public final class CatalogFileWatcher implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+  }
+
+  /** {@code catalog_reloads_total}: each change seen in the file, by what came of it. */
+  private static void reloads(String outcome) {
+    Metrics.counter("catalog.reloads", "source", "file", "outcome", outcome).increment();
   }
 }

@@ -5,6 +5,7 @@ import io.kommander.supportbot.catalog.RemoteCatalogClient.NotModified;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.Result;
 import io.kommander.supportbot.catalog.RemoteCatalogClient.Updated;
 import io.kommander.supportbot.timing.Timers;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,9 +62,11 @@ public final class RemoteCatalogSync implements AutoCloseable {
       etag = u.etag();
       if (live.replace(u.catalog())) {
         log.info("Catalog updated from {} (version {})", client.url(), u.catalog().version());
+        Metrics.counter("catalog.reloads", "source", "remote", "outcome", "changed").increment();
       }
     } else if (result instanceof Failed f) {
       log.warn("Policy service unavailable, answering from the last good catalog: {}", f.reason());
+      Metrics.counter("catalog.reloads", "source", "remote", "outcome", "unavailable").increment();
       if (lastGood == null
           || Duration.between(lastGood, clock.instant()).compareTo(staleAfter) > 0) {
         live.caveat(Optional.of(staleNote()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,11 +70,14 @@ public final class FileLedger implements Ledger {
       Files.createDirectories(file.toAbsolutePath().getParent());
       boolean torn = false;
       if (Files.exists(file)) {
-        List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < all.size(); i++) {
-          torn = !read(all.get(i), i + 1, i == all.size() - 1);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          String line = in.readLine();
+          while (line != null) {
+            String next = in.readLine();
+            torn = !read(line, ++lines, next == null);
+            line = next;
+          }
         }
-        lines = all.size();
       }
       if (torn || !Files.exists(file)) {
         compact(); // drops the torn line, so appends start on a line of their own
@@ -116,7 +120,7 @@ public final class FileLedger implements Ledger {
       put(new Entry(post.key(), State.PENDING, null, now, null, null, 0, post));
       return true;
     }
-    if (e.post() == null) {
+    if (e.post() == null && e.state() != State.SENT && e.state() != State.FAILED) {
       put(
           new Entry(
               e.key(),
@@ -161,10 +165,13 @@ public final class FileLedger implements Ledger {
     finish(key, State.FAILED, null, error, now);
   }
 
-  /** A post attempt ended for good: keep the owner, count the attempt. */
+  /**
+   * A post attempt ended for good: keep the owner, count the attempt, and drop the content (a day
+   * of replies kept whole would fill the heap; the key is what stops a second post).
+   */
   private void finish(String key, State state, String slackTs, String error, Instant now) {
     Entry e = entries.get(key);
-    put(new Entry(key, state, owner(e), now, slackTs, error, attempts(e) + 1, post(e)));
+    put(new Entry(key, state, owner(e), now, slackTs, error, attempts(e) + 1, null));
   }
 
   @Override

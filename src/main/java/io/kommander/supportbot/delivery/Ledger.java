@@ -22,7 +22,8 @@ public interface Ledger extends AutoCloseable {
   }
 
   /**
-   * @param post what to post; null only in entries written before posts were stored
+   * @param post what to post; null once SENT or FAILED (a ledger may drop it then), and in entries
+   *     written before posts were stored
    * @param owner the claiming process
    * @param attempts posts tried so far (transient failures release the claim and count here)
    */
@@ -40,8 +41,8 @@ public interface Ledger extends AutoCloseable {
 
   /**
    * Records a post as PENDING. True for exactly one caller per key however many race: false means
-   * the key was already known (a redelivered event, another replica's announcement). A known entry
-   * without its content (from an older version) gets it.
+   * the key was already known (a redelivered event, another replica's announcement). An unfinished
+   * entry without its content (from an older version) gets it.
    */
   boolean add(Post post, Instant now);
 

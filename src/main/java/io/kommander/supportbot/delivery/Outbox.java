@@ -3,6 +3,7 @@ package io.kommander.supportbot.delivery;
 import io.kommander.supportbot.delivery.Ledger.Entry;
 import io.kommander.supportbot.delivery.SlackPoster.Outcome;
 import io.kommander.supportbot.timing.Timers;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Posts each recorded message exactly once: mention replies and announcements alike. A post is
@@ -91,10 +93,13 @@ public final class Outbox implements AutoCloseable {
   }
 
   private void safely(String key) {
+    MDC.put("post_key", key);
     try {
       deliver(key);
     } catch (RuntimeException e) {
       log.error("Posting {} failed; recovery will retry: {}", key, e.getMessage(), e);
+    } finally {
+      MDC.remove("post_key");
     }
   }
 
@@ -126,6 +131,7 @@ public final class Outbox implements AutoCloseable {
     }
     if (entry.attempts() >= MAX_ATTEMPTS) {
       ledger.failed(key, "gave up after " + entry.attempts() + " attempts: " + entry.error(), now);
+      count(key, "gave_up");
       log.error("Gave up posting {} after {} attempts: {}", key, entry.attempts(), entry.error());
       return false;
     }
@@ -146,6 +152,7 @@ public final class Outbox implements AutoCloseable {
       if (ts.isPresent()) {
         log.info("{} was posted before its poster died; recorded now", entry.key());
         ledger.sent(entry.key(), ts.get(), now);
+        count(entry.key(), "recovered");
         return false;
       }
       return true;
@@ -165,9 +172,11 @@ public final class Outbox implements AutoCloseable {
     if (outcome instanceof SlackPoster.Sent s) {
       ledger.sent(post.key(), s.ts(), now);
       log.debug("Posted {}", post.key());
+      count(post.key(), "sent");
       return true;
     } else if (outcome instanceof SlackPoster.Permanent p) {
       ledger.failed(post.key(), p.error(), now);
+      count(post.key(), "failed");
       log.error(
           "Posting {} to {} failed for good: {} (fix the channel or token; it will not be retried)",
           post.key(),
@@ -175,10 +184,23 @@ public final class Outbox implements AutoCloseable {
           p.error());
     } else if (outcome instanceof SlackPoster.Transient t && t.unsure()) {
       log.warn("{}: {}; the claim stays until history can tell", post.key(), t.reason());
+      count(post.key(), "unsure");
     } else {
       ledger.release(post.key(), ((SlackPoster.Transient) outcome).reason(), now);
+      count(post.key(), "retry");
     }
     return false;
+  }
+
+  /** {@code slack_posts_total} by kind (reply or announcement) and outcome. */
+  private static void count(String key, String outcome) {
+    Metrics.counter(
+            "slack.posts",
+            "kind",
+            key.startsWith(REPLY) ? "reply" : "announcement",
+            "outcome",
+            outcome)
+        .increment();
   }
 
   /**

@@ -71,7 +71,8 @@ public final class PostgresLedger implements Ledger {
                 + " VALUES (?, 'PENDING', ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
                 + " channel = EXCLUDED.channel, thread_ts = EXCLUDED.thread_ts,"
                 + " text = EXCLUDED.text, blocks = EXCLUDED.blocks"
-                + " WHERE outbox.channel IS NULL RETURNING (xmax = 0)",
+                + " WHERE outbox.channel IS NULL AND outbox.state NOT IN ('SENT', 'FAILED')"
+                + " RETURNING (xmax = 0)",
             post.key(),
             Timestamp.from(now),
             post.channel(),

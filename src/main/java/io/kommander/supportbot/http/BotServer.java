@@ -1,5 +1,9 @@
 package io.kommander.supportbot.http;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.util.EnumSet;
 import java.util.Map;
 import javax.servlet.DispatcherType;
@@ -71,6 +75,9 @@ public final class BotServer implements AutoCloseable {
           holder.setAsyncSupported(true); // the Slack endpoint reads bodies without a thread
           context.addServlet(holder, path);
         });
+    FilterHolder timer = new FilterHolder(new RouteMetricsFilter(servlets.keySet()));
+    timer.setAsyncSupported(true);
+    context.addFilter(timer, "/*", EnumSet.of(DispatcherType.REQUEST));
     FilterHolder edge = new FilterHolder(new EdgeFilter());
     edge.setAsyncSupported(true);
     context.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -86,6 +93,10 @@ public final class BotServer implements AutoCloseable {
 
   public BotServer start() throws Exception {
     server.start();
+    // jetty_threads_* (busy, idle, queued jobs) and jetty_connections_* for this server.
+    new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty())
+        .bindTo(Metrics.globalRegistry);
+    JettyConnectionMetrics.addToAllConnectors(server, Metrics.globalRegistry);
     return this;
   }
 

@@ -13,6 +13,7 @@ import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The server's outer edge, before every servlet: only the methods a path serves get through (405
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EdgeFilter implements Filter {
   private static final Logger log = LoggerFactory.getLogger(EdgeFilter.class);
+
+  /** The request's id: in the log context (MDC) and as a request attribute. */
+  public static final String REQUEST_ID = "request_id";
+
   private static final Set<String> READ = Set.of("GET", "HEAD");
   private static final Set<String> SLACK = Set.of("POST");
 
@@ -48,6 +53,9 @@ public final class EdgeFilter implements Filter {
           req.getMethod().replaceAll("[^A-Za-z]", "?") + " is not served here; use " + allow + ".");
       return;
     }
+    String id = ErrorReplies.newRequestId();
+    req.setAttribute(REQUEST_ID, id); // for work that continues on another thread
+    MDC.put(REQUEST_ID, id);
     try {
       chain.doFilter(request, response);
     } catch (BadMessageException | IllegalArgumentException e) {
@@ -61,7 +69,6 @@ public final class EdgeFilter implements Filter {
     } catch (EofException e) {
       throw e; // the client went away; nothing to answer
     } catch (IOException | ServletException | RuntimeException e) {
-      String id = ErrorReplies.newRequestId();
       log.error("Request {} {} failed (request id {})", req.getMethod(), path, id, e);
       ErrorReplies.write(
           path,
@@ -69,6 +76,8 @@ public final class EdgeFilter implements Filter {
           500,
           "internal_error",
           "Something went wrong on our side; the log has the details under request id " + id + ".");
+    } finally {
+      MDC.remove(REQUEST_ID);
     }
   }
 

@@ -1,50 +1,72 @@
 package io.kommander.supportbot.http;
 
+import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.Freshness;
-import io.kommander.supportbot.policy.PolicyService;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** {@code GET /metrics}: the answer cache's counters, in Prometheus' text format. */
+/**
+ * {@code GET /metrics}: everything the process records, in Prometheus' text format, plus how old
+ * the catalog in force is (the answers say "may be stale" when {@code catalog_may_be_stale} is 1).
+ */
 public final class MetricsServlet extends HttpServlet {
-  private final transient AnswerSource answers;
+  private final transient PrometheusMeterRegistry registry;
 
-  public MetricsServlet(AnswerSource answers) {
-    this.answers = answers;
+  public MetricsServlet(PrometheusMeterRegistry registry, AnswerSource answers) {
+    this.registry = registry;
+    BotMetrics.measure("catalog", r -> catalogGauges(r, answers));
+  }
+
+  private static void catalogGauges(MeterRegistry registry, AnswerSource answers) {
+    gauge(
+        registry,
+        "catalog.review.age.days",
+        "Days since the catalog was last checked",
+        answers,
+        f -> f.reviewAgeDays());
+    gauge(
+        registry,
+        "catalog.newest.line.age.days",
+        "Days since the newest known line shipped",
+        answers,
+        f -> f.newestAgeDays());
+    gauge(
+        registry,
+        "catalog.release.cadence.days",
+        "Longest recent gap between lines",
+        answers,
+        f -> f.cadenceDays());
+    gauge(
+        registry,
+        "catalog.may.be.stale",
+        "1 when today's answers say they may be stale",
+        answers,
+        f -> f.stale() ? 1 : 0);
+  }
+
+  private static void gauge(
+      MeterRegistry registry,
+      String name,
+      String help,
+      AnswerSource answers,
+      ToDoubleFunction<Freshness> value) {
+    Gauge.builder(
+            name,
+            answers,
+            a -> value.applyAsDouble(a.policy().policy().freshness(a.policy().today())))
+        .description(help)
+        .register(registry);
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    var stats = answers.stats();
-    PolicyService service = answers.policy();
-    Freshness freshness = service.policy().freshness(service.today());
     resp.setContentType("text/plain; version=0.0.4; charset=utf-8");
-    resp.getWriter()
-        .print(
-            String.format(
-                Locale.ROOT,
-                "# TYPE answer_cache_hits_total counter%nanswer_cache_hits_total %d%n"
-                    + "# TYPE answer_cache_misses_total counter%nanswer_cache_misses_total %d%n"
-                    + "# TYPE answer_cache_hit_ratio gauge%nanswer_cache_hit_ratio %.4f%n"
-                    + "# TYPE answer_cache_entries gauge%nanswer_cache_entries %d%n"
-                    + "# HELP catalog_review_age_days Days since the catalog was last checked.%n"
-                    + "# TYPE catalog_review_age_days gauge%ncatalog_review_age_days %d%n"
-                    + "# HELP catalog_newest_line_age_days Days since the newest known line shipped.%n"
-                    + "# TYPE catalog_newest_line_age_days gauge%ncatalog_newest_line_age_days %d%n"
-                    + "# HELP catalog_release_cadence_days Longest recent gap between lines.%n"
-                    + "# TYPE catalog_release_cadence_days gauge%ncatalog_release_cadence_days %d%n"
-                    + "# HELP catalog_may_be_stale 1 when today's answers say they may be stale.%n"
-                    + "# TYPE catalog_may_be_stale gauge%ncatalog_may_be_stale %d%n",
-                stats.hitCount(),
-                stats.missCount(),
-                stats.hitRate(),
-                answers.size(),
-                freshness.reviewAgeDays(),
-                freshness.newestAgeDays(),
-                freshness.cadenceDays(),
-                freshness.stale() ? 1 : 0));
+    registry.scrape(resp.getOutputStream());
   }
 }

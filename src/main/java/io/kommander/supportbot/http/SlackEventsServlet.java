@@ -28,6 +28,7 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * {@code POST /slack/events}, in front of Bolt. Cheap checks first (size, Slack's signature
@@ -168,6 +169,7 @@ public final class SlackEventsServlet extends HttpServlet {
       return;
     }
     StatusSeen seen = new StatusSeen(resp);
+    MDC.put(EdgeFilter.REQUEST_ID, String.valueOf(req.getAttribute(EdgeFilter.REQUEST_ID)));
     try {
       bolt.service(new BufferedRequest(req, body), seen);
       if (seen.unhandled()) {
@@ -183,6 +185,8 @@ public final class SlackEventsServlet extends HttpServlet {
       if (!resp.isCommitted()) {
         refuse(resp, 400, "Malformed Slack payload");
       }
+    } finally {
+      MDC.remove(EdgeFilter.REQUEST_ID);
     }
   }
 

@@ -6,10 +6,12 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.JsonOps;
 import io.kommander.supportbot.http.AnswerSource;
+import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,6 +60,7 @@ public final class SlackAnswers implements AnswerSource {
   public SlackAnswers(Supplier<PolicyService> policy, Optional<String> pageUrl) {
     this.policy = policy;
     this.renderer = new BlockKitRenderer(pageUrl);
+    BotMetrics.measure("answer-cache", r -> CaffeineCacheMetrics.monitor(r, cache, "answers"));
   }
 
   public SlackMessage answer(String text) {

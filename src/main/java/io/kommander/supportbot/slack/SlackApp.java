@@ -40,6 +40,7 @@ public final class SlackApp {
       config.requestVerificationEnabled(false);
     }
     App app = new App(config.build());
+    app.use(new SlackRequestMetrics());
     app.command(SupportCommand.COMMAND, new SupportCommand(answers, schedule));
     app.blockAction(BlockKitRenderer.SHARE_ACTION, new ShareAction(answers, once));
     app.event(AppMentionEvent.class, new MentionListener(answers, outbox));

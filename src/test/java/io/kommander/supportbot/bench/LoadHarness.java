@@ -151,8 +151,10 @@ public final class LoadHarness {
       throws Exception {
     try (AppProcess process = AppProcess.launch(app, flags, env, log)) {
       LoadDriver driver = new LoadDriver(new Traffic(process.baseUrl(), SECRET));
+      long postsAtStart = slack.posts();
       driver.fullSpeed(SLASH, connections, warmup.dividedBy(2));
-      driver.fullSpeed(MENTION, connections, warmup.dividedBy(2));
+      Result warm = driver.fullSpeed(MENTION, connections, warmup.dividedBy(2));
+      awaitPosts(slack, postsAtStart + warm.requests() - warm.failures(), Duration.ofSeconds(60));
       long postsBefore = slack.posts();
       long threadsBefore = slack.threadsRepliedIn();
       long mentions = 0;
@@ -201,8 +203,9 @@ public final class LoadHarness {
       List<String> flags, Map<String, String> env, SlackApiStub slack, Path log) throws Exception {
     try (AppProcess process = AppProcess.launch(App.BOT, flags, env, log)) {
       LoadDriver driver = new LoadDriver(new Traffic(process.baseUrl(), SECRET));
-      driver.fullSpeed(MENTION, connections, warmup.dividedBy(2)); // Slack still fast
-      awaitPosts(slack, slack.posts(), Duration.ZERO);
+      long postsAtStart = slack.posts();
+      Result warm = driver.fullSpeed(MENTION, connections, warmup.dividedBy(2)); // Slack still fast
+      awaitPosts(slack, postsAtStart + warm.requests() - warm.failures(), Duration.ofSeconds(60));
       long postsBefore = slack.posts();
       long threadsBefore = slack.threadsRepliedIn();
       slack.slowPostsBy(SLOW_POST);

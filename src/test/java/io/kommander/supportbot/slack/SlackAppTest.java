@@ -356,9 +356,9 @@ class SlackAppTest {
     HttpResponse<String> metrics = requests.get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
-        .containsPattern("answer_cache_hits_total [1-9]")
-        .contains("catalog_review_age_days 209\n")
-        .contains("catalog_newest_line_age_days 337\n")
-        .contains("catalog_may_be_stale 1\n");
+        .containsPattern("cache_gets_total\\{cache=\"answers\",result=\"hit\"\\} [1-9]")
+        .contains("catalog_review_age_days 209.0\n")
+        .contains("catalog_newest_line_age_days 337.0\n")
+        .contains("catalog_may_be_stale 1.0\n");
   }
 }

@@ -11,6 +11,7 @@ import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * {@code @bot ...}: answers in a thread. The reply is recorded in the outbox and the event acked at
@@ -38,14 +39,16 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
     }
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
     String key = Outbox.REPLY + event.getChannel() + ":" + event.getTs();
-    // A failure to record throws: Bolt answers 500 and Slack redelivers, so nothing is lost.
-    SlackMessage reply = answers.answer(event.getText());
-    if (!outbox.send(new Post(key, event.getChannel(), thread, reply.text(), reply.blocksJson()))) {
-      log.info(
-          "Ignoring redelivered event {} (retry {}): {} is recorded",
-          payload.getEventId(),
-          ctx.getRetryNum(),
-          key);
+    MDC.put("event_id", payload.getEventId());
+    try {
+      // A failure to record throws: Bolt answers 500 and Slack redelivers, so nothing is lost.
+      SlackMessage reply = answers.answer(event.getText());
+      if (!outbox.send(
+          new Post(key, event.getChannel(), thread, reply.text(), reply.blocksJson()))) {
+        log.info("Ignoring redelivered event (retry {}): {} is recorded", ctx.getRetryNum(), key);
+      }
+    } finally {
+      MDC.remove("event_id");
     }
     return ctx.ack();
   }

@@ -91,13 +91,9 @@ public final class Bot implements AutoCloseable {
     App app = null;
     SocketModeApp socket = null;
     if (config.slackMode() != Config.SlackMode.OFF) {
-      // Socket Mode requests arrive over Slack's own socket: there is no signature to check.
-      Optional<String> secret =
-          config.slackMode() == Config.SlackMode.HTTP ? config.signingSecret() : Optional.empty();
       app =
           SlackApp.create(
               config.botToken().orElseThrow(),
-              secret.orElse(null),
               config.slackApiUrl(),
               answers,
               schedule,

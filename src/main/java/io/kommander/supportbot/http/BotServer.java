@@ -1,6 +1,6 @@
 package io.kommander.supportbot.http;
 
-import io.micrometer.core.instrument.Metrics;
+import io.kommander.supportbot.metrics.BotMetrics;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
@@ -94,9 +94,12 @@ public final class BotServer implements AutoCloseable {
   public BotServer start() throws Exception {
     server.start();
     // jetty_threads_* (busy, idle, queued jobs) and jetty_connections_* for this server.
-    new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty())
-        .bindTo(Metrics.globalRegistry);
-    JettyConnectionMetrics.addToAllConnectors(server, Metrics.globalRegistry);
+    BotMetrics.measure(
+        "jetty",
+        registry -> {
+          new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
+          JettyConnectionMetrics.addToAllConnectors(server, registry);
+        });
     return this;
   }
 

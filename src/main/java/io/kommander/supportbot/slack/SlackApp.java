@@ -20,13 +20,11 @@ public final class SlackApp {
   /**
    * @param apiUrl the Web API base ({@code https://slack.com/api/}; GovSlack, proxies and tests
    *     change it)
-   * @param signingSecret null in Socket Mode, where requests arrive over Slack's own socket
    * @param outbox posts mention replies once, after the ack
    * @param once which clicks were handled: shared by replicas when they share a database
    */
   public static App create(
       String botToken,
-      String signingSecret,
       String apiUrl,
       SlackAnswers answers,
       Supplier<SlackMessage> schedule,
@@ -34,11 +32,10 @@ public final class SlackApp {
       Once once) {
     AppConfig.AppConfigBuilder config =
         AppConfig.builder().slack(SlackClients.forApi(apiUrl)).singleTeamBotToken(botToken);
-    if (signingSecret != null) {
-      config.signingSecret(signingSecret);
-    } else {
-      config.requestVerificationEnabled(false);
-    }
+    // Bolt does not check signatures: over HTTP SlackEventsServlet has checked the whole body's
+    // signature and age before Bolt sees it (twice would cost a second HMAC per request), and
+    // Socket Mode's requests arrive over Slack's own socket, with nothing to check.
+    config.requestVerificationEnabled(false);
     App app = new App(config.build());
     app.use(new SlackRequestMetrics());
     app.command(SupportCommand.COMMAND, new SupportCommand(answers, schedule));

@@ -3,7 +3,9 @@ package io.kommander.supportbot.http;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.AsyncContext;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
@@ -67,14 +69,22 @@ final class RouteMetricsFilter implements Filter {
     // nothing to release
   }
 
+  /** One timer per route, method and status, found again without building its id each time. */
+  private record Series(String route, String method, int status) {}
+
+  private static final Map<Series, Timer> TIMERS = new ConcurrentHashMap<>();
+
   private static void record(Timer.Sample sample, String route, String method, int status) {
     sample.stop(
-        Timer.builder("http.server.requests")
-            .description("Requests to the bot's HTTP endpoints")
-            .tag("route", route)
-            .tag("method", method(method))
-            .tag("status", String.valueOf(status))
-            .register(Metrics.globalRegistry));
+        TIMERS.computeIfAbsent(
+            new Series(route, method(method), status),
+            s ->
+                Timer.builder("http.server.requests")
+                    .description("Requests to the bot's HTTP endpoints")
+                    .tag("route", s.route())
+                    .tag("method", s.method())
+                    .tag("status", String.valueOf(s.status()))
+                    .register(Metrics.globalRegistry)));
   }
 
   /** The mapping that served it: "/api/v1/*" for "/api/v1/lines", "/" for anything unmapped. */

@@ -7,6 +7,8 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Times what Slack asks of the bot, as {@code slack_requests_seconds} by kind (slash command, each
@@ -19,13 +21,21 @@ final class SlackRequestMetrics implements Middleware {
     Timer.Sample sample = Timer.start();
     Response answer = chain.next(req);
     sample.stop(
-        Timer.builder("slack.requests")
-            .description("Slack's requests to the bot, until acked")
-            .tag("kind", kind(req))
-            .tag("status", String.valueOf(answer.getStatusCode()))
-            .register(Metrics.globalRegistry));
+        timers.computeIfAbsent(
+            new Series(kind(req), answer.getStatusCode()),
+            s ->
+                Timer.builder("slack.requests")
+                    .description("Slack's requests to the bot, until acked")
+                    .tag("kind", s.kind())
+                    .tag("status", String.valueOf(s.status()))
+                    .register(Metrics.globalRegistry)));
     return answer;
   }
+
+  /** One timer per kind and status, found again without building its id each time. */
+  private record Series(String kind, int status) {}
+
+  private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
   private static String kind(Request<?> req) {
     if (req instanceof EventRequest event && event.getEventType() != null) {

@@ -102,4 +102,16 @@ class KubernetesManifestsTest {
         .isTrue();
     assertThat(read("poddisruptionbudget.yaml").at("/spec/minAvailable").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void thePodMonitorScrapesTheBotsPodsOnTheirMetricsPort() throws Exception {
+    JsonNode monitor = read("monitoring/podmonitor.yaml");
+    JsonNode pod = read("deployment.yaml").at("/spec/template");
+    assertThat(monitor.at("/kind").asText()).isEqualTo("PodMonitor");
+    assertThat(monitor.at("/spec/selector/matchLabels")).isEqualTo(pod.at("/metadata/labels"));
+    JsonNode endpoint = monitor.at("/spec/podMetricsEndpoints/0");
+    assertThat(endpoint.at("/path").asText()).isEqualTo("/metrics");
+    assertThat(pod.at("/spec/containers/0/ports").findValuesAsText("name"))
+        .contains(endpoint.at("/port").asText());
+  }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Answers text with a rendered Slack message, cached. The key holds the catalog's version and
@@ -30,6 +31,9 @@ public final class SlackAnswers implements AnswerSource {
    * thousand typical answers.
    */
   static final long MAX_CHARACTERS = 4_000_000;
+
+  /** Compiled once: String.replaceAll would compile it on every question. */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Supplier<PolicyService> policy;
   private final QueryParser parser = new QueryParser();
@@ -121,7 +125,7 @@ public final class SlackAnswers implements AnswerSource {
 
   /** Case and spacing never change the answer, so they must not split the cache. */
   static String normalise(String text) {
-    return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -43,12 +43,20 @@ final class AppProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmFlags);
     switch (app) {
-      case BOT -> command.addAll(List.of("-jar", "target/kommander-support-bot.jar", "serve"));
-      case BARE ->
-          command.addAll(
-              List.of("-cp", System.getProperty("java.class.path"), BareBoltApp.class.getName()));
+      case BOT -> {
+        // README's command, which applies config/jvm.options itself; only the image's class
+        // archive (which README's local run does not have) is added in front.
+        jvmFlags.stream()
+            .filter(f -> f.startsWith("-XX:") && f.contains("Archive"))
+            .forEach(command::add);
+        command.addAll(ReadmeCommand.serve(Path.of("README.md")));
+      }
+      case BARE -> {
+        command.addAll(jvmFlags);
+        command.addAll(
+            List.of("-cp", System.getProperty("java.class.path"), BareBoltApp.class.getName()));
+      }
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());

@@ -48,7 +48,7 @@ final class DockerfileFlags {
   }
 
   /** The java launcher's @-file: arguments separated by white space, # to the end of a line. */
-  private static List<String> argumentFile(Path file) throws IOException {
+  static List<String> argumentFile(Path file) throws IOException {
     return Files.readAllLines(file).stream()
         .map(line -> line.replaceFirst("#.*", "").strip())
         .filter(line -> !line.isEmpty())

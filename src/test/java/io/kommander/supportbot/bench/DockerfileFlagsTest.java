@@ -39,4 +39,14 @@ class DockerfileFlagsTest {
         .containsPattern("MaxHeapSize\\s+= 134217728 ")
         .containsPattern("UseSerialGC\\s+= true ");
   }
+
+  @Test
+  void readmesRunCommandAppliesTheSameFlagsAsTheImage() throws Exception {
+    List<String> readme = ReadmeCommand.serve(Path.of("README.md"));
+    assertThat(readme)
+        .containsExactly(
+            "@config/jvm.options", "-jar", "target/kommander-support-bot.jar", "serve");
+    assertThat(ClassArchive.without(DockerfileFlags.read(dockerfile)))
+        .isEqualTo(DockerfileFlags.argumentFile(Path.of("config/jvm.options")));
+  }
 }

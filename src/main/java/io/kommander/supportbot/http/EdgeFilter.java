@@ -28,6 +28,12 @@ public final class EdgeFilter implements Filter {
 
   private static final Set<String> READ = Set.of("GET", "HEAD");
   private static final Set<String> SLACK = Set.of("POST");
+  private static final String READ_ALLOW = allowHeader(READ);
+  private static final String SLACK_ALLOW = allowHeader(SLACK);
+
+  private static String allowHeader(Set<String> methods) {
+    return String.join(", ", methods.stream().sorted().toList());
+  }
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -35,8 +41,9 @@ public final class EdgeFilter implements Filter {
     HttpServletRequest req = (HttpServletRequest) request;
     HttpServletResponse resp = (HttpServletResponse) response;
     String path = req.getRequestURI();
-    Set<String> allowed = path.equals("/slack/events") ? SLACK : READ;
-    String allow = String.join(", ", allowed.stream().sorted().toList());
+    boolean slack = path.equals("/slack/events");
+    Set<String> allowed = slack ? SLACK : READ;
+    String allow = slack ? SLACK_ALLOW : READ_ALLOW;
     if (req.getMethod().equals("OPTIONS")) {
       resp.setHeader("Allow", allow + ", OPTIONS");
       resp.setStatus(204);

@@ -173,7 +173,11 @@ public final class SlackEventsServlet extends HttpServlet {
       return;
     }
     StatusSeen seen = new StatusSeen(resp);
-    MDC.put(EdgeFilter.REQUEST_ID, String.valueOf(req.getAttribute(EdgeFilter.REQUEST_ID)));
+    // A body read asynchronously is handled on another thread than the edge's: carry the id over.
+    boolean carried = MDC.get(EdgeFilter.REQUEST_ID) == null;
+    if (carried) {
+      MDC.put(EdgeFilter.REQUEST_ID, String.valueOf(req.getAttribute(EdgeFilter.REQUEST_ID)));
+    }
     try {
       bolt.service(new BufferedRequest(req, body), seen);
       if (seen.unhandled()) {
@@ -190,7 +194,9 @@ public final class SlackEventsServlet extends HttpServlet {
         refuse(resp, 400, "Malformed Slack payload");
       }
     } finally {
-      MDC.remove(EdgeFilter.REQUEST_ID);
+      if (carried) {
+        MDC.remove(EdgeFilter.REQUEST_ID);
+      }
     }
   }
 

@@ -113,7 +113,11 @@ class FileLedgerChaosTest {
     return slack;
   }
 
-  Process start(Path config, Path data, String channel) throws Exception {
+  /**
+   * {@code serve} in its own JVM, signed with {@code secret}, against {@link #SLACK}, on {@code
+   * port}: the caller adds the rest of the environment.
+   */
+  static ProcessBuilder bot(int port, String secret) {
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -123,10 +127,16 @@ class FileLedgerChaosTest {
             "io.kommander.supportbot.Main",
             "serve");
     Map<String, String> env = pb.environment();
-    env.put("PORT", String.valueOf(freePort()));
+    env.put("PORT", String.valueOf(port));
     env.put("SLACK_BOT_TOKEN", "xoxb-chaos");
-    env.put("SLACK_SIGNING_SECRET", SECRET);
+    env.put("SLACK_SIGNING_SECRET", secret);
     env.put("SLACK_API_URL", SLACK.get().baseUrl() + "/api/");
+    return pb;
+  }
+
+  Process start(Path config, Path data, String channel) throws Exception {
+    ProcessBuilder pb = bot(freePort(), SECRET);
+    Map<String, String> env = pb.environment();
     env.put("CATALOG_FILE", dir.resolve("releases.yaml").toString());
     env.put("ANNOUNCE_CONFIG", config.toString());
     env.put("ANNOUNCE_CHANNELS", channel);

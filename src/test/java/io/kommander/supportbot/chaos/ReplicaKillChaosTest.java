@@ -48,22 +48,10 @@ class ReplicaKillChaosTest {
 
   record Replica(Process process, int port) {}
 
-  Replica start(String name, String databaseUrl, Path config, WireMockServer slack)
-      throws Exception {
+  Replica start(String name, String databaseUrl, Path config) throws Exception {
     int port = freePort();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx128m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.kommander.supportbot.Main",
-            "serve");
+    ProcessBuilder pb = FileLedgerChaosTest.bot(port, SECRET);
     Map<String, String> env = pb.environment();
-    env.put("PORT", String.valueOf(port));
-    env.put("SLACK_BOT_TOKEN", "xoxb-chaos");
-    env.put("SLACK_SIGNING_SECRET", SECRET);
-    env.put("SLACK_API_URL", slack.baseUrl() + "/api/");
     env.put("ANNOUNCE_CONFIG", config.toString());
     env.put("LEDGER_DATABASE_URL", databaseUrl);
     env.put("DATA_DIR", dir.resolve("data-" + name).toString());
@@ -111,10 +99,10 @@ class ReplicaKillChaosTest {
     List<String> outcomes = new ArrayList<>();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
-      Replica b = start("b", url, config, slack);
+      Replica b = start("b", url, config);
       try {
         for (int round = 0; round < rounds; round++) {
-          Replica a = start("a-" + round, url, config, slack);
+          Replica a = start("a-" + round, url, config);
           String eventId = "Ev-chaos-" + round;
           String key = "reply:C0001:" + SlackRequests.tsOf(eventId);
           var ack =

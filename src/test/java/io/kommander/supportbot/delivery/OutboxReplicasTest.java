@@ -86,6 +86,23 @@ class OutboxReplicasTest {
         Duration.ofSeconds(1));
   }
 
+  /** A poster whose process is killed just before its post reaches Slack, or just after. */
+  SlackPoster dies(boolean afterSending) {
+    return new SlackPoster(
+        SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
+        2,
+        Duration.ofMillis(10),
+        Duration.ofSeconds(1)) {
+      @Override
+      protected ChatPostMessageResponse send(Post post) throws IOException, SlackApiException {
+        if (afterSending) {
+          super.send(post);
+        }
+        throw new Killed();
+      }
+    };
+  }
+
   Outbox replica(SlackPoster poster) {
     return new Outbox(new PostgresLedger(db), poster, clock, CLAIM_TIMEOUT, 1);
   }
@@ -100,20 +117,7 @@ class OutboxReplicasTest {
 
   @Test
   void killedAfterItsPostLandedTheOtherReplicaRecordsItWithoutPostingAgain() {
-    Outbox dying =
-        replica(
-            new SlackPoster(
-                SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
-                2,
-                Duration.ofMillis(10),
-                Duration.ofSeconds(1)) {
-              @Override
-              protected ChatPostMessageResponse send(Post post)
-                  throws IOException, SlackApiException {
-                super.send(post);
-                throw new Killed();
-              }
-            });
+    Outbox dying = replica(dies(true));
     Outbox other = replica(poster());
     assertThat(dying.record(reply)).isTrue();
     assertThat(other.record(reply)).isFalse(); // Slack's redelivery, landing on the other replica
@@ -146,18 +150,7 @@ class OutboxReplicasTest {
 
   @Test
   void killedBeforeItsPostTheOtherReplicaPostsItOnce() {
-    Outbox dying =
-        replica(
-            new SlackPoster(
-                SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
-                2,
-                Duration.ofMillis(10),
-                Duration.ofSeconds(1)) {
-              @Override
-              protected ChatPostMessageResponse send(Post post) {
-                throw new Killed();
-              }
-            });
+    Outbox dying = replica(dies(false));
     Outbox other = replica(poster());
     dying.record(reply);
     assertThatThrownBy(() -> dying.deliver(reply.key())).isInstanceOf(Killed.class);

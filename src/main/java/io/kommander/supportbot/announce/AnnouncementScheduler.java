@@ -111,14 +111,6 @@ public final class AnnouncementScheduler implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdown();
-    try {
-      if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
-        timer.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      timer.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    Timers.stop(timer, Duration.ofSeconds(10)); // a post in flight finishes
   }
 }

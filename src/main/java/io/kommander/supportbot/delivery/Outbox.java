@@ -138,13 +138,9 @@ public final class Outbox implements AutoCloseable {
     return post(entry.post(), now);
   }
 
-  /**
-   * True if a dead process's claim is now ours and its post is not in Slack. With a zero timeout (a
-   * ledger only this process uses) every claim found is a dead one.
-   */
+  /** True if a dead process's claim is now ours and its post is not in Slack. */
   private boolean takeOver(Entry entry, Instant now) {
-    Instant staleBefore = claimTimeout.isZero() ? now.plusSeconds(1) : now.minus(claimTimeout);
-    if (!ledger.takeOver(entry.key(), owner, staleBefore, now)) {
+    if (!ledger.takeOver(entry.key(), owner, staleBefore(now), now)) {
       return false; // its owner may still be posting
     }
     try {
@@ -164,6 +160,14 @@ public final class Outbox implements AutoCloseable {
           e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Claims made before this belong to dead processes. With a zero timeout (a ledger only this
+   * process uses) every claim found is a dead one.
+   */
+  private Instant staleBefore(Instant now) {
+    return claimTimeout.isZero() ? now.plusSeconds(1) : now.minus(claimTimeout);
   }
 
   private boolean post(Post post, Instant claimedAt) {
@@ -209,9 +213,8 @@ public final class Outbox implements AutoCloseable {
    */
   public int recover() {
     Instant now = clock.instant();
-    Instant staleBefore = claimTimeout.isZero() ? now.plusSeconds(1) : now.minus(claimTimeout);
     int posted = 0;
-    for (String key : ledger.unfinished(now.minus(PENDING_GRACE), staleBefore, 100)) {
+    for (String key : ledger.unfinished(now.minus(PENDING_GRACE), staleBefore(now), 100)) {
       posted += deliver(key) ? 1 : 0;
     }
     return posted;
@@ -241,15 +244,7 @@ public final class Outbox implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-    workers.shutdown();
-    try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      workers.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    Timers.stop(workers, Duration.ofSeconds(10));
     ledger.close();
   }
 }

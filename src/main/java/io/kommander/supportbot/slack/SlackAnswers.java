@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 public final class SlackAnswers implements AnswerSource {
   /**
    * Bounded by size, not count, so the cache's memory is bounded whatever is asked (an answer's
-   * heap grows with its text; docs/performance.md has the measured ratio), while still holding a
-   * thousand typical answers.
+   * heap grows with its text; docs/performance.md has the measured ratio), while still holding some
+   * 600 typical answers (each kept as text, slash reply and thread-reply blocks).
    */
   static final long MAX_CHARACTERS = 4_000_000;
 
@@ -45,14 +45,21 @@ public final class SlackAnswers implements AnswerSource {
               (key, answer) ->
                   key.question().length()
                       + answer.message().text().length()
-                      + answer.commandReply().length())
+                      + answer.commandReply().length()
+                      + answer.reply().blocksJson().length())
           .recordStats()
           .build();
 
   private record Key(String question, String catalogVersion, LocalDate today, String caveat) {}
 
-  /** One answer: the message, and the slash command's reply (the same, ephemeral, shareable). */
-  private record Rendered(SlackMessage message, String commandReply) {}
+  /**
+   * One answer: the message, the slash command's reply (the same, ephemeral, shareable), and the
+   * message as a mention's thread reply posts it, its blocks already JSON.
+   */
+  private record Rendered(SlackMessage message, String commandReply, Reply reply) {}
+
+  /** A thread reply: the fallback text and the Block Kit blocks as Slack's JSON. */
+  public record Reply(String text, String blocksJson) {}
 
   public SlackAnswers(Supplier<PolicyService> policy) {
     this(policy, Optional.empty());
@@ -74,6 +81,14 @@ public final class SlackAnswers implements AnswerSource {
   @Override
   public String text(String question) {
     return answer(question).text();
+  }
+
+  /**
+   * The answer as a mention's reply, cached with its blocks serialised (serialising them costs far
+   * more than finding the cached answer).
+   */
+  public Reply reply(String text) {
+    return lookup(text).reply();
   }
 
   /**
@@ -120,7 +135,8 @@ public final class SlackAnswers implements AnswerSource {
                 .responseType("ephemeral")
                 .text(shareable.text())
                 .blocks(shareable.blocks())
-                .build()));
+                .build()),
+        new Reply(message.text(), message.blocksJson()));
   }
 
   /** Case and spacing never change the answer, so they must not split the cache. */

@@ -1,7 +1,9 @@
 package io.kommander.supportbot.timing;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Background timers that never keep the JVM alive on their own. */
 public final class Timers {
@@ -14,6 +16,21 @@ public final class Timers {
           t.setDaemon(true);
           return t;
         });
+  }
+
+  /**
+   * Stops taking work and lets what is running finish, for up to {@code grace}; then interrupts it.
+   */
+  public static void stop(ExecutorService executor, java.time.Duration grace) {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Sleeps; false (with the interrupt flag restored) if interrupted, so callers stop retrying. */

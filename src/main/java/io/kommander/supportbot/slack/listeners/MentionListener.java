@@ -8,7 +8,6 @@ import com.slack.api.model.event.AppMentionEvent;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.slack.SlackAnswers;
-import io.kommander.supportbot.slack.blocks.SlackMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,7 +41,7 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
     MDC.put("event_id", payload.getEventId());
     try {
       // A failure to record throws: Bolt answers 500 and Slack redelivers, so nothing is lost.
-      SlackMessage reply = answers.answer(event.getText());
+      SlackAnswers.Reply reply = answers.reply(event.getText());
       if (!outbox.send(
           new Post(key, event.getChannel(), thread, reply.text(), reply.blocksJson()))) {
         log.info("Ignoring redelivered event (retry {}): {} is recorded", ctx.getRetryNum(), key);

@@ -1,7 +1,6 @@
 package io.kommander.supportbot;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import io.kommander.supportbot.announce.AnnouncementScheduler;
 import io.kommander.supportbot.announce.AnnouncementSettings;
@@ -17,6 +16,7 @@ import io.kommander.supportbot.http.SlackEventsServlet;
 import io.kommander.supportbot.http.SlackOffServlet;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.slack.BoltServlet;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
@@ -105,9 +105,7 @@ public final class Bot implements AutoCloseable {
           servlets.put(
               "/slack/events",
               new SlackEventsServlet(
-                  new SlackAppServlet(app),
-                  config.signingSecret().orElseThrow(),
-                  Clock.systemUTC()));
+                  new BoltServlet(app), config.signingSecret().orElseThrow(), Clock.systemUTC()));
       case SOCKET -> socket = new SocketModeApp(config.appToken().orElseThrow(), app);
       case OFF -> {
         servlets.put("/slack/events", new SlackOffServlet(config.slackOffReason()));

@@ -211,11 +211,6 @@ public final class SlackEventsServlet extends HttpServlet {
   }
 
   /**
-   * Remembers the status Bolt set, to log its refusals in one line, and turns its 404 for an event
-   * type no listener handles into an empty 200: Slack counts a 404 as a failed delivery, retries
-   * it, and turns off subscriptions that keep failing.
-   */
-  /**
    * Collects what Bolt writes and hands Jetty its bytes in one write when flushed. Jetty's own
    * writer encodes in 512-character chunks, a write each: for a 3 KB Block Kit reply that was ~12%
    * of the endpoint's CPU under load (JFR), against bare Bolt's 60-byte reply.
@@ -252,6 +247,11 @@ public final class SlackEventsServlet extends HttpServlet {
     }
   }
 
+  /**
+   * Remembers the status Bolt set, to log its refusals in one line, and turns its 404 for an event
+   * type no listener handles into an empty 200: Slack counts a 404 as a failed delivery, retries
+   * it, and turns off subscriptions that keep failing.
+   */
   private static final class StatusSeen extends HttpServletResponseWrapper {
     private int status = 200;
 
@@ -375,6 +375,11 @@ public final class SlackEventsServlet extends HttpServlet {
         @Override
         public int read() {
           return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
         }
 
         @Override

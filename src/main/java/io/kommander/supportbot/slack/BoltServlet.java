@@ -1,0 +1,83 @@
+package io.kommander.supportbot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.servlet.ServletAdapterOps;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bolt over HTTP, as Bolt's own {@code SlackAppServlet} runs it (read, parse, {@code app.run},
+ * write), except that a slash command is read by {@link SlashCommandForm} in one pass instead of
+ * Bolt's three. The command then runs through the same app (middleware, listener, ack); every other
+ * request is parsed by Bolt's parser. A body that cannot be parsed throws, for the caller to
+ * refuse; a listener that fails gets Bolt's 500.
+ */
+public final class BoltServlet extends HttpServlet {
+  private static final Logger log = LoggerFactory.getLogger(BoltServlet.class);
+
+  private final transient App app;
+  private final transient SlackRequestParser parser;
+
+  public BoltServlet(App app) {
+    this.app = app;
+    this.parser = new SlackRequestParser(app.config());
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Request<?> request =
+        parse(req, new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    Response response;
+    if (request == null) {
+      response = Response.builder().statusCode(400).body("Invalid Request").build();
+    } else {
+      try {
+        response = app.run(request);
+      } catch (Exception e) {
+        log.error("Failed to handle a Slack {} request", request.getRequestType(), e);
+        response =
+            Response.builder()
+                .statusCode(500)
+                .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                .body("{\"error\":\"Something is wrong\"}")
+                .build();
+      }
+    }
+    ServletAdapterOps.writeResponse(resp, response);
+  }
+
+  private Request<?> parse(HttpServletRequest req, String body) {
+    RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
+    var command = SlashCommandForm.parse(body);
+    if (command.isEmpty()) {
+      return parser.parse(
+          SlackRequestParser.HttpRequest.builder()
+              .requestUri(req.getRequestURI())
+              .queryString(QueryStringParser.toMap(req.getQueryString()))
+              .headers(headers)
+              .requestBody(body)
+              .remoteAddress(req.getRemoteAddr())
+              .build());
+    }
+    // What Bolt's parser does with the command it has read.
+    SlashCommandRequest request = new SlashCommandRequest(body, command.get(), headers);
+    request.updateContext(app.config());
+    if (req.getQueryString() != null) {
+      request.getQueryString().putAll(QueryStringParser.toMap(req.getQueryString()));
+    }
+    String forwardedFor = headers.getFirstValue("X-Forwarded-For");
+    request.setClientIpAddress(forwardedFor != null ? forwardedFor : req.getRemoteAddr());
+    return request;
+  }
+}

@@ -33,8 +33,8 @@ final class SlashCommandForm {
       if (equals > start && equals < end - 1) {
         String key = decode(body.substring(start, equals));
         String value = decode(body.substring(equals + 1, end));
-        if (key.equals("payload") || key.equals("ssl_check")) {
-          return Optional.empty(); // Bolt reads these before (payload) or instead of (ssl_check)
+        if (key.equals("payload")) {
+          return Optional.empty(); // an interactive payload: Bolt reads it before any command
         }
         named |= key.equals("command");
         set(command, key, value);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -99,6 +100,11 @@ final class AppProcess implements AutoCloseable {
   /** From starting the JVM to the first successful answer ({@code 200} on {@code /healthz}). */
   Duration startup() {
     return startup;
+  }
+
+  /** CPU time the app has used so far (user and system, all threads), or empty if unknown. */
+  Optional<Duration> cpu() {
+    return process.toHandle().info().totalCpuDuration();
   }
 
   /** The kernel's high-water mark of resident memory ({@code VmHWM}), Linux only. */

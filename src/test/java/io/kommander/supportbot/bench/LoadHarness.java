@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
@@ -19,7 +20,8 @@ import java.util.stream.IntStream;
 /**
  * {@code mvn -Pload verify}: the bot against bare Bolt, side by side, over loopback. Each round
  * starts both apps afresh (the order alternating), warms them up, and measures slash commands and
- * mentions at full speed and at a fixed rate; the summary is the median over rounds.
+ * mentions at full speed and at a fixed rate; the summary is the median over rounds. Each phase
+ * also reports CPU time per request, the app's and the harness's own (client and Web API stub).
  *
  * <p>Settings (system properties): {@code load.rounds} (3), {@code load.seconds} per phase (10),
  * {@code load.rate} per second (200), {@code load.connections} at full speed (8), {@code
@@ -50,16 +52,42 @@ public final class LoadHarness {
    */
   record Run(
       Map<Phase, Result> phases,
+      Map<Phase, CpuPerRequest> cpu,
       Duration startup,
       double peakRssMb,
       long mentions,
       long posts,
       long threads) {}
 
+  /**
+   * CPU microseconds per request in a phase: the app's, and the harness's (its client and the Web
+   * API stub). Less noisy than throughput on shared cores, and it shows which side a change moved.
+   * NaN where the platform does not report a process's CPU time.
+   */
+  record CpuPerRequest(double app, double harness) {
+    static CpuPerRequest between(
+        Optional<Duration> appBefore,
+        Optional<Duration> appAfter,
+        Optional<Duration> harnessBefore,
+        Optional<Duration> harnessAfter,
+        long requests) {
+      return new CpuPerRequest(
+          micros(appBefore, appAfter, requests), micros(harnessBefore, harnessAfter, requests));
+    }
+
+    private static double micros(Optional<Duration> before, Optional<Duration> after, long n) {
+      return before.isPresent() && after.isPresent() && n > 0
+          ? after.get().minus(before.get()).toNanos() / 1e3 / n
+          : Double.NaN;
+    }
+  }
+
   /** The mention ack while each post takes Slack {@link #SLOW_POST}, and what got replied. */
   record SlowSlack(Result acks, long mentions, long posts, long threads, Duration drained) {}
 
   static final Duration SLOW_POST = Duration.ofSeconds(5);
+
+  private static final ProcessHandle HARNESS = ProcessHandle.current();
 
   private final int rounds = Integer.getInteger("load.rounds", 3);
   private final Duration length = Duration.ofSeconds(Integer.getInteger("load.seconds", 10));
@@ -160,12 +188,23 @@ public final class LoadHarness {
       long threadsBefore = slack.threadsRepliedIn();
       long mentions = 0;
       Map<Phase, Result> phases = new EnumMap<>(Phase.class);
+      Map<Phase, CpuPerRequest> cpu = new EnumMap<>(Phase.class);
       for (Phase phase : Phase.values()) {
+        Optional<Duration> appBefore = process.cpu();
+        Optional<Duration> harnessBefore = HARNESS.info().totalCpuDuration();
         Result result =
             phase.fixedRate
                 ? driver.fixedRate(phase.kind, rate, length)
                 : driver.fullSpeed(phase.kind, connections, length);
         phases.put(phase, result);
+        cpu.put(
+            phase,
+            CpuPerRequest.between(
+                appBefore,
+                process.cpu(),
+                harnessBefore,
+                HARNESS.info().totalCpuDuration(),
+                result.requests()));
         if (phase.kind == MENTION) {
           mentions += result.requests() - result.failures();
         }
@@ -174,6 +213,7 @@ public final class LoadHarness {
       double rssMb = process.peakRssBytes().orElse(-1) / (1024.0 * 1024.0);
       return new Run(
           phases,
+          cpu,
           process.startup(),
           rssMb,
           mentions,
@@ -241,25 +281,29 @@ public final class LoadHarness {
         run.threads());
     System.out.printf(
         Locale.ROOT,
-        "  %-20s %9s %8s %8s %8s %7s%n",
+        "  %-20s %9s %8s %8s %8s %7s %12s %12s%n",
         "phase",
         "req/s",
         "p50 ms",
         "p99 ms",
         "max ms",
-        "failed");
+        "failed",
+        "app us/req",
+        "harness us/req");
     run.phases()
         .forEach(
             (phase, r) ->
                 System.out.printf(
                     Locale.ROOT,
-                    "  %-20s %9.1f %8.2f %8.2f %8.1f %7d%s%n",
+                    "  %-20s %9.1f %8.2f %8.2f %8.1f %7d %12.1f %12.1f%s%n",
                     phase,
                     r.throughput(),
                     r.percentileMillis(0.5),
                     r.percentileMillis(0.99),
                     r.maxMillis(),
                     r.failures(),
+                    run.cpu().get(phase).app(),
+                    run.cpu().get(phase).harness(),
                     r.firstFailure().isEmpty() ? "" : "  first: " + r.firstFailure()));
   }
 
@@ -269,16 +313,18 @@ public final class LoadHarness {
     System.out.printf(Locale.ROOT, "%nMedians over %d rounds (bot | bare)%n", rounds);
     System.out.printf(
         Locale.ROOT,
-        "  %-20s %19s %17s %17s %15s%n",
+        "  %-20s %19s %17s %17s %15s %19s %19s%n",
         "phase",
         "req/s",
         "p50 ms",
         "p99 ms",
-        "max ms");
+        "max ms",
+        "app us/req",
+        "harness us/req");
     for (Phase phase : Phase.values()) {
       System.out.printf(
           Locale.ROOT,
-          "  %-20s %9.1f |%8.1f %8.2f |%6.2f %8.2f |%6.2f %7.1f |%5.1f%n",
+          "  %-20s %9.1f |%8.1f %8.2f |%6.2f %8.2f |%6.2f %7.1f |%5.1f %9.1f |%8.1f %9.1f |%8.1f%n",
           phase,
           median(bot, r -> r.phases().get(phase).throughput()),
           median(bare, r -> r.phases().get(phase).throughput()),
@@ -287,7 +333,11 @@ public final class LoadHarness {
           median(bot, r -> r.phases().get(phase).percentileMillis(0.99)),
           median(bare, r -> r.phases().get(phase).percentileMillis(0.99)),
           median(bot, r -> r.phases().get(phase).maxMillis()),
-          median(bare, r -> r.phases().get(phase).maxMillis()));
+          median(bare, r -> r.phases().get(phase).maxMillis()),
+          median(bot, r -> r.cpu().get(phase).app()),
+          median(bare, r -> r.cpu().get(phase).app()),
+          median(bot, r -> r.cpu().get(phase).harness()),
+          median(bare, r -> r.cpu().get(phase).harness()));
     }
     double slashRatio = ratio(bot, bare, Phase.SLASH_FULL_SPEED);
     double mentionRatio = ratio(bot, bare, Phase.MENTION_FULL_SPEED);

@@ -208,9 +208,14 @@ public final class PostgresLedger implements Ledger {
   private static PreparedStatement prepare(Connection c, String sql, Object... args)
       throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      return s;
+    } catch (SQLException | RuntimeException e) {
+      s.close(); // the caller's try-with-resources never sees a statement that failed to bind
+      throw e;
     }
-    return s;
   }
 }

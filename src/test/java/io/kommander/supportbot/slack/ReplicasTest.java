@@ -60,6 +60,15 @@ class ReplicasTest {
   }
 
   @Test
+  void bothReplicasAreReadyWhileTheSharedDatabaseAnswers() throws Exception {
+    for (Bot bot : new Bot[] {one, two}) {
+      var ready = to(bot).get("/readyz");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body()).isEqualTo("ready\n");
+    }
+  }
+
+  @Test
   void theSameEventDeliveredToBothReplicasIsAnsweredOnce() throws Exception {
     String event = SlackRequests.mention("Ev-replicas-1", "<@UBOT> nkp 2.16", null);
     assertThat(to(one).post("/slack/events", event, "application/json").statusCode())

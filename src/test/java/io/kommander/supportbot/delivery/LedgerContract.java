@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** What every ledger promises; run against the file ledger and the PostgreSQL one. */
@@ -63,27 +64,7 @@ abstract class LedgerContract {
   @Test
   void ofRacingRecordsExactlyOneIsNew() throws Exception {
     Ledger ledger = ledger();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Boolean>> news = new ArrayList<>();
-    try {
-      for (int i = 0; i < 8; i++) {
-        Callable<Boolean> add =
-            () -> {
-              start.await();
-              return ledger.add(post("reply:C1:1.1"), T0);
-            };
-        news.add(pool.submit(add));
-      }
-      start.countDown();
-      int fresh = 0;
-      for (Future<Boolean> n : news) {
-        fresh += n.get() ? 1 : 0;
-      }
-      assertThat(fresh).isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
-    }
+    assertThat(winnersAmong(8, i -> ledger.add(post("reply:C1:1.1"), T0))).isEqualTo(1);
   }
 
   @Test
@@ -156,25 +137,30 @@ abstract class LedgerContract {
   void ofRacingClaimsExactlyOneWins() throws Exception {
     Ledger ledger = ledger();
     ledger.add(post("race"), T0);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    assertThat(winnersAmong(8, i -> ledger.claim("race", "p" + i, T0))).isEqualTo(1);
+  }
+
+  /** How many of {@code n} threads, let go at once, get true from {@code attempt(i)}. */
+  private static int winnersAmong(int n, IntFunction<Boolean> attempt) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Boolean>> wins = new ArrayList<>();
     try {
-      for (int i = 0; i < 8; i++) {
-        String owner = "p" + i;
-        Callable<Boolean> claim =
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        Callable<Boolean> race =
             () -> {
               start.await();
-              return ledger.claim("race", owner, T0);
+              return attempt.apply(index);
             };
-        wins.add(pool.submit(claim));
+        results.add(pool.submit(race));
       }
       start.countDown();
-      int won = 0;
-      for (Future<Boolean> w : wins) {
-        won += w.get() ? 1 : 0;
+      int winners = 0;
+      for (Future<Boolean> result : results) {
+        winners += result.get() ? 1 : 0;
       }
-      assertThat(won).isEqualTo(1);
+      return winners;
     } finally {
       pool.shutdownNow();
     }

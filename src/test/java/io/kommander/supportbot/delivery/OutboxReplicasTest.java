@@ -11,20 +11,16 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.kommander.supportbot.delivery.Ledger.State;
 import io.kommander.supportbot.slack.SlackClients;
+import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.ManualClock;
 import io.kommander.supportbot.testing.SlackMock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas' outboxes on one PostgreSQL: one records a mention's reply and dies around the post;
@@ -32,8 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class OutboxReplicasTest {
   static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(3);
-  static EmbeddedPostgres postgres;
-  static DataSource db;
+  @RegisterExtension static final EmbeddedDatabase postgres = new EmbeddedDatabase();
   SlackMock slack;
   ManualClock clock;
   final Post reply =
@@ -44,24 +39,10 @@ class OutboxReplicasTest {
           "NKP 2.16: supported",
           "[{\"type\":\"divider\"}]");
 
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    db = postgres.getPostgresDatabase();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
-
   @BeforeEach
   void start() throws Exception {
-    new PostgresLedger(db);
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE outbox");
-    }
+    new PostgresLedger(postgres.dataSource()); // creates the table
+    postgres.truncate("outbox");
     slack = SlackMock.start();
     clock = new ManualClock("2026-11-25T09:00:00Z");
   }
@@ -104,7 +85,7 @@ class OutboxReplicasTest {
   }
 
   Outbox replica(SlackPoster poster) {
-    return new Outbox(new PostgresLedger(db), poster, clock, CLAIM_TIMEOUT, 1);
+    return new Outbox(new PostgresLedger(postgres.dataSource()), poster, clock, CLAIM_TIMEOUT, 1);
   }
 
   int posts() {
@@ -112,7 +93,7 @@ class OutboxReplicasTest {
   }
 
   State state() {
-    return new PostgresLedger(db).get(reply.key()).orElseThrow().state();
+    return new PostgresLedger(postgres.dataSource()).get(reply.key()).orElseThrow().state();
   }
 
   @Test
@@ -141,7 +122,7 @@ class OutboxReplicasTest {
 
     assertThat(posts()).isEqualTo(1);
     assertThat(state()).isEqualTo(State.SENT);
-    assertThat(new PostgresLedger(db).get(reply.key()).orElseThrow().slackTs())
+    assertThat(new PostgresLedger(postgres.dataSource()).get(reply.key()).orElseThrow().slackTs())
         .isEqualTo("1700000009.000200");
     Map<String, String> asked =
         SlackMock.form(slack.calls("/api/conversations.replies").get(0).getBodyAsString());

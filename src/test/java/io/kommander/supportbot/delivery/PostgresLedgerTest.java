@@ -11,8 +11,8 @@ import io.kommander.supportbot.announce.AnnouncementScheduler;
 import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.delivery.Ledger.State;
+import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.ManualClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,43 +23,26 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The replicas' ledger on a real PostgreSQL server started for the tests: the ledger contract, and
  * two schedulers sharing one database.
  */
 class PostgresLedgerTest extends LedgerContract {
-  static EmbeddedPostgres postgres;
-  static DataSource db;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    db = postgres.getPostgresDatabase();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
+  @RegisterExtension static final EmbeddedDatabase postgres = new EmbeddedDatabase();
 
   @BeforeEach
   void emptyTable() throws Exception {
-    new PostgresLedger(db); // creates the table
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE outbox");
-    }
+    new PostgresLedger(postgres.dataSource()); // creates the table
+    postgres.truncate("outbox");
   }
 
   @Override
   Ledger ledger() {
-    return new PostgresLedger(db);
+    return new PostgresLedger(postgres.dataSource());
   }
 
   @Test
@@ -81,7 +64,7 @@ class PostgresLedgerTest extends LedgerContract {
                 live,
                 settings,
                 new Outbox(
-                    new PostgresLedger(db),
+                    new PostgresLedger(postgres.dataSource()),
                     AnnouncementFixture.poster(slack),
                     clock,
                     Duration.ofMinutes(2),
@@ -104,7 +87,7 @@ class PostgresLedgerTest extends LedgerContract {
       assertThat(posts(slack)).hasSize(2);
       assertThat(posts(slack).stream().map(p -> AnnouncementFixture.form(p).get("channel")))
           .containsExactlyInAnyOrder("C0ANNOUNCE1", "C0ANNOUNCE2");
-      PostgresLedger ledger = new PostgresLedger(db);
+      PostgresLedger ledger = new PostgresLedger(postgres.dataSource());
       assertThat(ledger.get("ended:kommander-2.15:C0ANNOUNCE1:2027-01-15").orElseThrow().state())
           .isEqualTo(State.SENT);
       assertThat(ledger.get("ended:kommander-2.15:C0ANNOUNCE2:2027-01-15").orElseThrow().state())
@@ -116,7 +99,7 @@ class PostgresLedgerTest extends LedgerContract {
 
   @Test
   void theTableOfEarlierVersionsIsRenamedAndKeepsItsRows() throws Exception {
-    try (Connection c = db.getConnection();
+    try (Connection c = postgres.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE outbox");
       s.execute(
@@ -128,7 +111,7 @@ class PostgresLedgerTest extends LedgerContract {
               + KEY
               + "', 'CLAIMED', 'bot-old', now(), NULL, NULL, 0)");
     }
-    PostgresLedger ledger = new PostgresLedger(db);
+    PostgresLedger ledger = new PostgresLedger(postgres.dataSource());
     assertThat(ledger.get(KEY).orElseThrow().post()).isNull();
     assertThat(ledger.unfinished(T0.plusSeconds(86_400 * 3650L), T0.plusSeconds(86_400 * 3650L), 9))
         .isEmpty(); // no content to post: the scheduler renders it again

@@ -6,13 +6,14 @@ import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.SlackMock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas behind one load balancer share a PostgreSQL database: Slack's redelivery of an event
@@ -20,14 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasTest {
   static final String SECRET = "replicas-signing-secret-5e6f";
-  static EmbeddedPostgres postgres;
+  @RegisterExtension static final EmbeddedDatabase postgres = new EmbeddedDatabase();
   static SlackMock slack;
   static Bot one;
   static Bot two;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
     slack = SlackMock.start();
     Config config =
         Config.fromEnv(
@@ -41,7 +41,7 @@ class ReplicasTest {
                 "SLACK_API_URL",
                 slack.apiUrl(),
                 "LEDGER_DATABASE_URL",
-                postgres.getJdbcUrl("postgres", "postgres")));
+                postgres.jdbcUrl()));
     PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
     one = Bot.start(config, "127.0.0.1", () -> policy);
     two = Bot.start(config, "127.0.0.1", () -> policy);
@@ -52,7 +52,6 @@ class ReplicasTest {
     one.close();
     two.close();
     slack.close();
-    postgres.close();
   }
 
   static SlackRequests to(Bot bot) {

@@ -49,9 +49,7 @@ public final class AnnouncementFixture {
   }
 
   public static void stubOk(WireMockServer wm) {
-    wm.stubFor(
-        post("/api/auth.test")
-            .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+    SlackMock.stubAuthTest(wm);
     wm.stubFor(
         post("/api/chat.postMessage")
             .willReturn(

@@ -98,9 +98,7 @@ class FileLedgerChaosTest {
             options().dynamicPort().bindAddress("127.0.0.1").extensions(new HistoryFromPosts()));
     SLACK.set(slack);
     slack.start();
-    slack.stubFor(
-        post("/api/auth.test")
-            .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+    SlackMock.stubAuthTest(slack);
     slack.stubFor(
         post("/api/chat.postMessage")
             .willReturn(

@@ -14,6 +14,7 @@ import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.http.BotServer;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.testing.SlackMock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -66,9 +67,7 @@ class BurstTest {
     slack =
         new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
     slack.start();
-    slack.stubFor(
-        post("/api/auth.test")
-            .willReturn(okJson("{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\"UBOT\"}")));
+    SlackMock.stubAuthTest(slack);
     slack.stubFor(
         post("/api/chat.postMessage")
             .willReturn(okJson("{\"ok\":true,\"channel\":\"C0001\",\"ts\":\"1.2\"}")));

@@ -35,13 +35,7 @@ public final class SlackMock implements AutoCloseable {
   public static SlackMock start() {
     WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
-    server.stubFor(
-        post("/api/auth.test")
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\""
-                        + BOT_USER
-                        + "\",\"bot_id\":\"BBOT\"}")));
+    stubAuthTest(server);
     server.stubFor(
         post("/api/chat.postMessage")
             .willReturn(
@@ -61,6 +55,20 @@ public final class SlackMock implements AutoCloseable {
             .willReturn(okJson("{\"ok\":true,\"messages\":[],\"has_more\":false}")));
     server.stubFor(post("/response").willReturn(aResponse().withStatus(200).withBody("ok")));
     return new SlackMock(server);
+  }
+
+  /**
+   * Slack's answer to {@code auth.test}, which Bolt and the Web API client ask at start: the bot's
+   * identity, the same for every WireMock server the tests start.
+   */
+  public static void stubAuthTest(WireMockServer server) {
+    server.stubFor(
+        post("/api/auth.test")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\""
+                        + BOT_USER
+                        + "\",\"bot_id\":\"BBOT\"}")));
   }
 
   public WireMockServer server() {

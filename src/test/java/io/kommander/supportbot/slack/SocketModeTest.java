@@ -183,10 +183,8 @@ class SocketModeTest {
             java.nio.charset.StandardCharsets.UTF_8);
     send(first, envelope("env-3", "interactive", click));
     assertThat(ackFor("env-3")).isNotNull();
-    for (int i = 0; i < 50 && slack.calls("/response").isEmpty(); i++) {
-      Thread.sleep(100); // the share posts to response_url after the ack
-    }
-    assertThat(slack.calls("/response").get(0).getBodyAsString()).contains("NKP 2.16");
+    // The share posts to response_url after the ack.
+    assertThat(slack.awaitCalls("/response", 1).get(0).getBodyAsString()).contains("NKP 2.16");
 
     send(first, "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\"}");
     Session second = session(2);

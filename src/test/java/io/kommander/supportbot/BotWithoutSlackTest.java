@@ -17,7 +17,7 @@ class BotWithoutSlackTest {
   void servesHealthAndAnswersAndExplainsWhatToSetForSlack() throws Exception {
     Config config = Config.fromEnv(Map.of("PORT", "0"));
     assertThat(config.slackMode()).isEqualTo(Config.SlackMode.OFF);
-    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     try (Bot bot = Bot.start(config, "127.0.0.1", () -> policy)) {
       SlackRequests http = new SlackRequests("http://127.0.0.1:" + bot.port(), "unused");
       assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
@@ -34,7 +34,7 @@ class BotWithoutSlackTest {
 
   @Test
   void readinessNamesWhatIsMissingWhileLivenessStaysUp() throws Exception {
-    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     try (Bot bot = Bot.start(Config.fromEnv(Map.of("PORT", "0")), "127.0.0.1", () -> policy)) {
       SlackRequests http = new SlackRequests("http://127.0.0.1:" + bot.port(), "unused");
       HttpResponse<String> ready = http.get("/readyz");

@@ -35,7 +35,7 @@ class MainTest {
                 + " Kommander 2.1.x on Konvoy 2.1.x (2 hops; ask `upgrade path from 1.3` for each).")
         .contains("N-2: D2iQ supports the newest Kommander line and the 2 before it")
         .contains("Terms: https://d2iq.com/legal/support-terms")
-        .doesNotContain("may be out of date");
+        .doesNotContain("Release data last reviewed");
   }
 
   @Test
@@ -43,7 +43,7 @@ class MainTest {
     assertThat(run(Map.of(), "ask", "kommander", "1.2", "on", "konvoy", "1.7")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains(
-            "\nNo: Kommander 1.2 on Konvoy 1.7 is not supported: mixing minor versions is"
+            "No: Kommander 1.2 on Konvoy 1.7 is not supported: mixing minor versions is"
                 + " prohibited.\n");
   }
 

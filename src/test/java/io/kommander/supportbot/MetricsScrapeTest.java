@@ -68,7 +68,7 @@ class MetricsScrapeTest {
     assumeTrue(
         parserInstalled() || System.getenv("CI") != null,
         "Debian's python3-prometheus-client is not installed (.ci/run installs it)");
-    Path catalog = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.shippedText());
+    Path catalog = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.aprilText());
     try (SlackMock slack = SlackMock.start();
         Serve serve =
             Serve.start(

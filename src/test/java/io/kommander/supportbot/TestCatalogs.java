@@ -7,9 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Catalogs for tests: the shipped one, and the shipped one with planned lines appended. */
+/**
+ * Catalogs for tests. The shipped one ({@code config/releases.yaml}) changes as releases ship, so
+ * tests of the policy's mechanics run on a frozen copy of it as reviewed on 2026-04-30 ({@link
+ * #APRIL}, newest line NKP 2.17), optionally with planned lines appended; tests of today's facts
+ * read the shipped file.
+ */
 public final class TestCatalogs {
   public static final Path SHIPPED = Path.of("config/releases.yaml");
+  public static final Path APRIL = Path.of("src/test/resources/catalog/reviewed-2026-04-30.yaml");
 
   /** Two planned lines: NKP 2.18 on a date, 2.19 not scheduled. */
   public static final String PLANNED_LINES =
@@ -27,25 +33,39 @@ public final class TestCatalogs {
 
   private TestCatalogs() {}
 
+  public static String aprilText() {
+    return read(APRIL);
+  }
+
   public static String shippedText() {
+    return read(SHIPPED);
+  }
+
+  private static String read(Path file) {
     try {
-      return Files.readString(SHIPPED);
+      return Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The catalog as reviewed on 2026-04-30: lines to NKP 2.17. */
+  public static Catalog april() {
+    return new CatalogLoader().load(APRIL);
+  }
+
+  /** Today's shipped catalog. */
   public static Catalog shipped() {
     return new CatalogLoader().load(SHIPPED);
   }
 
-  /** The shipped catalog with {@link #PLANNED_LINES} after its last line. */
+  /** The April catalog with {@link #PLANNED_LINES} after its last line. */
   public static Catalog withPlanned() {
     return new CatalogLoader().parse("with-planned.yaml", withPlannedText());
   }
 
   public static String withPlannedText() {
-    String text = shippedText();
+    String text = aprilText();
     int at = text.indexOf("\nupgrades:");
     return text.substring(0, at) + PLANNED_LINES + text.substring(at);
   }

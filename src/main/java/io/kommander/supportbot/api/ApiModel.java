@@ -34,7 +34,9 @@ final class ApiModel {
       String kommander,
       String konvoy,
       LocalDate released,
+      LocalDate releasedBy,
       LocalDate planned,
+      String status,
       String confidence,
       Kube kubernetes) {
     static Line of(ReleaseLine l) {
@@ -44,7 +46,9 @@ final class ApiModel {
           l.kommander().toString(),
           l.konvoy().toString(),
           l.released(),
+          l.releasedBy(),
           l.planned(),
+          l.status().name().toLowerCase(Locale.ROOT),
           l.confidence().name().toLowerCase(Locale.ROOT),
           l.kube().map(Kube::of).orElse(null));
     }
@@ -60,10 +64,28 @@ final class ApiModel {
     }
   }
 
-  /** When support ends; always derived from the policy, never published by D2iQ. */
-  record End(LocalDate date, String by, boolean planned, boolean derived) {
+  /**
+   * When support ends; always derived from the policy, never published by D2iQ.
+   *
+   * @param date the day it surely ended by (the last day of a GA window)
+   * @param earliest the first day it may have ended, when the date is known only as a window
+   * @param unconfirmed the ending release is reported, not confirmed
+   */
+  record End(
+      LocalDate date,
+      LocalDate earliest,
+      String by,
+      boolean planned,
+      boolean unconfirmed,
+      boolean derived) {
     static End of(Ending e) {
-      return new End(e.date(), e.by().label(), e.planned(), true);
+      return new End(
+          e.date(),
+          e.by().windowed() ? e.by().released() : null,
+          e.by().label(),
+          e.planned(),
+          e.by().isReported(),
+          true);
     }
   }
 
@@ -85,16 +107,20 @@ final class ApiModel {
       Line line,
       End supportEnds,
       End supportEnded,
+      End supportMayHaveEnded,
       Upgrade upgrade,
       String message) {
 
     static Status of(LineAnswer a, int window) {
       End ends = null;
       End ended = null;
+      End mayHave = null;
       if (a.support() instanceof Support.Supported s) {
         ends = s.ends().map(End::of).orElse(null);
       } else if (a.support() instanceof Support.Expired e) {
         ended = End.of(e.ended());
+      } else if (a.support() instanceof Support.InDoubt d) {
+        mayHave = End.of(d.ending());
       }
       var u = a.upgrade();
       Upgrade upgrade =
@@ -119,6 +145,7 @@ final class ApiModel {
           a.line().map(Line::of).orElse(null),
           ends,
           ended,
+          mayHave,
           upgrade,
           Phrases.untilWhen(a, window));
     }

@@ -6,6 +6,7 @@ import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.Patch;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportPolicy;
 import java.net.URI;
 import java.time.Instant;
@@ -56,10 +57,14 @@ final class EolExport {
       String latest,
       LocalDate latestReleaseDate,
       boolean lts,
-      Object support) {
+      Object support,
+      LocalDate eolUnconfirmed) {
     static Cycle of(SupportPolicy policy, ReleaseLine line, Product product, LocalDate asOf) {
-      Optional<LocalDate> end = policy.endOf(line).flatMap(Ending::when);
-      // A date when known; else false for eol ("not yet") and true for support ("still").
+      Optional<Ending> ending = policy.endOf(line);
+      Optional<LocalDate> unconfirmed = unconfirmedEnd(policy, line, asOf);
+      // A date when known; else false for eol ("not yet") and true for support ("still"). An end
+      // that rests on an unconfirmed report is no date yet: it goes in eolUnconfirmed instead.
+      Optional<LocalDate> end = ending.filter(e -> !e.by().isReported()).flatMap(Ending::when);
       Object eol = end.<Object>map(d -> d).orElse(Boolean.FALSE);
       Object support = end.<Object>map(d -> d).orElse(Boolean.TRUE);
       Optional<Patch> latest = line.latestPatchOn(product, asOf);
@@ -70,8 +75,17 @@ final class EolExport {
           latest.map(p -> p.version().toString()).orElse(null),
           latest.map(Patch::date).orElse(null),
           false,
-          support);
+          support,
+          unconfirmed.orElse(null));
     }
+  }
+
+  /** The day support may have ended, when the line is in doubt on {@code asOf}. */
+  static Optional<LocalDate> unconfirmedEnd(
+      SupportPolicy policy, ReleaseLine line, LocalDate asOf) {
+    return policy.support(line, asOf) instanceof Support.InDoubt d
+        ? d.ending().when()
+        : Optional.empty();
   }
 
   /** The v1 product document ({@code /api/v1/products/<product>}). */
@@ -105,10 +119,13 @@ final class EolExport {
       boolean isEol,
       LocalDate eolFrom,
       boolean isMaintained,
-      Latest latest) {
+      Latest latest,
+      Custom custom) {
     static Release of(SupportPolicy policy, ReleaseLine line, Product product, LocalDate asOf) {
-      Optional<LocalDate> end = policy.endOf(line).flatMap(Ending::when);
-      boolean eol = end.map(d -> !d.isAfter(asOf)).orElse(false);
+      Support support = policy.support(line, asOf);
+      Optional<LocalDate> end =
+          policy.endOf(line).filter(e -> !e.by().isReported()).flatMap(Ending::when);
+      boolean eol = support instanceof Support.Expired;
       Latest latest =
           line.latestPatchOn(product, asOf)
               .map(p -> new Latest(p.version().toString(), p.date(), null))
@@ -122,10 +139,14 @@ final class EolExport {
           null,
           eol,
           end.orElse(null),
-          !eol,
-          latest);
+          support.isSupported(),
+          latest,
+          unconfirmedEnd(policy, line, asOf).map(Custom::new).orElse(null));
     }
   }
+
+  /** v1's product-specific fields: the day a line in doubt may have lost support. */
+  record Custom(LocalDate eolUnconfirmed) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS) // v1 keeps unknown keys as null
   record Latest(String name, LocalDate date, String link) {}

@@ -194,7 +194,7 @@ public final class CatalogLoader {
     }
     return switch (type.getSimpleName()) {
       case "LocalDate" -> "date (YYYY-MM-DD)";
-      case "ReleaseStatus" -> "status (released or planned)";
+      case "ReleaseStatus" -> "status (released, reported or planned)";
       case "Product" -> "product (kommander, dkp or nkp)";
       case "Confidence" -> "confidence (exact or approximate)";
       case "Evidence" -> "evidence (documented or inferred)";

@@ -131,9 +131,17 @@ public record Catalog(
                   + "): list lines oldest first, each once");
         }
       }
-      if (prev.isPlanned() && !line.isPlanned()) {
+      if (line.status().compareTo(prev.status()) < 0) {
         throw new CatalogRuleException(
-            "status", i, "a released line cannot follow a planned one (" + prev.label() + ")");
+            "status",
+            i,
+            "a "
+                + line.status().name().toLowerCase(java.util.Locale.ROOT)
+                + " line cannot follow a "
+                + prev.status().name().toLowerCase(java.util.Locale.ROOT)
+                + " one ("
+                + prev.label()
+                + "): released, then reported, then planned");
       }
       Optional<LocalDate> prevDate = prev.shipDate();
       Optional<LocalDate> date = line.shipDate();
@@ -153,7 +161,7 @@ public record Catalog(
             i,
             "a scheduled line cannot follow an unscheduled one (" + prev.label() + ")");
       }
-      if (prevDate.isPresent() && date.isEmpty() && !line.isPlanned()) {
+      if (prevDate.isPresent() && date.isEmpty() && line.status() == ReleaseStatus.RELEASED) {
         throw new CatalogRuleException(
             "released",
             i,

@@ -8,14 +8,30 @@ import java.util.Optional;
  * publishes these dates; they are derived from release (or planned) dates.
  *
  * @param by the release whose arrival ends support
- * @param date its release or planned date; null when it is planned but not scheduled
+ * @param date the day support had surely ended by (its release or planned date; the last day of its
+ *     GA window); null when it is planned but not scheduled
  */
 public record Ending(ReleaseLine by, LocalDate date) {
+  /** The ending {@code by} brings, dated as surely as the catalog can. */
+  public static Ending of(ReleaseLine by) {
+    return new Ending(by, by.shippedNoLaterThan().orElse(null));
+  }
+
   public Optional<LocalDate> when() {
     return Optional.ofNullable(date);
   }
 
+  /** The first day it may have happened: differs from {@link #when()} for a GA window. */
+  public Optional<LocalDate> earliest() {
+    return by.shipDate();
+  }
+
   public boolean planned() {
     return by.isPlanned();
+  }
+
+  /** Known only as a window ("no later than"), or resting on an unconfirmed report. */
+  public boolean uncertain() {
+    return by.windowed() || by.isReported();
   }
 }

@@ -5,9 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * How far the catalog can be trusted about {@code asOf}. The catalog may be stale for that day when
- * the day is long after its last review, or longer after its newest line than lines have lately
- * come apart: a newer line may have shipped, pushing the oldest supported one out.
+ * How far the catalog can be trusted about {@code asOf}. Evidence vouches for it up to a day: a
+ * person's review, or a successful look at upstream's release tags that found nothing unreviewed.
+ * Past that, it may be stale when the review is old, or when more time has passed since the later
+ * of the review and the newest line than lines have lately come apart: a newer line may have
+ * shipped, pushing the oldest supported one out.
  *
  * @param newest the newest released line in the catalog
  * @param cadenceDays the longest recent gap between consecutive lines
@@ -18,7 +20,8 @@ public record Freshness(
     Review review,
     ReleaseLine newest,
     long cadenceDays,
-    Optional<ReleaseLine> nextToDrop) {
+    Optional<ReleaseLine> nextToDrop,
+    Upstream upstream) {
 
   public long reviewAgeDays() {
     return ChronoUnit.DAYS.between(review.reviewed(), asOf);
@@ -32,12 +35,17 @@ public record Freshness(
     return reviewAgeDays() > review.maxAgeDays();
   }
 
+  /** A release is overdue: the reviewer vouched nothing newer had shipped only up to the review. */
   public boolean releaseStale() {
-    return cadenceDays > 0 && newestAgeDays() > cadenceDays;
+    LocalDate known =
+        newest.released() == null || newest.released().isBefore(review.reviewed())
+            ? review.reviewed()
+            : newest.released();
+    return cadenceDays > 0 && ChronoUnit.DAYS.between(known, asOf) > cadenceDays;
   }
 
   /** Whether answers about {@code asOf} should say they may be out of date. */
   public boolean stale() {
-    return reviewStale() || releaseStale();
+    return !upstream.vouchesFor(asOf) && (reviewStale() || releaseStale());
   }
 }

@@ -26,7 +26,11 @@ public final class PolicyService {
    * @param caveat said first in every reply, e.g. that the data may be stale
    */
   public PolicyService(Catalog catalog, Clock clock, Optional<String> caveat) {
-    this.policy = new SupportPolicy(catalog);
+    this(new SupportPolicy(catalog), clock, caveat);
+  }
+
+  public PolicyService(SupportPolicy policy, Clock clock, Optional<String> caveat) {
+    this.policy = policy;
     this.clock = clock;
     this.caveat = caveat;
   }

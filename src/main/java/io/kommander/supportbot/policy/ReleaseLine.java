@@ -11,9 +11,13 @@ import java.util.Optional;
  *
  * @param product the name the line shipped under: Kommander (the paired era), DKP or NKP
  * @param released GA date; null for old lines whose date was never gathered (they predate every
- *     dated line)
+ *     dated line). With {@code releasedBy}, the first day of the window GA lies in; on a reported
+ *     line, the day it was reported to have shipped
+ * @param releasedBy the last day of the window GA lies in, when only a window is known
  * @param planned planned GA date of a planned line; null when not scheduled yet
  * @param confidence how sure the line's dates are
+ * @param learned the day the catalog learned of the line, when that was long after it shipped: a
+ *     loss of support it reveals is announced late, once
  * @param kubernetes the Kubernetes the line deploys, when known
  * @param patches every known patch, oldest first; a patch belongs to Kommander or Konvoy by its
  *     minor
@@ -24,8 +28,10 @@ public record ReleaseLine(
     Product product,
     ReleaseStatus status,
     LocalDate released,
+    LocalDate releasedBy,
     LocalDate planned,
     Confidence confidence,
+    LocalDate learned,
     Kubernetes kubernetes,
     List<Patch> patches,
     String source,
@@ -45,16 +51,31 @@ public record ReleaseLine(
         !product.platform() || konvoy.equals(kommander),
         "konvoy",
         "must equal kommander on a " + product.displayName() + " line: one version for both");
-    require(status != null, "status", "is missing (released or planned)");
+    require(status != null, "status", "is missing (released, reported or planned)");
     require(
-        status == ReleaseStatus.RELEASED || released == null,
+        status != ReleaseStatus.PLANNED || released == null,
         "released",
         "is set on a planned line; use 'planned' for its date or mark it released");
     require(
         status == ReleaseStatus.PLANNED || planned == null,
         "planned",
         "is set on a released line; use 'released' for its GA date");
-    confidence = confidence == null ? Confidence.EXACT : confidence;
+    require(
+        releasedBy == null || status == ReleaseStatus.RELEASED && released != null,
+        "releasedBy",
+        "needs a released line with 'released', the first day of the GA window");
+    require(
+        releasedBy == null || releasedBy.isAfter(released),
+        "releasedBy",
+        "must be after 'released' (" + released + "): GA lies between the two");
+    confidence =
+        confidence == null
+            ? (releasedBy != null ? Confidence.WINDOW : Confidence.EXACT)
+            : confidence;
+    require(
+        (confidence == Confidence.WINDOW) == (releasedBy != null),
+        "confidence",
+        "window needs 'releasedBy' (and 'releasedBy' means a window)");
     patches = (patches == null ? List.<Patch>of() : patches).stream().sorted(BY_VERSION).toList();
     for (int i = 0; i < patches.size(); i++) {
       Patch patch = patches.get(i);
@@ -116,24 +137,58 @@ public record ReleaseLine(
     return status == ReleaseStatus.PLANNED;
   }
 
-  public boolean approximate() {
-    return confidence == Confidence.APPROXIMATE;
+  public boolean isReported() {
+    return status == ReleaseStatus.REPORTED;
   }
 
-  /** The date the line shipped or is planned to ship, when known. */
+  /** Dates from release tags (reviewed or not): GA was the same day or a few weeks later. */
+  public boolean approximate() {
+    return confidence == Confidence.APPROXIMATE || confidence == Confidence.UPSTREAM;
+  }
+
+  /** Found upstream and not yet reviewed: answers say so. */
+  public boolean provisional() {
+    return confidence == Confidence.UPSTREAM;
+  }
+
+  /** GA is known only as a window, {@code released} to {@code releasedBy}. */
+  public boolean windowed() {
+    return releasedBy != null;
+  }
+
+  /** The date the line shipped (the first possible day, for a window) or is planned to ship. */
   public Optional<LocalDate> shipDate() {
     return Optional.ofNullable(isPlanned() ? planned : released);
   }
 
+  /** The day by which the line had surely shipped, if it did: a window's last day. */
+  public Optional<LocalDate> shippedNoLaterThan() {
+    return windowed() ? Optional.of(releasedBy) : shipDate();
+  }
+
   /**
-   * Whether the line has shipped by {@code date}. A planned line counts from its planned date, so
+   * Whether the line had shipped on {@code date}. A planned line counts from its planned date, so
    * questions about the future are answered from the plan; an old undated line counts always.
+   * Inside a GA window, or once a reported line's day has come, the answer is {@link
+   * Shipping#MAYBE}.
    */
-  public boolean shippedBy(LocalDate date) {
-    if (!isPlanned() && released == null) {
-      return true;
+  public Shipping shipping(LocalDate date) {
+    if (status == ReleaseStatus.RELEASED && released == null) {
+      return Shipping.SHIPPED;
     }
-    return shipDate().map(d -> !d.isAfter(date)).orElse(false);
+    Optional<LocalDate> first = shipDate();
+    if (first.isEmpty() && !isReported() || first.isPresent() && first.get().isAfter(date)) {
+      return Shipping.NOT;
+    }
+    if (isReported() || windowed() && releasedBy.isAfter(date)) {
+      return Shipping.MAYBE;
+    }
+    return Shipping.SHIPPED;
+  }
+
+  /** Whether the line had surely shipped by {@code date}. */
+  public boolean shippedBy(LocalDate date) {
+    return shipping(date) == Shipping.SHIPPED;
   }
 
   /** The line as its users knew it: "Kommander 1.4 / Konvoy 1.8", "DKP 2.4", "NKP 2.15". */

@@ -6,9 +6,11 @@ import java.util.Optional;
 /** Where a line stands under the policy on a given day. */
 public sealed interface Support
     permits Support.Supported,
+        Support.InDoubt,
         Support.Expired,
         Support.Predates,
         Support.NotYetReleased,
+        Support.Unconfirmed,
         Support.NeverReleased,
         Support.Unknown {
 
@@ -20,14 +22,23 @@ public sealed interface Support
    * @param newestKnown the catalog's newest line
    * @param releasesToGo when the ending release is not in the catalog: how many releases after
    *     {@code newestKnown} it is (1: the next one)
+   * @param window the policy's window: the line ends when the line this many after it ships
    */
   record Supported(
       ReleaseLine line,
       Optional<Ending> ends,
       boolean endsSoon,
       ReleaseLine newestKnown,
-      int releasesToGo)
+      int releasesToGo,
+      int window)
       implements Support {}
+
+  /**
+   * Supported only if {@code ending.by()} has not shipped: it may have (inside its GA window, or
+   * reported and not confirmed). Counted as not supported: nobody is told "supported" on the
+   * strength of news not having happened.
+   */
+  record InDoubt(ReleaseLine line, Ending ending) implements Support {}
 
   /** Pushed out of the window by {@code ended.by()}. */
   record Expired(ReleaseLine line, Ending ended) implements Support {}
@@ -37,6 +48,12 @@ public sealed interface Support
 
   /** In the catalog, but not shipped on the day asked about. */
   record NotYetReleased(ReleaseLine line) implements Support {}
+
+  /**
+   * In the catalog, and it may have shipped: reported but not confirmed, or inside its GA window.
+   * If it did, it is the newest line and supported.
+   */
+  record Unconfirmed(ReleaseLine line) implements Support {}
 
   /**
    * A number that was skipped or abandoned (2.9 to 2.11, 3.0).
@@ -53,7 +70,7 @@ public sealed interface Support
    */
   record Unknown(Minor minor, List<Minor> known, Optional<ReleaseLine> newest) implements Support {}
 
-  /** Whether customers get full support for this line. */
+  /** Whether customers surely get full support for this line. */
   default boolean isSupported() {
     return this instanceof Supported;
   }
@@ -62,10 +79,14 @@ public sealed interface Support
   default Optional<ReleaseLine> catalogLine() {
     if (this instanceof Supported s) {
       return Optional.of(s.line());
+    } else if (this instanceof InDoubt d) {
+      return Optional.of(d.line());
     } else if (this instanceof Expired e) {
       return Optional.of(e.line());
     } else if (this instanceof NotYetReleased n) {
       return Optional.of(n.line());
+    } else if (this instanceof Unconfirmed u) {
+      return Optional.of(u.line());
     }
     return Optional.empty();
   }

@@ -24,10 +24,23 @@ import java.util.Optional;
 public final class SupportPolicy {
   private final Catalog catalog;
   private final UpgradePaths paths;
+  private final Upstream upstream;
 
   public SupportPolicy(Catalog catalog) {
+    this(catalog, Upstream.NONE);
+  }
+
+  /**
+   * @param upstream what watching upstream says about {@code catalog}, for {@link #freshness}
+   */
+  public SupportPolicy(Catalog catalog, Upstream upstream) {
     this.catalog = catalog;
     this.paths = new UpgradePaths(catalog);
+    this.upstream = upstream;
+  }
+
+  public Upstream upstream() {
+    return upstream;
   }
 
   public Catalog catalog() {
@@ -41,11 +54,9 @@ public final class SupportPolicy {
     return catalog.lines().stream().filter(l -> l.shippedBy(date)).toList();
   }
 
-  /** The supported lines on {@code date}, oldest first. */
+  /** The lines surely supported on {@code date}, oldest first. */
   public List<ReleaseLine> supportedOn(LocalDate date) {
-    List<ReleaseLine> shipped = shippedBy(date);
-    return shipped.subList(
-        Math.max(0, shipped.size() - catalog.settings().window()), shipped.size());
+    return catalog.lines().stream().filter(l -> support(l, date).isSupported()).toList();
   }
 
   /** The release that ends {@code line}'s support, when the catalog lists it. */
@@ -54,17 +65,28 @@ public final class SupportPolicy {
     if (successor >= catalog.lines().size()) {
       return Optional.empty();
     }
-    ReleaseLine by = catalog.lines().get(successor);
-    return Optional.of(new Ending(by, by.shipDate().orElse(null)));
+    return Optional.of(Ending.of(catalog.lines().get(successor)));
   }
 
+  /**
+   * Where {@code line} stands on {@code date}. What may have happened counts against support: a
+   * line whose ending release may have shipped is {@link Support.InDoubt}, never supported.
+   */
   public Support support(ReleaseLine line, LocalDate date) {
-    if (!line.shippedBy(date)) {
-      return new Support.NotYetReleased(line);
+    switch (line.shipping(date)) {
+      case NOT:
+        return new Support.NotYetReleased(line);
+      case MAYBE:
+        return new Support.Unconfirmed(line);
+      case SHIPPED:
+        break;
     }
     Optional<Ending> ending = endOf(line);
-    if (ending.isPresent() && ending.get().by().shippedBy(date)) {
+    Shipping end = ending.map(e -> e.by().shipping(date)).orElse(Shipping.NOT);
+    if (end == Shipping.SHIPPED) {
       return new Support.Expired(line, ending.get());
+    } else if (end == Shipping.MAYBE) {
+      return new Support.InDoubt(line, ending.get());
     }
     boolean soon =
         ending
@@ -74,7 +96,12 @@ public final class SupportPolicy {
     List<ReleaseLine> lines = catalog.lines();
     int after = lines.size() - 1 - lines.indexOf(line);
     return new Support.Supported(
-        line, ending, soon, lines.get(lines.size() - 1), catalog.settings().window() - after);
+        line,
+        ending,
+        soon,
+        lines.get(lines.size() - 1),
+        catalog.settings().window() - after,
+        catalog.settings().window());
   }
 
   /** Status of one product version on {@code date}, with upgrade advice. */
@@ -110,7 +137,8 @@ public final class SupportPolicy {
   private Upgrade upgrade(
       Product product, Version asked, Optional<ReleaseLine> line, LocalDate date) {
     Optional<ReleaseLine> newest = newestShipped(date);
-    Optional<ReleaseLine> newer = newest.filter(n -> line.map(l -> !l.equals(n)).orElse(true));
+    Optional<ReleaseLine> newer =
+        newest.filter(n -> line.map(l -> n.kommander().compareTo(l.kommander()) > 0).orElse(true));
     LatestPatches newerPatches =
         newer
             .map(n -> LatestPatches.of(n, date))
@@ -234,17 +262,28 @@ public final class SupportPolicy {
 
   /**
    * Support endings on or after {@code from}, soonest first: every dated (or planned-and-dated)
-   * release that pushes a line out of the window.
+   * release that pushes a line out of the window, dated by when it surely had. A reported release
+   * ends nothing here: it is not announced on the strength of one report.
    */
   public List<SupportEnd> endingsFrom(LocalDate from) {
+    List<SupportEnd> out = new ArrayList<>();
+    for (SupportEnd end : endings()) {
+      if (!end.ending().date().isBefore(from)) {
+        out.add(end);
+      }
+    }
+    return out;
+  }
+
+  /** Every dated ending the catalog implies, oldest first (reported releases left out). */
+  public List<SupportEnd> endings() {
     List<SupportEnd> out = new ArrayList<>();
     List<ReleaseLine> lines = catalog.lines();
     int window = catalog.settings().window();
     for (int i = window; i < lines.size(); i++) {
-      ReleaseLine by = lines.get(i);
-      Optional<LocalDate> date = by.shipDate();
-      if (date.isPresent() && !date.get().isBefore(from)) {
-        out.add(new SupportEnd(lines.get(i - window), new Ending(by, date.get())));
+      Ending ending = Ending.of(lines.get(i));
+      if (ending.when().isPresent() && !ending.by().isReported()) {
+        out.add(new SupportEnd(lines.get(i - window), ending));
       }
     }
     return out;
@@ -310,7 +349,7 @@ public final class SupportPolicy {
   public Freshness freshness(LocalDate date) {
     List<LocalDate> dates =
         catalog.lines().stream()
-            .filter(l -> !l.isPlanned() && l.released() != null)
+            .filter(l -> l.status() == ReleaseStatus.RELEASED && l.released() != null)
             .map(ReleaseLine::released)
             .toList();
     long cadence = 0;
@@ -321,7 +360,7 @@ public final class SupportPolicy {
     }
     ReleaseLine newest =
         catalog.lines().stream()
-            .filter(l -> !l.isPlanned())
+            .filter(l -> l.status() == ReleaseStatus.RELEASED)
             .reduce((a, b) -> b)
             .orElse(catalog.lines().get(0));
     List<ReleaseLine> supported = supportedOn(date);
@@ -329,6 +368,6 @@ public final class SupportPolicy {
         supported.size() < catalog.settings().window()
             ? Optional.empty()
             : Optional.of(supported.get(0));
-    return new Freshness(date, catalog.review(), newest, cadence, next);
+    return new Freshness(date, catalog.review(), newest, cadence, next, upstream);
   }
 }

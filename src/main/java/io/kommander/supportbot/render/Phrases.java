@@ -38,6 +38,11 @@ public final class Phrases {
       "End-of-support dates are derived from the N-2 policy and release dates; neither D2iQ nor"
           + " Nutanix publishes them.";
 
+  private static final String[] ORDINALS_FROM_ONE = {
+    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth"
+  };
+
   private static final String[] ORDINALS = {
     "", "next", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"
   };
@@ -48,7 +53,9 @@ public final class Phrases {
   public enum Standing {
     SUPPORTED("supported"),
     ENDS_SOON("supported, ends soon"),
+    IN_DOUBT("in doubt: may have ended"),
     EXPIRED("expired"),
+    UNCONFIRMED("reported, not confirmed"),
     NEVER_RELEASED("never released"),
     NOT_RELEASED("not released yet"),
     UNKNOWN("unknown");
@@ -64,6 +71,10 @@ public final class Phrases {
         return s.endsSoon() ? ENDS_SOON : SUPPORTED;
       } else if (support instanceof Support.Expired || support instanceof Support.Predates) {
         return EXPIRED;
+      } else if (support instanceof Support.InDoubt) {
+        return IN_DOUBT;
+      } else if (support instanceof Support.Unconfirmed) {
+        return UNCONFIRMED;
       } else if (support instanceof Support.NotYetReleased) {
         return NOT_RELEASED;
       } else if (support instanceof Support.NeverReleased) {
@@ -170,7 +181,7 @@ public final class Phrases {
   public static String statusWhen(LineAnswer a, Reply reply) {
     if (a.support() instanceof Support.Expired e && e.ended().when().isPresent()) {
       return status(a.support())
-          + " since "
+          + (e.ended().uncertain() ? " no later than " : " since ")
           + e.ended().when().get()
           + (reply.asOfGiven() ? " (asked " + when(reply) + ")" : "");
     }
@@ -183,19 +194,35 @@ public final class Phrases {
     if (support instanceof Support.Supported s) {
       return s.ends()
           .map(e -> endsWith(e, a.asOf()))
-          .orElseGet(
-              () ->
-                  "Supported until the "
-                      + ordinal(s.releasesToGo())
-                      + " line after "
-                      + s.newestKnown().label()
-                      + " ships (none announced yet).");
+          .orElseGet(() -> "Supported until the " + undatedEnd(s) + " ships (none announced yet).");
     } else if (support instanceof Support.Expired e) {
+      Ending end = e.ended();
+      if (end.by().windowed()) {
+        return "Support ended no later than "
+            + end.date()
+            + ", when "
+            + end.by().release()
+            + " shipped ("
+            + ga(end.by())
+            + ").";
+      }
       return "Support ended "
-          + e.ended().when().map(d -> "on " + d + ", when ").orElse("when ")
-          + e.ended().by().release()
+          + end.when().map(d -> "on " + d + ", when ").orElse("when ")
+          + end.by().release()
           + " shipped"
-          + (e.ended().when().isPresent() ? "." : " (its date is not in the catalog).");
+          + (end.when().isPresent() ? "." : " (its date is not in the catalog).");
+    } else if (support instanceof Support.InDoubt d) {
+      ReleaseLine by = d.ending().by();
+      return "Supported only if "
+          + by.release()
+          + " has not shipped: "
+          + ga(by)
+          + ". If it has, support ended "
+          + (by.windowed() ? "no later than " : "on ")
+          + d.ending().date()
+          + ". Plan the upgrade now.";
+    } else if (support instanceof Support.Unconfirmed u) {
+      return capitalize(ga(u.line())) + ". If it has shipped, it is the newest line and supported.";
     } else if (support instanceof Support.Predates p) {
       return "Older than every line in the catalog (oldest: "
           + p.oldest().label()
@@ -235,6 +262,47 @@ public final class Phrases {
                     + ".");
   }
 
+  /**
+   * How sure the line's GA is, in a few words: "GA between 2026-05-19 and 2026-07-14", "reported on
+   * 2026-08-26 by one source, not confirmed", "found as tag v2.19.0 upstream on 2026-08-20, not yet
+   * reviewed", "released 2025-12-23".
+   */
+  public static String ga(ReleaseLine line) {
+    if (line.isReported()) {
+      return line.label()
+          + " was reported"
+          + Optional.ofNullable(line.released()).map(d -> " to have shipped on " + d).orElse("")
+          + " and is not confirmed";
+    } else if (line.windowed()) {
+      return "GA between " + line.released() + " and " + line.releasedBy();
+    } else if (line.provisional()) {
+      return "found upstream as a release tag dated "
+          + line.released()
+          + ", not yet reviewed (provisional)";
+    } else if (line.isPlanned()) {
+      return Optional.ofNullable(line.planned())
+          .map(d -> "planned for " + d)
+          .orElse("planned, not scheduled");
+    }
+    return Optional.ofNullable(line.released()).map(d -> "released " + d).orElse("released");
+  }
+
+  /**
+   * "third line after NKP 2.18", or counted from the newest known line when it surely shipped:
+   * "next line after NKP 2.17". A reported line is not counted on.
+   */
+  private static String undatedEnd(Support.Supported s) {
+    return s.newestKnown().status() == io.kommander.supportbot.policy.ReleaseStatus.RELEASED
+        ? ordinal(s.releasesToGo()) + " line after " + s.newestKnown().label()
+        : ORDINALS_FROM_ONE[Math.min(s.window(), ORDINALS_FROM_ONE.length - 1)]
+            + " line after "
+            + s.line().label();
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
   private static String endsWith(Ending e, LocalDate asOf) {
     String by = e.by().release();
     return e.when()
@@ -258,7 +326,16 @@ public final class Phrases {
    */
   public static String endOfSupport(Support support) {
     if (support instanceof Support.Expired e) {
-      return e.ended().when().map(d -> d + " (ended)").orElse("ended");
+      return e.ended()
+          .when()
+          .map(d -> (e.ended().uncertain() ? "no later than " : "") + d + " (ended)")
+          .orElse("ended");
+    } else if (support instanceof Support.InDoubt d) {
+      return "may have ended "
+          + d.ending().when().map(x -> (d.ending().by().windowed() ? "by " : "on ") + x).orElse("")
+          + " ("
+          + d.ending().by().label()
+          + (d.ending().by().isReported() ? " reported, not confirmed)" : " GA window)");
     } else if (support instanceof Support.Supported s) {
       return s.ends()
           .map(
@@ -271,13 +348,7 @@ public final class Phrases {
                                   + e.by().label()
                                   + " ships)")
                       .orElse("when " + e.by().label() + " ships (not scheduled)"))
-          .orElseGet(
-              () ->
-                  "not dated yet: when the "
-                      + ordinal(s.releasesToGo())
-                      + " line after "
-                      + s.newestKnown().label()
-                      + " ships");
+          .orElseGet(() -> "not dated yet: when the " + undatedEnd(s) + " ships");
     }
     return "—";
   }
@@ -471,32 +542,24 @@ public final class Phrases {
       "Some dates here come from release tags, so they are approximate: GA was the same day or up"
           + " to a few weeks later.";
 
-  /** One line on a stale catalog, with what it would mean for the asker. */
+  /**
+   * One short line on a catalog that may be stale, saying what it would change: "Release data last
+   * reviewed 2026-04-30, upstream not checked: if a line newer than NKP 2.17 has shipped, NKP 2.15
+   * is no longer supported."
+   */
   public static String stale(Freshness f) {
-    List<String> why = new ArrayList<>();
-    if (f.reviewStale()) {
-      why.add("last checked against the release notes on " + f.review().reviewed());
-    }
-    if (f.releaseStale()) {
-      why.add(
-          "its newest line, "
-              + f.newest().label()
-              + ", shipped "
-              + f.newest().released()
-              + ", "
-              + f.newestAgeDays()
-              + " days earlier, while lines have lately come at most "
-              + f.cadenceDays()
-              + " days apart");
-    }
-    return "My release data may be out of date for "
-        + f.asOf()
-        + ": "
-        + String.join("; ", why)
-        + "."
+    return "Release data last reviewed "
+        + f.review().reviewed()
+        + f.upstream()
+            .lastChecked()
+            .map(d -> ", upstream last checked " + d)
+            .orElse(", upstream not checked")
+        + ": if a line newer than "
+        + f.newest().label()
+        + " has shipped, "
         + f.nextToDrop()
-            .map(l -> " If a newer line has shipped, " + l.label() + " is no longer supported.")
-            .orElse("");
+            .map(l -> l.label() + " is no longer supported.")
+            .orElse("my answers miss it.");
   }
 
   /** " (NKP 2.15)" for a platform line, whose pair of products has one name; else nothing. */

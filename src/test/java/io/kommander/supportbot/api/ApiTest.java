@@ -217,7 +217,7 @@ class ApiTest {
     assertThat(today.get("owner").asText()).isEqualTo("Nutanix");
     assertThat(today.at("/freshness/mayBeStale").asBoolean()).isTrue();
     assertThat(today.at("/freshness/message").asText())
-        .contains("If a newer line has shipped, NKP 2.15 is no longer supported.");
+        .contains("if a line newer than NKP 2.17 has shipped, NKP 2.15 is no longer supported.");
   }
 
   @Test
@@ -361,12 +361,13 @@ class ApiTest {
             "isEol",
             "eolFrom",
             "isMaintained",
-            "latest");
+            "latest",
+            "custom");
     assertThat(releases.get(0).toString())
         .isEqualTo(
             "{\"name\":\"2.17\",\"codename\":null,\"label\":\"NKP 2.17\",\"releaseDate\":\"2025-12-23\","
                 + "\"isLts\":false,\"ltsFrom\":null,\"isEol\":false,\"eolFrom\":null,\"isMaintained\":true,"
-                + "\"latest\":{\"name\":\"2.17.1\",\"date\":\"2026-03-11\",\"link\":null}}");
+                + "\"latest\":{\"name\":\"2.17.1\",\"date\":\"2026-03-11\",\"link\":null},\"custom\":null}");
     JsonNode ended = releases.get(3);
     assertThat(ended.get("name").asText()).isEqualTo("2.14");
     assertThat(ended.get("isEol").asBoolean()).isTrue();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogFileWatcherTest {
   @Test
   void aDeletedFileIsExplainedOnceAndTheLastGoodCatalogStays(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.shippedText());
-    LiveCatalog live = new LiveCatalog(TestCatalogs.shipped(), Clock.systemUTC());
+    Path file = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.aprilText());
+    LiveCatalog live = new LiveCatalog(TestCatalogs.april(), Clock.systemUTC());
     PrintStream stderr = System.err;
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8)); // slf4j-simple logs here
@@ -29,7 +29,7 @@ class CatalogFileWatcherTest {
       watcher.check();
       watcher.check();
       watcher.check();
-      Files.writeString(file, TestCatalogs.shippedText());
+      Files.writeString(file, TestCatalogs.aprilText());
       watcher.check();
       assertThat(live.catalog().version()).isEqualTo(version);
     } finally {

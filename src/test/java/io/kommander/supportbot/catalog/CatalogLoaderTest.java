@@ -41,7 +41,9 @@ class CatalogLoaderTest {
             "NKP 2.14",
             "NKP 2.15",
             "NKP 2.16",
-            "NKP 2.17");
+            "NKP 2.17",
+            "NKP 2.18",
+            "NKP 2.19");
     assertThat(c.settings().window()).isEqualTo(3);
     assertThat(c.version()).hasSize(12);
     assertThat(c.eras()).extracting(Era::owner).containsExactly("D2iQ", "D2iQ", "Nutanix");
@@ -76,8 +78,8 @@ class CatalogLoaderTest {
       value = {
         "kommander: \"1.3\"|kommander: \"1.x\"|field lines[2].kommander: '1.x' is not a MAJOR.MINOR version|",
         "released: 2021-02-10|released: 2021-02-30|field lines[2].released: '2021-02-30' is not a valid date|",
-        "released: 2021-02-10|relesed: 2021-02-10|field lines[2].relesed: unknown field 'relesed'; known fields: confidence, kommander, konvoy, kubernetes, note, patches, planned, product, released, source, status|",
-        "'    status: released'|'    status: shipped'|field lines[0].status: 'shipped' is not a valid status (released or planned)|",
+        "released: 2021-02-10|relesed: 2021-02-10|field lines[2].relesed: unknown field 'relesed'; known fields: confidence, kommander, konvoy, kubernetes, learned, note, patches, planned, product, released, releasedBy, source, status|",
+        "'    status: released'|'    status: shipped'|field lines[0].status: 'shipped' is not a valid status (released, reported or planned)|",
         "window: 3|window: 0|field policy.window: window must be between 1 and 20, was 0|",
         "window: 3|window: three|field policy.window: 'three' is not a valid whole number|",
         "version: \"1.3.4\"|version: \"1.5.4\"|field lines[2].patches: patches patch 1.5.4 is in neither 1.3 nor 1.7|- { version: \"1.5.4\"",
@@ -90,10 +92,10 @@ class CatalogLoaderTest {
         "konvoy: \"2.3\"|konvoy: \"2.4\"|field lines[7].konvoy: konvoy must equal kommander on a DKP line|",
         "minor: \"1.23\"|minor: \"1.20\"|field lines[7].kubernetes.minor: kubernetes 1.20 is outside its own range 1.21-1.23|minor: \"1.20\"",
         "versions: [\"3.0\"]|versions: [\"2.12\"]|field lines[13].kommander: 2.12 is also listed under neverReleased|- kommander: \"2.12\"",
-        "  reviewed: 2026-04-30|  reviewed: someday|field review.reviewed: 'someday' is not a valid date|",
+        "  reviewed: 2026-11-29|  reviewed: someday|field review.reviewed: 'someday' is not a valid date|",
         "released: 2021-02-10|released: yes|field lines[2].released: expected a date (YYYY-MM-DD), found yes (YAML reads yes, no, on and off as true or false|",
         "window: 3|window: [3]|field policy.window: expected a whole number, found a list|",
-        "'    status: released'|'    status: {a: 1}'|field lines[0].status: expected a status (released or planned), found a mapping|",
+        "'    status: released'|'    status: {a: 1}'|field lines[0].status: expected a status (released, reported or planned), found a mapping|",
       })
   void aMalformedCatalogIsRefusedNamingFileLineAndField(
       String from, String to, String message, String at) {

@@ -52,7 +52,7 @@ class CatalogReloadTest {
 
   @Test
   void aValidChangeIsServedAndABrokenOneIsRefused(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.shippedText());
+    Path file = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.aprilText());
     Config config =
         Config.of(
             0,

@@ -16,7 +16,7 @@ class FreshnessLogTest {
   private void today(String instant) {
     service.set(
         new PolicyService(
-            TestCatalogs.shipped(), Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)));
+            TestCatalogs.april(), Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)));
   }
 
   @Test

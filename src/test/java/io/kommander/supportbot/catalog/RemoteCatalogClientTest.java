@@ -144,7 +144,7 @@ class RemoteCatalogClientTest {
   void whenTheServiceGoesDownAnswersComeFromTheLastGoodDataAndSaySo() {
     serve(200, CATALOG_JSON);
     ManualClock clock = new ManualClock("2026-11-25T10:00:00Z");
-    LiveCatalog live = new LiveCatalog(TestCatalogs.shipped(), clock);
+    LiveCatalog live = new LiveCatalog(TestCatalogs.april(), clock);
     RemoteCatalogSync sync =
         new RemoteCatalogSync(client, live, clock, Duration.ofMinutes(2), clock.instant());
     assertThat(sync.refresh()).isTrue();

@@ -158,7 +158,7 @@ class FileLedgerChaosTest {
       String today = LocalDate.now(ZoneOffset.UTC).toString();
       Files.writeString(
           dir.resolve("releases.yaml"),
-          TestCatalogs.shippedText()
+          TestCatalogs.aprilText()
               .replace(
                   "\nupgrades:",
                   "\n  - kommander: \"2.18\"\n    product: nkp\n    status: planned\n    planned: "

@@ -41,7 +41,7 @@ class EdgeFuzzProperties {
   static void start() throws Exception {
     slack = SlackMock.start();
     Config config = TestConfigs.http(slack.apiUrl(), "xoxb-fuzz", SECRET);
-    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     bot = Bot.start(config, "127.0.0.1", () -> policy);
   }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The catalog's own rules, checked on records built directly (the loader adds file and line). */
 class CatalogRulesTest {
-  static final Catalog SHIPPED = TestCatalogs.shipped();
+  static final Catalog SHIPPED = TestCatalogs.april();
 
   static ReleaseLine line(String version, Product product, String released, Patch... patches) {
     return new ReleaseLine(
@@ -20,6 +20,8 @@ class CatalogRulesTest {
         product,
         ReleaseStatus.RELEASED,
         LocalDate.parse(released),
+        null,
+        null,
         null,
         null,
         null,
@@ -74,6 +76,8 @@ class CatalogRulesTest {
                     Product.NKP,
                     ReleaseStatus.RELEASED,
                     LocalDate.parse("2027-06-01"),
+                    null,
+                    null,
                     null,
                     null,
                     null,

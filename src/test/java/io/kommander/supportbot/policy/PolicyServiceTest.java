@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class PolicyServiceTest {
   private final PolicyService service =
       new PolicyService(
-          TestCatalogs.shipped(),
-          Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+          TestCatalogs.april(), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
   private final QueryParser parser = new QueryParser();
 
   @Test

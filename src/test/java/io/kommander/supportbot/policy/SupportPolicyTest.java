@@ -68,7 +68,7 @@ class SupportPolicyTest {
   @ParameterizedTest(name = "{0}: newer than every line -> {1}")
   @CsvSource({"2.18, true", "2.20, true", "4.0, true", "1.9, false", "1.5, false"})
   void anUnknownVersionNewerThanTheCatalogNamesTheNewestLine(String version, boolean newer) {
-    SupportPolicy shipped = new SupportPolicy(TestCatalogs.shipped());
+    SupportPolicy shipped = new SupportPolicy(TestCatalogs.april());
     assertThat(kommander(shipped, version, TODAY).support())
         .isInstanceOfSatisfying(
             Support.Unknown.class,
@@ -142,7 +142,7 @@ class SupportPolicyTest {
 
   @Test
   void theWindowIsASettingNotAConstant() {
-    String text = TestCatalogs.shippedText().replace("window: 3", "window: 2");
+    String text = TestCatalogs.aprilText().replace("window: 3", "window: 2");
     SupportPolicy n1 = new SupportPolicy(new CatalogLoader().parse("n-1.yaml", text));
     assertThat(n1.supportedOn(TODAY).stream().map(l -> l.kommander().toString()))
         .containsExactly("2.16", "2.17");
@@ -166,16 +166,18 @@ class SupportPolicyTest {
 
   @ParameterizedTest(name = "on {0}: review stale {1}, release stale {2}")
   @CsvSource({
-    // The cadence is the longest of the last 5 gaps: 2.15 -> 2.16, 114 days.
-    "2026-04-16, false, false", // 2.17 + 114 days
-    "2026-04-17, false, true",
+    // The cadence is the longest of the last 5 gaps: 2.15 -> 2.16, 114 days. The review on
+    // 2026-04-30 vouches that nothing newer had shipped by then, so the cadence counts from it.
+    "2026-04-17, false, false", // 2.17 + 115 days, but before the review
+    "2026-08-22, false, false", // review + 114 days
+    "2026-08-23, false, true",
     "2026-08-28, false, true", // review + 120 days
     "2026-08-29, true, true",
     "2025-06-01, false, false"
   })
   void freshnessFollowsTheReviewAndTheReleaseCadence(
       LocalDate day, boolean reviewStale, boolean releaseStale) {
-    Freshness f = new SupportPolicy(TestCatalogs.shipped()).freshness(day);
+    Freshness f = new SupportPolicy(TestCatalogs.april()).freshness(day);
     assertThat(f.cadenceDays()).isEqualTo(114);
     assertThat(f.newest().label()).isEqualTo("NKP 2.17");
     assertThat(f.reviewStale()).isEqualTo(reviewStale);
@@ -185,7 +187,7 @@ class SupportPolicyTest {
 
   @Test
   void theLineAStaleCatalogWouldLoseIsTheOldestSupported() {
-    SupportPolicy shipped = new SupportPolicy(TestCatalogs.shipped());
+    SupportPolicy shipped = new SupportPolicy(TestCatalogs.april());
     assertThat(shipped.freshness(TODAY).nextToDrop().orElseThrow().label()).isEqualTo("NKP 2.15");
     assertThat(shipped.eraOn(TODAY).owner()).isEqualTo("Nutanix");
     assertThat(shipped.eraOn(LocalDate.of(2024, 8, 27)).name()).isEqualTo("DKP");

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Upgrade paths: every hop of the catalog, the special steps, refused skips, and time travel. */
 class UpgradePathTest {
-  private static final Catalog CATALOG = TestCatalogs.shipped();
+  private static final Catalog CATALOG = TestCatalogs.april();
   private static final SupportPolicy POLICY = new SupportPolicy(CATALOG);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 

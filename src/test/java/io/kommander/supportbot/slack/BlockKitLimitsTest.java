@@ -47,7 +47,7 @@ class BlockKitLimitsTest {
         day = day.plusDays(45);
       }
     }
-    String text = TestCatalogs.shippedText();
+    String text = TestCatalogs.aprilText();
     // No never-released numbers: this catalog has every number from 1.0 to 4.9.
     String head = text.substring(0, text.indexOf("\nneverReleased:") + 1);
     String tail = text.substring(text.indexOf("\nexperimental:"));
@@ -108,7 +108,7 @@ class BlockKitLimitsTest {
   void repliesLinkToTheSupportPageOnlyWhenItsUrlIsSet() throws Exception {
     PolicyService service =
         new PolicyService(
-            io.kommander.supportbot.TestCatalogs.shipped(),
+            io.kommander.supportbot.TestCatalogs.april(),
             Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
     var reply = service.answer(new QueryParser().parse("2.15"));
     String with =

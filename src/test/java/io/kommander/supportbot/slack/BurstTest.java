@@ -74,12 +74,12 @@ class BurstTest {
     Config config =
         Config.of(
             0,
-            TestCatalogs.SHIPPED,
+            TestCatalogs.APRIL,
             Optional.of("xoxb-burst"),
             Optional.of(SECRET),
             Optional.empty(),
             slack.baseUrl() + "/api/");
-    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     bot = Bot.start(config, "127.0.0.1", () -> policy);
   }
 

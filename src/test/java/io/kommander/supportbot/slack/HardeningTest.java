@@ -58,7 +58,7 @@ class HardeningTest {
             post("/response")
                 .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(1_500)));
     Config config = TestConfigs.http(slack.apiUrl(), BOT_TOKEN, SECRET);
-    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     bot = Bot.start(config, "127.0.0.1", () -> policy);
     requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
   }

@@ -38,7 +38,7 @@ class ListenersTest {
       new SlackAnswers(
           () ->
               new PolicyService(
-                  TestCatalogs.shipped(),
+                  TestCatalogs.april(),
                   Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC)));
   SlackMock slack;
   @TempDir Path dir;

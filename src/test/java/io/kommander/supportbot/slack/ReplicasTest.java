@@ -42,7 +42,7 @@ class ReplicasTest {
                 slack.apiUrl(),
                 "LEDGER_DATABASE_URL",
                 postgres.jdbcUrl()));
-    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     one = Bot.start(config, "127.0.0.1", () -> policy);
     two = Bot.start(config, "127.0.0.1", () -> policy);
   }

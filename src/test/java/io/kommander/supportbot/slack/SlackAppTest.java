@@ -37,8 +37,7 @@ class SlackAppTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final PolicyService POLICY =
       new PolicyService(
-          TestCatalogs.shipped(),
-          Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC));
+          TestCatalogs.april(), Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC));
 
   static SlackMock slack;
   static Bot bot;
@@ -108,8 +107,9 @@ class SlackAppTest {
     JsonNode blocks = JSON.readTree(r.body()).get("blocks");
     // Today (2026-11-25) the catalog is stale for its own data: the warning comes first.
     assertThat(blocks.get(0).at("/text/text").asText())
-        .startsWith(":warning: My release data may be out of date for 2026-11-25")
-        .endsWith("If a newer line has shipped, NKP 2.15 is no longer supported.");
+        .isEqualTo(
+            ":warning: Release data last reviewed 2026-04-30, upstream not checked: if a line"
+                + " newer than NKP 2.17 has shipped, NKP 2.15 is no longer supported.");
     assertThat(blocks.get(1).get("type").asText()).isEqualTo("header");
     assertThat(blocks.get(1).at("/text/text").asText())
         .isEqualTo(":x: Kommander 1.4.2 (on Konvoy 1.8): expired");
@@ -344,7 +344,7 @@ class SlackAppTest {
             ":calendar: Next end-of-support dates");
     assertThat(String.join("\n", texts))
         .contains("*NKP 2.15*: no end scheduled")
-        .contains(":warning: My release data may be out of date for 2026-11-25")
+        .contains(":warning: Release data last reviewed 2026-04-30")
         .contains("Last checked against the release notes on 2026-04-30 (209 days ago)");
   }
 

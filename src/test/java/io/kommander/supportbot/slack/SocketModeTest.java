@@ -101,11 +101,11 @@ class SocketModeTest {
                         "{\"ok\":true,\"url\":\"ws://127.0.0.1:"
                             + connector.getLocalPort()
                             + "/link\"}")));
-    PolicyService policy = new PolicyService(TestCatalogs.shipped(), Clock.systemUTC());
+    PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     Config config =
         Config.of(
             0,
-            TestCatalogs.SHIPPED,
+            TestCatalogs.APRIL,
             Optional.of("xoxb-socket"),
             Optional.empty(),
             Optional.of("xapp-socket"),

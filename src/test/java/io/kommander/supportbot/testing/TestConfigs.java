@@ -12,7 +12,7 @@ public final class TestConfigs {
   public static Config http(String apiUrl, String botToken, String signingSecret) {
     return Config.of(
         0,
-        TestCatalogs.SHIPPED,
+        TestCatalogs.APRIL,
         Optional.of(botToken),
         Optional.of(signingSecret),
         Optional.empty(),
@@ -23,7 +23,7 @@ public final class TestConfigs {
   public static Config withoutSlack() {
     return Config.of(
         0,
-        TestCatalogs.SHIPPED,
+        TestCatalogs.APRIL,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

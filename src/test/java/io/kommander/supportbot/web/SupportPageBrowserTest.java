@@ -55,7 +55,7 @@ class SupportPageBrowserTest {
         "needs Debian's chromium and chromium-driver (.ci/run installs them)");
     PolicyService policy =
         new PolicyService(
-            TestCatalogs.shipped(),
+            TestCatalogs.april(),
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     bot = Bot.start(TestConfigs.withoutSlack(), "127.0.0.1", () -> policy);
     base = "http://127.0.0.1:" + bot.port();
@@ -112,7 +112,7 @@ class SupportPageBrowserTest {
     WebElement expired = browser.findElement(By.xpath("//tr[th='DKP 2.2']//span"));
     assertThat(expired.getText()).isEqualTo("expired"); // colour and text, never colour alone
     assertThat(browser.findElement(By.id("stale")).getText())
-        .contains("If a newer line has shipped, NKP 2.15 is no longer supported.");
+        .contains("if a line newer than NKP 2.17 has shipped, NKP 2.15 is no longer supported.");
     assertThat(browser.findElements(By.cssSelector("#matrix thead th"))).hasSize(6);
   }
 

@@ -11,7 +11,9 @@ final class Emoji {
     return switch (Standing.of(support)) {
       case SUPPORTED -> ":white_check_mark:";
       case ENDS_SOON -> ":hourglass_flowing_sand:";
+      case IN_DOUBT -> ":warning:";
       case EXPIRED -> ":x:";
+      case UNCONFIRMED -> ":grey_question:";
       case NEVER_RELEASED -> ":no_entry_sign:";
       case NOT_RELEASED -> ":calendar:";
       case UNKNOWN -> ":grey_question:";

@@ -1,5 +1,6 @@
 package io.kommander.supportbot;
 
+import io.kommander.supportbot.upstream.UpstreamSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ public record Config(
     Path announceConfig,
     Optional<String> announceChannels,
     Optional<String> ledgerDatabaseUrl,
-    Optional<String> publicUrl) {
+    Optional<String> publicUrl,
+    UpstreamSettings upstream) {
 
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -56,7 +58,8 @@ public record Config(
         Path.of(value(env, "ANNOUNCE_CONFIG").orElse("config/announcements.yaml")),
         value(env, "ANNOUNCE_CHANNELS"),
         value(env, "LEDGER_DATABASE_URL"),
-        value(env, "PUBLIC_URL").map(u -> u.replaceFirst("/+$", "")));
+        value(env, "PUBLIC_URL").map(u -> u.replaceFirst("/+$", "")),
+        UpstreamSettings.fromEnv(env));
   }
 
   /**
@@ -83,7 +86,8 @@ public record Config(
         Path.of("config/announcements.yaml"),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        UpstreamSettings.OFF);
   }
 
   /** The same settings with the support page's public base URL (Slack answers link to it). */
@@ -101,7 +105,27 @@ public record Config(
         announceConfig,
         announceChannels,
         ledgerDatabaseUrl,
-        Optional.of(url));
+        Optional.of(url),
+        upstream);
+  }
+
+  /** The same settings with the upstream watcher's. */
+  public Config withUpstream(UpstreamSettings settings) {
+    return new Config(
+        port,
+        catalogFile,
+        botToken,
+        signingSecret,
+        appToken,
+        slackApiUrl,
+        policyServiceUrl,
+        catalogReload,
+        dataDir,
+        announceConfig,
+        announceChannels,
+        ledgerDatabaseUrl,
+        publicUrl,
+        settings);
   }
 
   private static Path temporaryDataDir() {
@@ -173,6 +197,8 @@ public record Config(
         + policyServiceUrl.orElse("none")
         + ", dataDir="
         + dataDir
+        + ", upstream="
+        + upstream.tagsUrl().orElse("off")
         + ", ledger="
         + (ledgerDatabaseUrl.isPresent() ? "postgresql" : "file")
         + ", botToken="

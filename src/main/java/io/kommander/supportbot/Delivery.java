@@ -70,6 +70,11 @@ final class Delivery implements AutoCloseable {
     return new HikariDataSource(c);
   }
 
+  /** The shared database, when {@code LEDGER_DATABASE_URL} is set. */
+  Optional<HikariDataSource> db() {
+    return db;
+  }
+
   Outbox outbox() {
     return outbox;
   }

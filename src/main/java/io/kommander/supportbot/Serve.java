@@ -6,7 +6,12 @@ import io.kommander.supportbot.catalog.CatalogSource;
 import io.kommander.supportbot.catalog.FreshnessLog;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.timing.Timers;
+import io.kommander.supportbot.upstream.GitHubTags;
+import io.kommander.supportbot.upstream.UpstreamSettings;
+import io.kommander.supportbot.upstream.UpstreamStore;
+import io.kommander.supportbot.upstream.UpstreamWatcher;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +31,7 @@ public final class Serve implements AutoCloseable {
   private final Bot bot;
   private final Optional<AnnouncementScheduler> announcements;
   private final Optional<Delivery> delivery;
+  private final Optional<UpstreamWatcher> upstream;
   private final ScheduledExecutorService freshnessTimer = Timers.daemon("catalog-freshness");
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -34,8 +40,10 @@ public final class Serve implements AutoCloseable {
       CatalogSource catalogSource,
       Optional<AnnouncementScheduler> announcements,
       Optional<Delivery> delivery,
+      Optional<UpstreamWatcher> upstream,
       Bot bot) {
     this.live = live;
+    this.upstream = upstream;
     this.catalogSource = catalogSource;
     this.announcements = announcements;
     this.delivery = delivery;
@@ -56,6 +64,7 @@ public final class Serve implements AutoCloseable {
     LiveCatalog live = source.live();
     Optional<AnnouncementScheduler> announcements = Optional.empty();
     Optional<Delivery> delivery = Optional.empty();
+    Optional<UpstreamWatcher> upstream = Optional.empty();
     try {
       if (config.slackMode() != Config.SlackMode.OFF) {
         AnnouncementSettings settings = Bot.settings(config);
@@ -63,14 +72,42 @@ public final class Serve implements AutoCloseable {
         announcements =
             Announcements.start(config, settings, live, clock, delivery.map(Delivery::outbox));
       }
+      upstream = watcher(config, live, clock, delivery);
       Bot bot = Bot.start(config, host, live, announcements, delivery);
-      return new Serve(live, source, announcements, delivery, bot);
+      return new Serve(live, source, announcements, delivery, upstream, bot);
     } catch (Exception | Error e) {
+      upstream.ifPresent(UpstreamWatcher::close);
       announcements.ifPresent(AnnouncementScheduler::close);
       delivery.ifPresent(Delivery::close);
       source.close();
       throw e;
     }
+  }
+
+  /** The upstream watcher, on by default; its state is shared through PostgreSQL when set. */
+  private static Optional<UpstreamWatcher> watcher(
+      Config config, LiveCatalog live, Clock clock, Optional<Delivery> delivery) {
+    UpstreamSettings s = config.upstream();
+    if (!s.enabled()) {
+      log.info("Upstream watcher off (UPSTREAM_TAGS_URL=off)");
+      return Optional.empty();
+    }
+    UpstreamStore store =
+        delivery
+            .flatMap(Delivery::db)
+            .map(UpstreamStore::postgres)
+            .orElseGet(() -> UpstreamStore.file(config.dataDir()));
+    GitHubTags tags = new GitHubTags(s.tagsUrl().get(), s.token(), Duration.ofSeconds(10));
+    return Optional.of(
+        new UpstreamWatcher(
+                tags,
+                store,
+                live,
+                clock,
+                s.every(),
+                delivery.map(Delivery::outbox),
+                s.maintainersChannel())
+            .start());
   }
 
   public Bot bot() {
@@ -89,6 +126,7 @@ public final class Serve implements AutoCloseable {
     }
     freshnessTimer.shutdownNow();
     bot.close(); // in-flight requests finish first
+    upstream.ifPresent(UpstreamWatcher::close);
     announcements.ifPresent(AnnouncementScheduler::close);
     delivery.ifPresent(Delivery::close); // lets posts in progress complete
     catalogSource.close();

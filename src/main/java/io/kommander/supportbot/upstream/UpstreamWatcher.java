@@ -1,0 +1,213 @@
+package io.kommander.supportbot.upstream;
+
+import io.kommander.supportbot.catalog.LiveCatalog;
+import io.kommander.supportbot.delivery.Outbox;
+import io.kommander.supportbot.delivery.Post;
+import io.kommander.supportbot.policy.FoundRelease;
+import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.policy.SupportPolicy;
+import io.kommander.supportbot.policy.Version;
+import io.kommander.supportbot.timing.Timers;
+import io.kommander.supportbot.upstream.GitHubTags.Dated;
+import io.kommander.supportbot.upstream.GitHubTags.Failed;
+import io.kommander.supportbot.upstream.GitHubTags.NotModified;
+import io.kommander.supportbot.upstream.GitHubTags.RateLimited;
+import io.kommander.supportbot.upstream.GitHubTags.Tags;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches upstream's release tags so the bot is never wrong for long: every final tag the reviewed
+ * catalog lacks (for a line that still matters) is dated from its commit and merged into the
+ * answers at once as a provisional release, kept across restarts, and announced once to the catalog
+ * maintainers with the YAML to add. Offline or refused, it keeps the last good state and logs one
+ * line.
+ */
+public final class UpstreamWatcher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(UpstreamWatcher.class);
+
+  private final GitHubTags tags;
+  private final UpstreamStore store;
+  private final LiveCatalog live;
+  private final Clock clock;
+  private final Duration every;
+  private final Optional<Outbox> outbox;
+  private final Optional<String> maintainers;
+  private final ScheduledExecutorService timer = Timers.daemon("upstream-watcher");
+  private final AtomicReference<String> outcome = new AtomicReference<>("not yet");
+  private volatile String lastProblem;
+  private volatile Instant lastChecked;
+
+  public UpstreamWatcher(
+      GitHubTags tags,
+      UpstreamStore store,
+      LiveCatalog live,
+      Clock clock,
+      Duration every,
+      Optional<Outbox> outbox,
+      Optional<String> maintainers) {
+    this.tags = tags;
+    this.store = store;
+    this.live = live;
+    this.clock = clock;
+    this.every = every;
+    this.outbox = outbox;
+    this.maintainers = maintainers;
+    UpstreamState state = store.load();
+    lastChecked = state.lastChecked();
+    live.upstream(state.found(), day(state.lastChecked()));
+    Gauge.builder(
+            "upstream_last_success_seconds",
+            () -> lastChecked == null ? 0 : lastChecked.getEpochSecond())
+        .description("When upstream's release tags were last read (epoch seconds; 0: never)")
+        .register(Metrics.globalRegistry);
+    Gauge.builder("upstream_unreviewed_releases", () -> live.unreviewed().size())
+        .description("Final releases found upstream that the reviewed catalog lacks")
+        .register(Metrics.globalRegistry);
+  }
+
+  /** Looks now and then every {@code every} (or as GitHub asks), in the background. */
+  public UpstreamWatcher start() {
+    log.info("Watching {} for new releases every {}", tags.url(), every);
+    timer.scheduleWithFixedDelay(
+        this::lookSafely, 0, Math.max(1, every.toSeconds() / 6), TimeUnit.SECONDS);
+    return this;
+  }
+
+  /** "changed", "unchanged", "rate-limited", "failed" or "not yet": the last look's outcome. */
+  public String outcome() {
+    return outcome.get();
+  }
+
+  private void lookSafely() {
+    try {
+      look();
+    } catch (RuntimeException e) {
+      problem("look failed: " + e.getMessage());
+    }
+  }
+
+  /** One look, unless the last one said to wait; returns whether it asked upstream. */
+  public synchronized boolean look() {
+    Instant now = clock.instant();
+    UpstreamState state = store.load();
+    if (now.isBefore(state.notBefore())) {
+      return false;
+    }
+    GitHubTags.Result result = tags.tags(state.etag(), now);
+    if (result instanceof NotModified n) {
+      state = state.checked(state.etag(), now, next(now, n.pollInterval()));
+      outcome.set("unchanged");
+    } else if (result instanceof Tags t) {
+      for (GitHubTags.Tag tag : t.finals()) {
+        if (state.knows(tag.version()) || !matters(tag.version())) {
+          continue;
+        }
+        GitHubTags.Result dated = tags.commitDate(tag, now);
+        if (dated instanceof Dated d) {
+          state = state.with(new FoundRelease(tag.version(), d.date(), today(now)));
+        } else {
+          state = state.waitUntil(result(dated, now));
+          store.save(state);
+          publish(state);
+          return true; // the etag is not kept: the next look reads the tags again
+        }
+      }
+      state = state.checked(t.etag(), now, next(now, t.pollInterval()));
+      outcome.set("changed");
+    } else {
+      state = state.waitUntil(result(result, now));
+    }
+    if (!(result instanceof Failed) && !(result instanceof RateLimited)) {
+      if (lastProblem != null) {
+        log.info("Upstream answers again ({})", tags.url());
+      }
+      lastProblem = null;
+    }
+    store.save(state);
+    publish(state);
+    return true;
+  }
+
+  /** When to look again after a failure or a rate limit, logging it once. */
+  private Instant result(GitHubTags.Result r, Instant now) {
+    if (r instanceof RateLimited limited) {
+      outcome.set("rate-limited");
+      problem("rate limited by " + tags.url() + " until " + limited.until());
+      return limited.until();
+    }
+    outcome.set("failed");
+    problem("cannot read " + tags.url() + ": " + ((Failed) r).reason() + "; keeping what I know");
+    return now.plus(every.dividedBy(4));
+  }
+
+  private void problem(String what) {
+    if (!what.equals(lastProblem)) {
+      log.warn("Upstream watcher: {}", what);
+      lastProblem = what;
+    }
+  }
+
+  private Instant next(Instant now, Optional<Duration> pollInterval) {
+    Duration wait = pollInterval.filter(p -> p.compareTo(every) > 0).orElse(every);
+    return now.plus(wait);
+  }
+
+  /**
+   * Only releases that can change an answer are dated (one request each): a patch of a line not
+   * expired today, or a line newer than every released one. Old lines' missing patches are not.
+   */
+  private boolean matters(Version v) {
+    SupportPolicy policy = live.get().policy();
+    LocalDate today = live.get().today();
+    Optional<ReleaseLine> line =
+        live.reviewed().lines().stream().filter(l -> l.kommander().equals(v.line())).findFirst();
+    if (line.isEmpty()) {
+      ReleaseLine newest = live.reviewed().lines().get(live.reviewed().lines().size() - 1);
+      return v.line().compareTo(newest.kommander()) > 0;
+    }
+    if (line.get().patches().stream().anyMatch(p -> p.version().equals(v))) {
+      return false;
+    }
+    return !(policy.support(line.get(), today) instanceof Support.Expired);
+  }
+
+  private void publish(UpstreamState state) {
+    lastChecked = state.lastChecked();
+    live.upstream(state.found(), day(state.lastChecked()));
+    if (outbox.isEmpty() || maintainers.isEmpty()) {
+      return;
+    }
+    for (FoundRelease f : live.unreviewed()) {
+      Post post = MaintainerNotice.post(maintainers.get(), f, live);
+      if (outbox.get().send(post)) {
+        log.info("Told {} about upstream release v{}", maintainers.get(), f.version());
+      }
+    }
+  }
+
+  private static Optional<LocalDate> day(Instant at) {
+    return Optional.ofNullable(at).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate());
+  }
+
+  private static LocalDate today(Instant now) {
+    return now.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  @Override
+  public void close() {
+    Timers.stop(timer, Duration.ofSeconds(5));
+  }
+}

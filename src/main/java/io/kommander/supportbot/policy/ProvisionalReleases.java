@@ -34,6 +34,15 @@ public record ProvisionalReleases(Catalog catalog, List<FoundRelease> unreviewed
 
   /** The catalog with {@code f} in it, or empty when it already has it or cannot place it. */
   private static Optional<Catalog> with(Catalog c, FoundRelease f) {
+    try {
+      return placed(c, f);
+    } catch (CatalogRuleException e) {
+      return Optional
+          .empty(); // e.g. a tag dated before its line's release: not placed, not guessed
+    }
+  }
+
+  private static Optional<Catalog> placed(Catalog c, FoundRelease f) {
     Minor minor = f.version().line();
     if (c.neverReleased(minor).isPresent()) {
       return Optional.empty();
@@ -79,21 +88,17 @@ public record ProvisionalReleases(Catalog catalog, List<FoundRelease> unreviewed
                 null));
       }
     }
-    try {
-      return Optional.of(
-          new Catalog(
-              c.settings(),
-              c.review(),
-              c.eras(),
-              c.neverReleased(),
-              lines,
-              hops,
-              c.experimental(),
-              c.secondary(),
-              c.version() + "+" + f.version()));
-    } catch (CatalogRuleException e) {
-      return Optional.empty(); // e.g. a tag dated before the line it follows: not placed
-    }
+    return Optional.of(
+        new Catalog(
+            c.settings(),
+            c.review(),
+            c.eras(),
+            c.neverReleased(),
+            lines,
+            hops,
+            c.experimental(),
+            c.secondary(),
+            c.version() + "+" + f.version()));
   }
 
   private static ReleaseLine found(

@@ -3,8 +3,10 @@ package io.kommander.supportbot;
 import io.kommander.supportbot.catalog.CatalogException;
 import io.kommander.supportbot.catalog.CatalogLoader;
 import io.kommander.supportbot.cli.AskCommand;
+import io.kommander.supportbot.cli.CatalogCommand;
 import io.kommander.supportbot.policy.PolicyService;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -16,6 +18,10 @@ public final class Main {
       """
       usage: java -jar kommander-support-bot.jar ask "TEXT"   answer one question offline
              java -jar kommander-support-bot.jar serve        run the Slack bot (see README)
+             java -jar kommander-support-bot.jar catalog check [FILE]
+                                         validate a catalog (exit 1 naming file, line and field)
+             java -jar kommander-support-bot.jar catalog upstream
+                                         what the upstream watcher would find now, as YAML
       """;
 
   private Main() {}
@@ -45,6 +51,17 @@ public final class Main {
             serve.bot().join();
           }
           return 0;
+        }
+        case "catalog" -> {
+          CatalogCommand catalog = new CatalogCommand(out, err);
+          if (args.length >= 2 && args[1].equals("check") && args.length <= 3) {
+            return catalog.check(args.length == 3 ? Path.of(args[2]) : config.catalogFile());
+          } else if (args.length == 2 && args[1].equals("upstream")) {
+            return catalog.upstream(
+                config.catalogFile(), config.upstream(), Clock.system(ZoneOffset.UTC));
+          }
+          err.print(USAGE);
+          return 64;
         }
         default -> {
           err.print(USAGE);

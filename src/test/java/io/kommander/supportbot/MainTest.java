@@ -48,6 +48,25 @@ class MainTest {
   }
 
   @Test
+  void catalogCheckPassesTheShippedCatalogAndNamesFileLineAndFieldOfABrokenOne(@TempDir Path dir)
+      throws Exception {
+    assertThat(run(Map.of(), "catalog", "check")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("config/releases.yaml: valid: ")
+        .contains("newest NKP 2.19 (reported), reviewed 2026-11-29");
+    Path bad =
+        Files.writeString(
+            dir.resolve("pr.yaml"),
+            Files.readString(Path.of("config/releases.yaml"))
+                .replace("releasedBy: 2026-07-14", "releasedBy: 2026-05-01"));
+    assertThat(run(Map.of(), "catalog", "check", bad.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith(bad + ": line ")
+        .contains("field lines[19].releasedBy: releasedBy must be after 'released' (2026-05-19)")
+        .doesNotContain("at io.kommander");
+  }
+
+  @Test
   void aBrokenCatalogExitsTwoWithTheReasonAndNoStackTrace(@TempDir Path dir) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "policy: [");
     assertThat(run(Map.of("CATALOG_FILE", bad.toString()), "ask", "1.4")).isEqualTo(2);

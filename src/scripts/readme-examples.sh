@@ -6,16 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 readme=(
-  "is 2.2 supported?"
+  "is nkp 2.15 supported?"
+  "nkp 2.16"
   "can I run Kommander 1.2 on Konvoy 1.7?"
-  "how do I get from dkp 2.5 to nkp 2.17"
 )
 usage=(
   "is 2.2 supported?"
   "nkp 2.15"
+  "nkp 2.16"
+  "nkp 2.19"
   "can I run Kommander 1.2 on Konvoy 1.7?"
   "can I run NKP 2.15 on Kubernetes 1.30?"
-  "how do I get from dkp 2.5 to nkp 2.17"
+  "how do I get from dkp 2.5 to nkp 2.18"
   "can I upgrade 2.7 straight to 2.12?"
   "2.10"
   "dkp 2.6 on 2024-08-27"

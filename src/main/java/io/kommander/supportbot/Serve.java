@@ -72,8 +72,9 @@ public final class Serve implements AutoCloseable {
         announcements =
             Announcements.start(config, settings, live, clock, delivery.map(Delivery::outbox));
       }
-      upstream = watcher(config, live, clock, delivery);
       Bot bot = Bot.start(config, host, live, announcements, delivery);
+      // After the bot, whose metrics registry its gauges join.
+      upstream = watcher(config, live, clock, delivery);
       return new Serve(live, source, announcements, delivery, upstream, bot);
     } catch (Exception | Error e) {
       upstream.ifPresent(UpstreamWatcher::close);

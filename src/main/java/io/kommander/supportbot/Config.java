@@ -59,7 +59,7 @@ public record Config(
         value(env, "ANNOUNCE_CHANNELS"),
         value(env, "LEDGER_DATABASE_URL"),
         value(env, "PUBLIC_URL").map(u -> u.replaceFirst("/+$", "")),
-        UpstreamSettings.fromEnv(env));
+        upstream(env));
   }
 
   /**
@@ -109,23 +109,19 @@ public record Config(
         upstream);
   }
 
-  /** The same settings with the upstream watcher's. */
-  public Config withUpstream(UpstreamSettings settings) {
-    return new Config(
-        port,
-        catalogFile,
-        botToken,
-        signingSecret,
-        appToken,
-        slackApiUrl,
-        policyServiceUrl,
-        catalogReload,
-        dataDir,
-        announceConfig,
-        announceChannels,
-        ledgerDatabaseUrl,
-        publicUrl,
-        settings);
+  /** The upstream watcher's variables; see {@link UpstreamSettings}. */
+  private static UpstreamSettings upstream(Map<String, String> env) {
+    String url = value(env, "UPSTREAM_TAGS_URL").orElse(UpstreamSettings.DEFAULT_URL);
+    return new UpstreamSettings(
+        url.equalsIgnoreCase("off") ? Optional.empty() : Optional.of(url),
+        Duration.ofSeconds(
+            number(
+                "UPSTREAM_CHECK_SECONDS",
+                value(env, "UPSTREAM_CHECK_SECONDS").orElse("3600"),
+                60,
+                7 * 86_400)),
+        value(env, "GITHUB_TOKEN"),
+        value(env, "CATALOG_MAINTAINERS_CHANNEL"));
   }
 
   private static Path temporaryDataDir() {

@@ -60,11 +60,10 @@ final class EolExport {
       Object support,
       LocalDate eolUnconfirmed) {
     static Cycle of(SupportPolicy policy, ReleaseLine line, Product product, LocalDate asOf) {
-      Optional<Ending> ending = policy.endOf(line);
       Optional<LocalDate> unconfirmed = unconfirmedEnd(policy, line, asOf);
       // A date when known; else false for eol ("not yet") and true for support ("still"). An end
       // that rests on an unconfirmed report is no date yet: it goes in eolUnconfirmed instead.
-      Optional<LocalDate> end = ending.filter(e -> !e.by().isReported()).flatMap(Ending::when);
+      Optional<LocalDate> end = confirmedEnd(policy, line);
       Object eol = end.<Object>map(d -> d).orElse(Boolean.FALSE);
       Object support = end.<Object>map(d -> d).orElse(Boolean.TRUE);
       Optional<Patch> latest = line.latestPatchOn(product, asOf);
@@ -78,6 +77,11 @@ final class EolExport {
           support,
           unconfirmed.orElse(null));
     }
+  }
+
+  /** The day support ends or ended, unless only a report says its ending release shipped. */
+  static Optional<LocalDate> confirmedEnd(SupportPolicy policy, ReleaseLine line) {
+    return policy.endOf(line).filter(e -> !e.by().isReported()).flatMap(Ending::when);
   }
 
   /** The day support may have ended, when the line is in doubt on {@code asOf}. */
@@ -123,8 +127,7 @@ final class EolExport {
       Custom custom) {
     static Release of(SupportPolicy policy, ReleaseLine line, Product product, LocalDate asOf) {
       Support support = policy.support(line, asOf);
-      Optional<LocalDate> end =
-          policy.endOf(line).filter(e -> !e.by().isReported()).flatMap(Ending::when);
+      Optional<LocalDate> end = confirmedEnd(policy, line);
       boolean eol = support instanceof Support.Expired;
       Latest latest =
           line.latestPatchOn(product, asOf)

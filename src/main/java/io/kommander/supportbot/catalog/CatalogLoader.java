@@ -43,10 +43,7 @@ public final class CatalogLoader {
   private final ObjectMapper yaml =
       JsonMapper.builder(new YAMLFactory())
           .addModule(new JavaTimeModule())
-          .addModule(
-              new SimpleModule()
-                  .addDeserializer(Minor.class, fromString(Minor::parse))
-                  .addDeserializer(Version.class, fromString(Version::parse)))
+          .addModule(versions())
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -230,6 +227,13 @@ public final class CatalogLoader {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
+  }
+
+  /** Reads versions ("1.4", "2.17.1") as the catalog writes them, refusing bad ones by field. */
+  public static SimpleModule versions() {
+    return new SimpleModule()
+        .addDeserializer(Minor.class, fromString(Minor::parse))
+        .addDeserializer(Version.class, fromString(Version::parse));
   }
 
   private static <T> JsonDeserializer<T> fromString(Function<String, T> parse) {

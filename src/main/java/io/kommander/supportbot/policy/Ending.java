@@ -21,11 +21,6 @@ public record Ending(ReleaseLine by, LocalDate date) {
     return Optional.ofNullable(date);
   }
 
-  /** The first day it may have happened: differs from {@link #when()} for a GA window. */
-  public Optional<LocalDate> earliest() {
-    return by.shipDate();
-  }
-
   public boolean planned() {
     return by.isPlanned();
   }

@@ -39,10 +39,6 @@ public final class SupportPolicy {
     this.upstream = upstream;
   }
 
-  public Upstream upstream() {
-    return upstream;
-  }
-
   public Catalog catalog() {
     return catalog;
   }
@@ -267,22 +263,11 @@ public final class SupportPolicy {
    */
   public List<SupportEnd> endingsFrom(LocalDate from) {
     List<SupportEnd> out = new ArrayList<>();
-    for (SupportEnd end : endings()) {
-      if (!end.ending().date().isBefore(from)) {
-        out.add(end);
-      }
-    }
-    return out;
-  }
-
-  /** Every dated ending the catalog implies, oldest first (reported releases left out). */
-  public List<SupportEnd> endings() {
-    List<SupportEnd> out = new ArrayList<>();
     List<ReleaseLine> lines = catalog.lines();
     int window = catalog.settings().window();
     for (int i = window; i < lines.size(); i++) {
       Ending ending = Ending.of(lines.get(i));
-      if (ending.when().isPresent() && !ending.by().isReported()) {
+      if (ending.when().filter(d -> !d.isBefore(from)).isPresent() && !ending.by().isReported()) {
         out.add(new SupportEnd(lines.get(i - window), ending));
       }
     }

@@ -18,6 +18,7 @@ import io.kommander.supportbot.policy.Patch;
 import io.kommander.supportbot.policy.PatchCheck;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.ReleaseStatus;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.Upgrade;
@@ -37,11 +38,6 @@ public final class Phrases {
   public static final String DERIVED =
       "End-of-support dates are derived from the N-2 policy and release dates; neither D2iQ nor"
           + " Nutanix publishes them.";
-
-  private static final String[] ORDINALS_FROM_ONE = {
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth"
-  };
 
   private static final String[] ORDINALS = {
     "", "next", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"
@@ -292,11 +288,9 @@ public final class Phrases {
    * "next line after NKP 2.17". A reported line is not counted on.
    */
   private static String undatedEnd(Support.Supported s) {
-    return s.newestKnown().status() == io.kommander.supportbot.policy.ReleaseStatus.RELEASED
+    return s.newestKnown().status() == ReleaseStatus.RELEASED
         ? ordinal(s.releasesToGo()) + " line after " + s.newestKnown().label()
-        : ORDINALS_FROM_ONE[Math.min(s.window(), ORDINALS_FROM_ONE.length - 1)]
-            + " line after "
-            + s.line().label();
+        : (s.window() == 1 ? "first" : ordinal(s.window())) + " line after " + s.line().label();
   }
 
   private static String capitalize(String text) {

@@ -6,8 +6,10 @@ import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.policy.Catalog;
 import io.kommander.supportbot.policy.FoundRelease;
+import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ProvisionalReleases;
 import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.ReleaseStatus;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.render.Phrases;
@@ -73,8 +75,8 @@ public final class MaintainerNotice {
   static String yaml(Catalog reviewed, FoundRelease f) {
     String patch = "      - { version: \"" + f.version() + "\", date: " + f.date() + " }\n";
     return reviewed
-        .line(io.kommander.supportbot.policy.Product.KOMMANDER, f.version().line())
-        .filter(l -> l.status() == io.kommander.supportbot.policy.ReleaseStatus.RELEASED)
+        .line(Product.KOMMANDER, f.version().line())
+        .filter(l -> l.status() == ReleaseStatus.RELEASED)
         .map(l -> "# under " + l.label() + ", patches:\n" + patch)
         .orElseGet(
             () ->

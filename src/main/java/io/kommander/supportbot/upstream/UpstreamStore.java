@@ -1,11 +1,8 @@
 package io.kommander.supportbot.upstream;
 
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.kommander.supportbot.catalog.CatalogJson;
-import io.kommander.supportbot.policy.Version;
+import io.kommander.supportbot.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,19 +16,7 @@ import javax.sql.DataSource;
  */
 public interface UpstreamStore {
   /** Versions as strings both ways; ISO dates and instants. */
-  ObjectMapper JSON =
-      CatalogJson.MAPPER
-          .copy()
-          .registerModule(
-              new SimpleModule()
-                  .addDeserializer(
-                      Version.class,
-                      new FromStringDeserializer<Version>(Version.class) {
-                        @Override
-                        protected Version _deserialize(String value, DeserializationContext ctx) {
-                          return Version.parse(value);
-                        }
-                      }));
+  ObjectMapper JSON = CatalogJson.MAPPER.copy().registerModule(CatalogLoader.versions());
 
   UpstreamState load();
 

@@ -116,17 +116,18 @@ public final class UpstreamWatcher implements AutoCloseable {
           continue;
         }
         GitHubTags.Result dated = tags.commitDate(tag, now);
-        if (dated instanceof Dated d) {
-          state = state.with(new FoundRelease(tag.version(), d.date(), today(now)));
-        } else {
-          state = state.waitUntil(result(dated, now));
-          store.save(state);
-          publish(state);
-          return true; // the etag is not kept: the next look reads the tags again
+        if (!(dated instanceof Dated d)) {
+          result = dated; // the etag is not kept: the next look reads the tags again
+          break;
         }
+        state = state.with(new FoundRelease(tag.version(), d.date(), today(now)));
       }
-      state = state.checked(t.etag(), now, next(now, t.pollInterval()));
-      outcome.set("changed");
+      if (result == t) {
+        state = state.checked(t.etag(), now, next(now, t.pollInterval()));
+        outcome.set("changed");
+      } else {
+        state = state.waitUntil(result(result, now));
+      }
     } else {
       state = state.waitUntil(result(result, now));
     }

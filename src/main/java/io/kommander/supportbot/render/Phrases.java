@@ -188,9 +188,15 @@ public final class Phrases {
   public static String untilWhen(LineAnswer a, int window) {
     Support support = a.support();
     if (support instanceof Support.Supported s) {
-      return s.ends()
-          .map(e -> endsWith(e, a.asOf()))
-          .orElseGet(() -> "Supported until the " + undatedEnd(s) + " ships (none announced yet).");
+      String until =
+          s.ends()
+              .map(e -> endsWith(e, a.asOf()))
+              .orElseGet(
+                  () -> "Supported until the " + undatedEnd(s) + " ships (none announced yet).");
+      // A line whose own GA is uncertain says so: a window, or a tag nobody has reviewed.
+      return s.line().windowed() || s.line().provisional()
+          ? until + " " + capitalize(ga(s.line())) + "."
+          : until;
     } else if (support instanceof Support.Expired e) {
       Ending end = e.ended();
       if (end.by().windowed()) {

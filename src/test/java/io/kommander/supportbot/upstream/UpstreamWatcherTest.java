@@ -140,6 +140,8 @@ class UpstreamWatcherTest {
         .contains("Support ended on 2026-08-21, when NKP 2.19 shipped.");
     assertThat(ask(live, "nkp 2.19"))
         .contains("NKP 2.19: supported")
+        .contains(
+            "Found upstream as a release tag dated 2026-08-21, not yet reviewed (provisional).")
         .doesNotContain("Release data last reviewed");
     assertThat(live.unreviewed()).extracting(f -> f.version().toString()).containsExactly("2.19.0");
     // Only the new final tag's commit was looked up; dev, rc, vanguard and bitnami tags never.

@@ -13,6 +13,15 @@ public record Announcement(SupportEnd end, int leadDays, Instant due) {
     return leadDays == 0;
   }
 
+  /**
+   * The day-of post of an end the catalog learned of only after it had passed (a release found
+   * late): due the day it was learned, and it says so.
+   */
+  public boolean discovered() {
+    LocalDate learned = end.ending().by().learned();
+    return dayOf() && learned != null && learned.isAfter(endDate());
+  }
+
   public LocalDate endDate() {
     return end.ending().date();
   }

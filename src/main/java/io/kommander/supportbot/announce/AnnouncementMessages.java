@@ -29,12 +29,20 @@ public final class AnnouncementMessages {
     ReleaseLine line = a.end().line();
     ReleaseLine by = a.end().ending().by();
     LocalDate date = a.endDate();
-    String headline = Phrases.announcement(line, by, date, a.leadDays());
-    // Upgrade advice as of the end date: the core names the newest line and its latest patch.
-    LineAnswer advice = policy.status(line.product(), Version.of(line.kommander()), date);
+    String headline =
+        a.discovered()
+            ? Phrases.lostSupport(line, by, date)
+            : Phrases.announcement(line, by, date, a.leadDays());
+    // Upgrade advice as of the end date (or the day a past end was learned): the core names the
+    // newest line and its latest patch.
+    LineAnswer advice =
+        policy.status(
+            line.product(), Version.of(line.kommander()), a.discovered() ? by.learned() : date);
     List<String> body = new ArrayList<>(Phrases.upgrade(advice));
     String lateNote =
-        late ? "Late: this was due at " + a.due() + " while the bot was not running." : null;
+        a.discovered()
+            ? "Found late: the release data learned of " + by.label() + " on " + by.learned() + "."
+            : late ? "Late: this was due at " + a.due() + " while the bot was not running." : null;
 
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
@@ -61,12 +69,16 @@ public final class AnnouncementMessages {
             + "|Support terms>");
     context.forEach(c -> blocks.add(context(x -> x.elements(List.of(markdownText(c))))));
 
+    // A missed post leads with its lateness; a found-late end leads with the end itself.
     List<String> text = new ArrayList<>();
-    if (lateNote != null) {
+    if (lateNote != null && !a.discovered()) {
       text.add(lateNote);
     }
     text.add(headline);
     text.addAll(body);
+    if (a.discovered()) {
+      text.add(lateNote);
+    }
     return new SlackMessage(String.join("\n", text), blocks, true);
   }
 }

@@ -22,14 +22,9 @@ public final class AnnouncementPlanner {
    */
   public List<Announcement> plan(SupportPolicy policy, Instant now) {
     Instant oldest = now.minus(settings.maxLate());
-    LocalDate from = oldest.atZone(settings.zone()).toLocalDate();
     List<Announcement> out = new ArrayList<>();
-    for (SupportEnd end : policy.endingsFrom(from)) {
-      List<Announcement> forEnd = new ArrayList<>();
-      for (int lead : settings.leadDays()) {
-        forEnd.add(announcement(end, lead));
-      }
-      forEnd.add(announcement(end, 0));
+    for (SupportEnd end : policy.endingsFrom(LocalDate.MIN)) {
+      List<Announcement> forEnd = posts(end);
       for (int i = 0; i < forEnd.size(); i++) {
         Announcement a = forEnd.get(i);
         boolean superseded = i + 1 < forEnd.size() && !forEnd.get(i + 1).due().isAfter(now);
@@ -47,8 +42,25 @@ public final class AnnouncementPlanner {
     return plan(policy, now).stream().filter(a -> a.due().isAfter(now)).toList();
   }
 
-  private Announcement announcement(SupportEnd end, int leadDays) {
-    LocalDate day = end.ending().date().minusDays(leadDays);
+  /**
+   * The posts one end calls for, in order: a warning per lead, then the day-of post. An end the
+   * catalog learned of only after its day (a release found late, by an edit or the upstream
+   * watcher) gets the day-of post alone, due the day it was learned.
+   */
+  public List<Announcement> posts(SupportEnd end) {
+    LocalDate learned = end.ending().by().learned();
+    if (learned != null && learned.isAfter(end.ending().date())) {
+      return List.of(announcement(end, learned, 0));
+    }
+    List<Announcement> out = new ArrayList<>();
+    for (int lead : settings.leadDays()) {
+      out.add(announcement(end, end.ending().date().minusDays(lead), lead));
+    }
+    out.add(announcement(end, end.ending().date(), 0));
+    return out;
+  }
+
+  private Announcement announcement(SupportEnd end, LocalDate day, int leadDays) {
     return new Announcement(
         end, leadDays, day.atTime(settings.time()).atZone(settings.zone()).toInstant());
   }

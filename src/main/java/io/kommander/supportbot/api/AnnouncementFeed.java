@@ -2,16 +2,17 @@ package io.kommander.supportbot.api;
 
 import io.kommander.supportbot.announce.Announcement;
 import io.kommander.supportbot.announce.AnnouncementMessages;
+import io.kommander.supportbot.announce.AnnouncementPlanner;
 import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.policy.SupportEnd;
 import io.kommander.supportbot.policy.SupportPolicy;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -34,20 +35,9 @@ final class AnnouncementFeed {
       SupportPolicy policy, AnnouncementSettings settings, Instant now) {
     Instant oldest = now.minus(HISTORY);
     List<Announcement> out = new ArrayList<>();
-    for (SupportEnd end :
-        policy.endingsFrom(oldest.atZone(settings.zone()).toLocalDate().minusDays(400))) {
-      Stream.concat(settings.leadDays().stream(), Stream.of(0))
-          .map(
-              lead ->
-                  new Announcement(
-                      end,
-                      lead,
-                      end.ending()
-                          .date()
-                          .minusDays(lead)
-                          .atTime(settings.time())
-                          .atZone(settings.zone())
-                          .toInstant()))
+    AnnouncementPlanner planner = new AnnouncementPlanner(settings);
+    for (SupportEnd end : policy.endingsFrom(LocalDate.MIN)) {
+      planner.posts(end).stream()
           .filter(a -> !a.due().isAfter(now) && !a.due().isBefore(oldest))
           .forEach(out::add);
     }

@@ -578,10 +578,7 @@ public final class Phrases {
    */
   public static String announcement(
       ReleaseLine line, ReleaseLine by, LocalDate date, int leadDays) {
-    String lines =
-        line.product().platform()
-            ? line.label() + ".x"
-            : "Kommander " + line.kommander() + ".x and Konvoy " + line.konvoy() + ".x";
+    String lines = allPatches(line);
     return leadDays == 0
         ? by.label() + " is out: support for " + lines + " has ended."
         : "Support for "
@@ -593,6 +590,26 @@ public final class Phrases {
             + ", when "
             + by.label()
             + (by.isPlanned() ? " is planned to ship." : " ships.");
+  }
+
+  /** "NKP 2.16.x", or "Kommander 1.4.x and Konvoy 1.8.x" for a paired line. */
+  private static String allPatches(ReleaseLine line) {
+    return line.product().platform()
+        ? line.label() + ".x"
+        : "Kommander " + line.kommander() + ".x and Konvoy " + line.konvoy() + ".x";
+  }
+
+  /** A loss of support learned of after its day: when it happened, as surely as known. */
+  public static String lostSupport(ReleaseLine line, ReleaseLine by, LocalDate date) {
+    return allPatches(line)
+        + " lost support: it ended "
+        + (by.windowed() ? "no later than " : "on ")
+        + date
+        + ", when "
+        + by.label()
+        + " shipped ("
+        + ga(by)
+        + ").";
   }
 
   /** The verdict of a compatibility question, in one sentence, then details. */

@@ -126,6 +126,26 @@ class AnnouncementSchedulerTest {
   }
 
   @Test
+  void aLossOfSupportLearnedLateReachesEachChannelOnceSayingWhenItHappened() {
+    clock.set("2026-11-29T10:00:00Z");
+    live = new LiveCatalog(TestCatalogs.shipped(), clock);
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isEqualTo(1);
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero(); // a restart
+    clock.set("2026-11-30T09:00:00Z");
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero();
+
+    Map<String, String> post = form(posts(slack).get(0));
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(post.get("text"))
+        .startsWith(
+            "NKP 2.15.x lost support: it ended no later than 2026-07-14, when NKP 2.18 shipped"
+                + " (GA between 2026-05-19 and 2026-07-14).")
+        .contains("Upgrade to NKP 2.16.1 next, then one minor at a time to NKP 2.18.0")
+        .endsWith("Found late: the release data learned of NKP 2.18 on 2026-11-29.");
+    assertThat(post.get("metadata")).contains("ended:kommander-2.15:" + CHANNEL + ":2026-07-14");
+  }
+
+  @Test
   void closingLetsThePostInFlightFinishAndRecordThenNothingMoreIsPosted() throws Exception {
     slack.stubFor(
         post("/api/chat.postMessage")

@@ -5,6 +5,7 @@ import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.catalog.CatalogSource;
 import io.kommander.supportbot.catalog.FreshnessLog;
 import io.kommander.supportbot.catalog.LiveCatalog;
+import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.timing.Timers;
 import io.kommander.supportbot.upstream.GitHubTags;
 import io.kommander.supportbot.upstream.UpstreamSettings;
@@ -99,16 +100,17 @@ public final class Serve implements AutoCloseable {
             .map(UpstreamStore::postgres)
             .orElseGet(() -> UpstreamStore.file(config.dataDir()));
     GitHubTags tags = new GitHubTags(s.tagsUrl().get(), s.token(), Duration.ofSeconds(10));
-    return Optional.of(
+    UpstreamWatcher watcher =
         new UpstreamWatcher(
-                tags,
-                store,
-                live,
-                clock,
-                s.every(),
-                delivery.map(Delivery::outbox),
-                s.maintainersChannel())
-            .start());
+            tags,
+            store,
+            live,
+            clock,
+            s.every(),
+            delivery.map(Delivery::outbox),
+            s.maintainersChannel());
+    BotMetrics.measure("upstream-watcher", watcher::bindTo);
+    return Optional.of(watcher.start());
   }
 
   public Bot bot() {

@@ -12,6 +12,7 @@ import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportEnd;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.render.Phrases;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -205,6 +206,8 @@ final class ApiModel {
       String newestLine,
       long newestAgeDays,
       long cadenceDays,
+      Instant upstreamLastChecked,
+      int unreviewedReleases,
       String message) {
     static Freshness of(io.kommander.supportbot.policy.Freshness f) {
       return new Freshness(
@@ -214,6 +217,8 @@ final class ApiModel {
           f.newest().label(),
           f.newestAgeDays(),
           f.cadenceDays(),
+          f.upstream().lastChecked().orElse(null),
+          f.upstream().unreviewed(),
           f.stale() ? Phrases.stale(f) : null);
     }
   }

@@ -69,8 +69,9 @@ public final class ApiServlet extends HttpServlet {
       // The catalog itself does not change with the day; answers do.
       String etag =
           "W/\""
-              + service.catalog().version()
-              + (parts[0].equals("catalog") ? "" : "-" + asOf)
+              + (parts[0].equals("catalog")
+                  ? service.catalog().version()
+                  : service.revision() + "-" + asOf)
               + "\"";
       if (etag.equals(req.getHeader("If-None-Match"))) {
         resp.setStatus(304);

@@ -7,7 +7,7 @@ import io.kommander.supportbot.policy.ProvisionalReleases;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.policy.Upstream;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +26,7 @@ public final class LiveCatalog implements Supplier<PolicyService> {
   private final List<Consumer<Catalog>> listeners = new CopyOnWriteArrayList<>();
   private volatile Catalog reviewed;
   private volatile List<FoundRelease> found = List.of();
-  private volatile Optional<LocalDate> checked = Optional.empty();
+  private volatile Optional<Instant> checked = Optional.empty();
   private volatile List<FoundRelease> unreviewed = List.of();
 
   public LiveCatalog(Catalog initial, Clock clock) {
@@ -49,7 +49,7 @@ public final class LiveCatalog implements Supplier<PolicyService> {
    * What the watcher found upstream, and the day it last read upstream successfully: merged into
    * the answers at once.
    */
-  public synchronized void upstream(List<FoundRelease> releases, Optional<LocalDate> lastChecked) {
+  public synchronized void upstream(List<FoundRelease> releases, Optional<Instant> lastChecked) {
     this.found = List.copyOf(releases);
     this.checked = lastChecked;
     swap(current.get().caveat());

@@ -69,8 +69,9 @@ public final class CatalogCommand {
             Optional.empty(),
             Optional.empty());
     watcher.look();
-    if (!watcher.outcome().equals("changed") && !watcher.outcome().equals("unchanged")) {
-      err.println("Upstream could not be read (" + watcher.outcome() + "); see the log line above");
+    if (!watcher.outcome().read()) {
+      err.println(
+          "Upstream could not be read (" + watcher.outcome().label() + "); see the log line above");
       return 1;
     }
     if (live.unreviewed().isEmpty()) {

@@ -47,6 +47,14 @@ public final class PolicyService {
     return policy.catalog();
   }
 
+  /**
+   * Changes whenever answers may, short of the day: the catalog's version and what upstream says
+   * about it (a look can end a stale warning). For cache keys and ETags.
+   */
+  public String revision() {
+    return catalog().version() + "-" + Integer.toHexString(policy.upstream().hashCode());
+  }
+
   public LocalDate today() {
     return LocalDate.now(clock);
   }

@@ -43,6 +43,11 @@ public final class SupportPolicy {
     return catalog;
   }
 
+  /** What watching upstream says about the catalog: answers change with it. */
+  public Upstream upstream() {
+    return upstream;
+  }
+
   /**
    * Lines shipped by {@code date}, oldest first (a prefix of the catalog, by its ordering rules).
    */

@@ -23,8 +23,11 @@ import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.Upgrade;
 import io.kommander.supportbot.policy.UpgradeHop;
+import io.kommander.supportbot.policy.Upstream;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -551,7 +554,7 @@ public final class Phrases {
     return "Release data last reviewed "
         + f.review().reviewed()
         + f.upstream()
-            .lastChecked()
+            .lastCheckedDay()
             .map(d -> ", upstream last checked " + d)
             .orElse(", upstream not checked")
         + ": if a line newer than "
@@ -561,6 +564,39 @@ public final class Phrases {
             .map(l -> l.label() + " is no longer supported.")
             .orElse("my answers miss it.");
   }
+
+  /**
+   * Where the release data stands, for the App Home and the page: "Release data reviewed 2026-11-29
+   * (0 days ago); newest known line NKP 2.18, GA between 2026-05-19 and 2026-07-14. Upstream
+   * release tags last checked 2026-11-29 23:40 UTC: nothing unreviewed."
+   */
+  public static String dataAge(Freshness f) {
+    Upstream u = f.upstream();
+    return "Release data reviewed "
+        + f.review().reviewed()
+        + " ("
+        + f.reviewAgeDays()
+        + " days ago); newest known line "
+        + f.newest().label()
+        + ", "
+        + ga(f.newest())
+        + ". "
+        + u.lastChecked()
+            .map(
+                at ->
+                    "Upstream release tags last checked "
+                        + CHECKED.format(at)
+                        + ": "
+                        + (u.unreviewed() == 0
+                            ? "nothing unreviewed."
+                            : u.unreviewed()
+                                + (u.unreviewed() == 1 ? " release" : " releases")
+                                + " found there, not yet reviewed (provisional)."))
+            .orElse("Upstream release tags not checked yet.");
+  }
+
+  private static final DateTimeFormatter CHECKED =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** " (NKP 2.15)" for a platform line, whose pair of products has one name; else nothing. */
   private static String platformName(Optional<ReleaseLine> line) {

@@ -65,14 +65,6 @@ public final class HomeView {
   static String dataAge(PolicyService service) {
     Freshness f = service.policy().freshness(service.today());
     return (f.stale() ? ":warning: " + Phrases.stale(f) + "\n" : ":white_check_mark: ")
-        + "Last checked against the release notes on "
-        + f.review().reviewed()
-        + " ("
-        + f.reviewAgeDays()
-        + " days ago); newest known line "
-        + f.newest().label()
-        + ", "
-        + f.newest().released()
-        + ".";
+        + Phrases.dataAge(f);
   }
 }

@@ -50,7 +50,7 @@ public final class SlackAnswers implements AnswerSource {
           .recordStats()
           .build();
 
-  private record Key(String question, String catalogVersion, LocalDate today, String caveat) {}
+  private record Key(String question, String revision, LocalDate today, String caveat) {}
 
   /**
    * One answer: the message, the slash command's reply (the same, ephemeral, shareable), and the
@@ -107,10 +107,7 @@ public final class SlackAnswers implements AnswerSource {
     }
     Key key =
         new Key(
-            normalise(question),
-            service.catalog().version(),
-            service.today(),
-            service.caveat().orElse(""));
+            normalise(question), service.revision(), service.today(), service.caveat().orElse(""));
     return cache.get(key, k -> render(service, k.question()));
   }
 

@@ -80,7 +80,17 @@ public final class MaintainerNotice {
         .map(l -> "# under " + l.label() + ", patches:\n" + patch)
         .orElseGet(
             () ->
-                "  - kommander: \""
+                reviewed
+                        .line(Product.KOMMANDER, f.version().line())
+                        .map(
+                            l ->
+                                "# in place of the "
+                                    + l.status().name().toLowerCase(java.util.Locale.ROOT)
+                                    + " "
+                                    + l.label()
+                                    + " entry, keeping its sources:\n")
+                        .orElse("")
+                    + "  - kommander: \""
                     + f.version().line()
                     + "\"\n    product: "
                     + reviewed

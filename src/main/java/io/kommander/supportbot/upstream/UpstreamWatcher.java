@@ -15,12 +15,14 @@ import io.kommander.supportbot.upstream.GitHubTags.NotModified;
 import io.kommander.supportbot.upstream.GitHubTags.RateLimited;
 import io.kommander.supportbot.upstream.GitHubTags.Tags;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * maintainers with the YAML to add. Offline or refused, it keeps the last good state and logs one
  * line.
  */
-public final class UpstreamWatcher implements AutoCloseable {
+public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private static final Logger log = LoggerFactory.getLogger(UpstreamWatcher.class);
 
   private final GitHubTags tags;
@@ -46,7 +48,7 @@ public final class UpstreamWatcher implements AutoCloseable {
   private final Optional<Outbox> outbox;
   private final Optional<String> maintainers;
   private final ScheduledExecutorService timer = Timers.daemon("upstream-watcher");
-  private final AtomicReference<String> outcome = new AtomicReference<>("not yet");
+  private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.NOT_YET);
   private volatile String lastProblem;
   private volatile Instant lastChecked;
 
@@ -67,15 +69,27 @@ public final class UpstreamWatcher implements AutoCloseable {
     this.maintainers = maintainers;
     UpstreamState state = store.load();
     lastChecked = state.lastChecked();
-    live.upstream(state.found(), day(state.lastChecked()));
+    live.upstream(state.found(), Optional.ofNullable(state.lastChecked()));
+  }
+
+  /** Its gauges: the last successful look, its outcome, and the releases found unreviewed. */
+  @Override
+  public void bindTo(MeterRegistry registry) {
     Gauge.builder(
             "upstream_last_success_seconds",
             () -> lastChecked == null ? 0 : lastChecked.getEpochSecond())
         .description("When upstream's release tags were last read (epoch seconds; 0: never)")
-        .register(Metrics.globalRegistry);
+        .register(registry);
     Gauge.builder("upstream_unreviewed_releases", () -> live.unreviewed().size())
         .description("Final releases found upstream that the reviewed catalog lacks")
-        .register(Metrics.globalRegistry);
+        .register(registry);
+    // A state set: 1 for the last look's outcome, 0 for the others.
+    for (Outcome o : Outcome.values()) {
+      Gauge.builder("upstream_last_outcome", () -> outcome.get() == o ? 1 : 0)
+          .tag("outcome", o.label())
+          .description("The last look at upstream's release tags: 1 for its outcome")
+          .register(registry);
+    }
   }
 
   /** Looks now and then every {@code every} (or as GitHub asks), in the background. */
@@ -86,8 +100,27 @@ public final class UpstreamWatcher implements AutoCloseable {
     return this;
   }
 
-  /** "changed", "unchanged", "rate-limited", "failed" or "not yet": the last look's outcome. */
-  public String outcome() {
+  /** What the last look found. */
+  public enum Outcome {
+    NOT_YET,
+    CHANGED,
+    UNCHANGED,
+    RATE_LIMITED,
+    FAILED;
+
+    /** The metric label: "rate-limited". */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Upstream was read: what the catalog lacks is known. */
+    public boolean read() {
+      return this == CHANGED || this == UNCHANGED;
+    }
+  }
+
+  /** The last look's outcome. */
+  public Outcome outcome() {
     return outcome.get();
   }
 
@@ -109,7 +142,7 @@ public final class UpstreamWatcher implements AutoCloseable {
     GitHubTags.Result result = tags.tags(state.etag(), now);
     if (result instanceof NotModified n) {
       state = state.checked(state.etag(), now, next(now, n.pollInterval()));
-      outcome.set("unchanged");
+      outcome.set(Outcome.UNCHANGED);
     } else if (result instanceof Tags t) {
       for (GitHubTags.Tag tag : t.finals()) {
         if (state.knows(tag.version()) || !matters(tag.version())) {
@@ -124,7 +157,7 @@ public final class UpstreamWatcher implements AutoCloseable {
       }
       if (result == t) {
         state = state.checked(t.etag(), now, next(now, t.pollInterval()));
-        outcome.set("changed");
+        outcome.set(Outcome.CHANGED);
       } else {
         state = state.waitUntil(result(result, now));
       }
@@ -145,11 +178,11 @@ public final class UpstreamWatcher implements AutoCloseable {
   /** When to look again after a failure or a rate limit, logging it once. */
   private Instant result(GitHubTags.Result r, Instant now) {
     if (r instanceof RateLimited limited) {
-      outcome.set("rate-limited");
+      outcome.set(Outcome.RATE_LIMITED);
       problem("rate limited by " + tags.url() + " until " + limited.until());
       return limited.until();
     }
-    outcome.set("failed");
+    outcome.set(Outcome.FAILED);
     problem("cannot read " + tags.url() + ": " + ((Failed) r).reason() + "; keeping what I know");
     return now.plus(every.dividedBy(4));
   }
@@ -187,7 +220,7 @@ public final class UpstreamWatcher implements AutoCloseable {
 
   private void publish(UpstreamState state) {
     lastChecked = state.lastChecked();
-    live.upstream(state.found(), day(state.lastChecked()));
+    live.upstream(state.found(), Optional.ofNullable(state.lastChecked()));
     if (outbox.isEmpty() || maintainers.isEmpty()) {
       return;
     }
@@ -197,10 +230,6 @@ public final class UpstreamWatcher implements AutoCloseable {
         log.info("Told {} about upstream release v{}", maintainers.get(), f.version());
       }
     }
-  }
-
-  private static Optional<LocalDate> day(Instant at) {
-    return Optional.ofNullable(at).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate());
   }
 
   private static LocalDate today(Instant now) {

@@ -65,7 +65,7 @@ public final class SupportPageServlet extends HttpServlet {
     Optional<LocalDate> asOf = asOf(req.getParameter("asOf"));
     String etag =
         "W/\""
-            + service.catalog().version()
+            + service.revision()
             + "-"
             + service.today()
             + "-"
@@ -89,6 +89,7 @@ public final class SupportPageServlet extends HttpServlet {
     scope.put("asOfParam", asOf.map(LocalDate::toString).orElse(""));
     scope.put("asOfQuery", asOf.map(d -> "?asOf=" + d).orElse(""));
     matrix.stale().ifPresent(f -> scope.put("stale", Phrases.stale(f)));
+    scope.put("dataAge", Phrases.dataAge(service.policy().freshness(service.today())));
     question.ifPresent(
         q -> {
           Reply reply = service.answer(parser.parse(q + on));

@@ -345,7 +345,9 @@ class SlackAppTest {
     assertThat(String.join("\n", texts))
         .contains("*NKP 2.15*: no end scheduled")
         .contains(":warning: Release data last reviewed 2026-04-30")
-        .contains("Last checked against the release notes on 2026-04-30 (209 days ago)");
+        .contains(
+            "Release data reviewed 2026-04-30 (209 days ago); newest known line NKP 2.17,"
+                + " released 2025-12-23. Upstream release tags not checked yet.");
   }
 
   @Test

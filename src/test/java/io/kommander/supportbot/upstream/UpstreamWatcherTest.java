@@ -19,6 +19,7 @@ import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.TextRenderer;
 import io.kommander.supportbot.testing.ManualClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * commit.committer.date).
  */
 class UpstreamWatcherTest {
-  private static final String TAGS = "/repos/mesosphere/kommander-applications/tags";
   private final ManualClock clock = new ManualClock("2026-11-29T10:00:00Z");
   private WireMockServer github;
   private String base;
@@ -52,61 +52,9 @@ class UpstreamWatcherTest {
     github.stop();
   }
 
-  private String tag(String name, String sha) {
-    return "{\"name\":\""
-        + name
-        + "\",\"zipball_url\":\"x\",\"tarball_url\":\"x\",\"node_id\":\"n\",\"commit\":{\"sha\":\""
-        + sha
-        + "\",\"url\":\""
-        + github.baseUrl()
-        + "/repos/mesosphere/kommander-applications/commits/"
-        + sha
-        + "\"}}";
-  }
-
-  /** Two pages: the first with dev, rc and vanguard tags beside the new final one. */
-  private void stubTwoPages() {
-    github.stubFor(
-        get(urlPathEqualTo(TAGS))
-            .withQueryParam("page", equalTo("2"))
-            .willReturn(
-                okJson("[" + tag("v2.17.1", "c171") + "," + tag("v2.15.0-bitnami", "b") + "]")));
-    github.stubFor(
-        get(urlPathEqualTo(TAGS))
-            .withQueryParam("per_page", equalTo("100"))
-            .withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.absent())
-            .willReturn(
-                okJson(
-                        "["
-                            + String.join(
-                                ",",
-                                tag("v2.19.0", "c190"),
-                                tag("v2.19.0-rc.3", "r"),
-                                tag("v2.20.0-dev.1", "d"),
-                                tag("v2.19.0-vanguard.2", "v"),
-                                tag("v2.18.0", "c180"))
-                            + "]")
-                    .withHeader("ETag", "W/\"page1\"")
-                    .withHeader(
-                        "Link",
-                        "<"
-                            + github.baseUrl()
-                            + TAGS
-                            + "?per_page=100&page=2>; rel=\"next\", <"
-                            + github.baseUrl()
-                            + TAGS
-                            + "?per_page=100&page=2>; rel=\"last\"")));
-    github.stubFor(
-        get(urlPathEqualTo("/repos/mesosphere/kommander-applications/commits/c190"))
-            .willReturn(
-                okJson(
-                    "{\"sha\":\"c190\",\"commit\":{\"author\":{\"date\":\"2026-08-20T09:00:00Z\"},"
-                        + "\"committer\":{\"date\":\"2026-08-21T01:30:00Z\"},\"message\":\"release\"}}")));
-  }
-
   private UpstreamWatcher watcher(LiveCatalog live) {
     return new UpstreamWatcher(
-        new GitHubTags(base + TAGS, Optional.of("ghp_test"), Duration.ofMillis(800)),
+        new GitHubTags(base + GitHubStub.TAGS, Optional.of("ghp_test"), Duration.ofMillis(800)),
         UpstreamStore.file(data),
         live,
         clock,
@@ -126,14 +74,25 @@ class UpstreamWatcherTest {
 
   @Test
   void oneLookThatFindsTwoNineteenChangesTheAnswerAboutTwoSixteenAtOnce() {
-    stubTwoPages();
+    GitHubStub.twoPages(github);
     LiveCatalog live = new LiveCatalog(TestCatalogs.shipped(), clock);
     assertThat(sixteen(live)).isInstanceOf(Support.InDoubt.class);
 
     UpstreamWatcher w = watcher(live);
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    w.bindTo(metrics);
+    assertThat(metrics.get("upstream_last_outcome").tag("outcome", "not-yet").gauge().value())
+        .isEqualTo(1);
     assertThat(w.look()).isTrue();
 
-    assertThat(w.outcome()).isEqualTo("changed");
+    assertThat(w.outcome()).isEqualTo(UpstreamWatcher.Outcome.CHANGED);
+    assertThat(metrics.get("upstream_last_outcome").tag("outcome", "changed").gauge().value())
+        .isEqualTo(1);
+    assertThat(metrics.get("upstream_last_outcome").tag("outcome", "not-yet").gauge().value())
+        .isZero();
+    assertThat(metrics.get("upstream_unreviewed_releases").gauge().value()).isEqualTo(1);
+    assertThat(metrics.get("upstream_last_success_seconds").gauge().value())
+        .isEqualTo(clock.instant().getEpochSecond());
     assertThat(sixteen(live)).isInstanceOf(Support.Expired.class);
     assertThat(ask(live, "nkp 2.16"))
         .contains("NKP 2.16: expired")
@@ -154,26 +113,27 @@ class UpstreamWatcherTest {
                     com.github.tomakehurst.wiremock.client.WireMock.urlMatching(".*/commits/.*"))))
         .hasSize(1);
     github.verify(
-        getRequestedFor(urlPathEqualTo(TAGS))
+        getRequestedFor(urlPathEqualTo(GitHubStub.TAGS))
             .withHeader("Authorization", equalTo("Bearer ghp_test")));
-    github.verify(getRequestedFor(urlPathEqualTo(TAGS)).withQueryParam("page", equalTo("2")));
+    github.verify(
+        getRequestedFor(urlPathEqualTo(GitHubStub.TAGS)).withQueryParam("page", equalTo("2")));
   }
 
   @Test
   void theNextLookIsConditionalAndA304ChangesNothing() {
-    stubTwoPages();
+    GitHubStub.twoPages(github);
     LiveCatalog live = new LiveCatalog(TestCatalogs.shipped(), clock);
     UpstreamWatcher w = watcher(live);
     w.look();
     assertThat(w.look()).as("not before the hour is up").isFalse();
     github.stubFor(
-        get(urlPathEqualTo(TAGS))
+        get(urlPathEqualTo(GitHubStub.TAGS))
             .withHeader("If-None-Match", equalTo("W/\"page1\""))
             .atPriority(1)
             .willReturn(aResponse().withStatus(304).withHeader("x-poll-interval", "7200")));
     clock.advance(Duration.ofHours(1));
     assertThat(w.look()).isTrue();
-    assertThat(w.outcome()).isEqualTo("unchanged");
+    assertThat(w.outcome()).isEqualTo(UpstreamWatcher.Outcome.UNCHANGED);
     assertThat(sixteen(live)).isInstanceOf(Support.Expired.class);
     clock.advance(Duration.ofHours(1));
     assertThat(w.look()).as("GitHub asked for two hours between looks").isFalse();
@@ -183,7 +143,7 @@ class UpstreamWatcherTest {
   void aRateLimitWaitsUntilItsResetAndKeepsWhatIsKnown() {
     long reset = Instant.parse("2026-11-29T12:00:00Z").getEpochSecond();
     github.stubFor(
-        get(urlPathEqualTo(TAGS))
+        get(urlPathEqualTo(GitHubStub.TAGS))
             .willReturn(
                 aResponse()
                     .withStatus(403)
@@ -193,10 +153,10 @@ class UpstreamWatcherTest {
     LiveCatalog live = new LiveCatalog(TestCatalogs.shipped(), clock);
     UpstreamWatcher w = watcher(live);
     assertThat(w.look()).isTrue();
-    assertThat(w.outcome()).isEqualTo("rate-limited");
+    assertThat(w.outcome()).isEqualTo(UpstreamWatcher.Outcome.RATE_LIMITED);
     clock.set("2026-11-29T11:59:00Z");
     assertThat(w.look()).isFalse();
-    github.verify(1, getRequestedFor(urlPathEqualTo(TAGS)));
+    github.verify(1, getRequestedFor(urlPathEqualTo(GitHubStub.TAGS)));
     assertThat(sixteen(live)).isInstanceOf(Support.InDoubt.class);
     clock.set("2026-11-29T12:00:00Z");
     assertThat(w.look()).isTrue();
@@ -204,7 +164,7 @@ class UpstreamWatcherTest {
 
   @Test
   void aServerErrorAMalformedBodyAndASlowAnswerKeepTheLastGoodState() {
-    stubTwoPages();
+    GitHubStub.twoPages(github);
     LiveCatalog live = new LiveCatalog(TestCatalogs.shipped(), clock);
     UpstreamWatcher w = watcher(live);
     w.look();
@@ -215,19 +175,19 @@ class UpstreamWatcherTest {
           okJson("[").withFixedDelay(0),
           okJson("[]").withFixedDelay(3_000)
         }) {
-      github.stubFor(get(urlPathEqualTo(TAGS)).atPriority(1).willReturn(response));
+      github.stubFor(get(urlPathEqualTo(GitHubStub.TAGS)).atPriority(1).willReturn(response));
       clock.advance(Duration.ofHours(2));
       long start = System.nanoTime();
       assertThat(w.look()).isTrue();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-      assertThat(w.outcome()).isEqualTo("failed");
+      assertThat(w.outcome()).isEqualTo(UpstreamWatcher.Outcome.FAILED);
       assertThat(sixteen(live)).as("the last good state stays").isInstanceOf(Support.Expired.class);
     }
   }
 
   @Test
   void aRestartKeepsTheProvisionalReleaseAndTheReviewedCatalogRemovesIt() {
-    stubTwoPages();
+    GitHubStub.twoPages(github);
     watcher(new LiveCatalog(TestCatalogs.shipped(), clock)).look();
 
     // A new process with GitHub unreachable: the stored finding still answers.

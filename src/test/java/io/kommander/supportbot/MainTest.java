@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,24 @@ class MainTest {
         .startsWith(bad + ": line ")
         .contains("field lines[19].releasedBy: releasedBy must be after 'released' (2026-05-19)")
         .doesNotContain("at io.kommander");
+  }
+
+  @Test
+  void catalogCheckNamesEveryBrokenEntryNotOnlyTheFirst(@TempDir Path dir) throws Exception {
+    Path bad =
+        Files.writeString(
+            dir.resolve("pr.yaml"),
+            Files.readString(Path.of("config/releases.yaml"))
+                .replace("releasedBy: 2026-07-14", "releasedBy: 2026-05-01")
+                .replace("released: 2026-08-26", "released: 2026-13-26")
+                .replaceFirst("product: dkp", "product: dpk"));
+    assertThat(run(Map.of(), "catalog", "check", bad.toString())).isEqualTo(1);
+    List<String> problems = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(problems).hasSize(3).allMatch(p -> p.startsWith(bad + ": line "));
+    assertThat(String.join("\n", problems))
+        .contains("'dpk' is not a valid product (kommander, dkp or nkp)")
+        .contains("field lines[19].releasedBy: releasedBy must be after 'released' (2026-05-19)")
+        .contains("field lines[20].released:");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.kommander.supportbot.policy.Catalog;
 import io.kommander.supportbot.policy.CatalogRuleException;
 import io.kommander.supportbot.policy.Minor;
+import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.UpgradeHop;
 import io.kommander.supportbot.policy.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +32,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -50,16 +55,19 @@ public final class CatalogLoader {
           .build();
 
   public Catalog load(Path file) {
-    byte[] bytes;
+    return parse(file.toString(), read(file));
+  }
+
+  /** The file's text, or a {@link CatalogException} saying why it cannot be read. */
+  public static String read(Path file) {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new CatalogException(
           file + ": no such file (set CATALOG_FILE to the catalog's path)", e);
     } catch (IOException e) {
       throw new CatalogException(file + ": cannot be read: " + e.getMessage(), e);
     }
-    return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
   }
 
   /** Parses catalog text; {@code name} is used in error messages. */
@@ -99,7 +107,48 @@ public final class CatalogLoader {
     }
   }
 
+  /**
+   * Every problem a reviewer should fix, not only the first: each release line and upgrade hop is
+   * checked on its own (the file's first error stops a parse), then the rules across them. Empty
+   * when the catalog loads.
+   */
+  public List<String> problems(String name, String text) {
+    try {
+      parse(name, text);
+      return List.of();
+    } catch (CatalogException first) {
+      JsonNode tree;
+      try {
+        tree = yaml.readTree(text);
+      } catch (JacksonException syntax) {
+        return List.of(first.getMessage()); // nothing further can be read
+      }
+      Set<String> out = new LinkedHashSet<>();
+      out.add(first.getMessage());
+      for (String list : List.of("lines", "upgrades")) {
+        Class<?> type = list.equals("lines") ? ReleaseLine.class : UpgradeHop.class;
+        JsonNode items = tree.path(list);
+        for (int i = 0; i < items.size(); i++) {
+          try {
+            yaml.treeToValue(items.get(i), type);
+          } catch (JsonMappingException e) {
+            out.add(describe(name, text, e, List.of(list, i)));
+          } catch (JacksonException e) {
+            out.add(name + ": field " + list + "[" + i + "]: " + firstLine(e.getOriginalMessage()));
+          }
+        }
+      }
+      return List.copyOf(out);
+    }
+  }
+
   private static String describe(String name, String text, JsonMappingException e) {
+    return describe(name, text, e, List.of());
+  }
+
+  /** {@code prefix}: where in the file the value that failed to map was. */
+  private static String describe(
+      String name, String text, JsonMappingException e, List<Object> prefix) {
     if (rootCause(e) instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
       return name
           + ": line "
@@ -107,7 +156,7 @@ public final class CatalogLoader {
           + ": not valid YAML: "
           + yaml.getProblem();
     }
-    List<Object> path = new ArrayList<>();
+    List<Object> path = new ArrayList<>(prefix);
     for (JsonMappingException.Reference r : e.getPath()) {
       path.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex());
     }

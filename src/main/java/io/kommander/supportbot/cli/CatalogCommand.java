@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,9 +33,17 @@ public final class CatalogCommand {
     this.err = err;
   }
 
+  /** Exit 0 for a valid catalog; else 1, printing each problem found with file, line and field. */
   public int check(Path file) {
     try {
-      Catalog c = new CatalogLoader().load(file);
+      CatalogLoader loader = new CatalogLoader();
+      String text = CatalogLoader.read(file);
+      List<String> problems = loader.problems(file.toString(), text);
+      if (!problems.isEmpty()) {
+        problems.forEach(err::println);
+        return 1;
+      }
+      Catalog c = loader.parse(file.toString(), text);
       ReleaseLine newest = c.lines().get(c.lines().size() - 1);
       out.println(
           file

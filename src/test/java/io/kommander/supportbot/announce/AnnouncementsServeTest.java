@@ -41,7 +41,9 @@ class AnnouncementsServeTest {
                 "ANNOUNCE_CHANNELS",
                 "C0ANNOUNCE1",
                 "DATA_DIR",
-                dir.resolve("data").toString()));
+                dir.resolve("data").toString(),
+                "UPSTREAM_TAGS_URL",
+                "off"));
     try (Serve serve = Serve.start(config, "127.0.0.1", new ManualClock("2026-12-01T08:00:00Z"))) {
       SlackRequests requests =
           new SlackRequests("http://127.0.0.1:" + serve.bot().port(), "serve-secret");

@@ -21,13 +21,13 @@ import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.web.SupportPageServlet;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javax.servlet.http.HttpServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

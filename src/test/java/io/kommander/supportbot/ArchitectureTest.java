@@ -40,7 +40,7 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "com.slack..",
-            "javax.servlet..",
+            "jakarta.servlet..",
             "org.eclipse.jetty..",
             "com.fasterxml.jackson..",
             "okhttp3..",

@@ -1,6 +1,7 @@
 package io.kommander.supportbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +65,26 @@ class MetricsScrapeTest {
     return found;
   }
 
+  static final String GITHUB_TAGS = "/repos/mesosphere/kommander-applications/tags";
+
+  /** GitHub's tags endpoint on the same stub server: no tags, so nothing new upstream. */
+  static SlackMock gitHubToo(SlackMock slack) {
+    slack
+        .server()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(GITHUB_TAGS))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("[]")));
+    return slack;
+  }
+
   @Test
   void theScrapeParsesAndHoldsTheFamiliesOperatorsLookFor() throws Exception {
     assumeTrue(
         parserInstalled() || System.getenv("CI") != null,
         "Debian's python3-prometheus-client is not installed (.ci/run installs it)");
     Path catalog = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.aprilText());
-    try (SlackMock slack = SlackMock.start();
+    try (SlackMock slack = gitHubToo(SlackMock.start());
         Serve serve =
             Serve.start(
                 Config.fromEnv(
@@ -87,7 +102,9 @@ class MetricsScrapeTest {
                         "CATALOG_RELOAD_SECONDS",
                         "1",
                         "DATA_DIR",
-                        dir.resolve("data").toString())),
+                        dir.resolve("data").toString(),
+                        "UPSTREAM_TAGS_URL",
+                        slack.server().baseUrl() + GITHUB_TAGS)),
                 "127.0.0.1",
                 Clock.systemUTC())) {
       SlackRequests http = new SlackRequests("http://127.0.0.1:" + serve.bot().port(), SECRET);
@@ -106,11 +123,14 @@ class MetricsScrapeTest {
       assertThat(http.get("/api/v1/nkp/2.16").statusCode()).isEqualTo(200);
       assertThat(http.get("/no/such/page/" + System.nanoTime()).statusCode()).isEqualTo(404);
       Files.writeString(catalog, TestCatalogs.withPlannedText()); // a reload
-      String scrape = "";
-      for (int i = 0; i < 100 && !scrape.contains("outcome=\"changed\""); i++) {
-        Thread.sleep(100);
-        scrape = http.get("/metrics").body();
-      }
+      String scrape =
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () -> http.get("/metrics").body(),
+                  body ->
+                      body.contains("catalog_reloads_total{outcome=\"changed\"")
+                          && body.contains("upstream_last_outcome{outcome=\"changed\"} 1"));
 
       JsonNode families = parse(scrape);
       assertThat(families.fieldNames())
@@ -131,7 +151,10 @@ class MetricsScrapeTest {
               "slack_posts",
               "catalog_review_age_days",
               "catalog_may_be_stale",
-              "catalog_reloads");
+              "catalog_reloads",
+              "upstream_last_success_seconds",
+              "upstream_last_outcome",
+              "upstream_unreviewed_releases");
       assertThat(families.path("http_server_requests_seconds").path("type").asText())
           .isEqualTo("summary");
       assertThat(labels(families, "http_server_requests_seconds", "route"))

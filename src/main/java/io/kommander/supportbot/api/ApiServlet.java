@@ -14,6 +14,9 @@ import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.policy.Version;
 import io.kommander.supportbot.query.QueryParser;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -22,9 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 /**
  * The policy service's REST API under {@code /api/v1}; see {@code openapi.yaml}. Every answer has a

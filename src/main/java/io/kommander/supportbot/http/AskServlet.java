@@ -1,9 +1,9 @@
 package io.kommander.supportbot.http;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 /** {@code GET /ask?q=TEXT}: the bot's answer as plain text, to try it locally without Slack. */
 public final class AskServlet extends HttpServlet {

@@ -4,18 +4,18 @@ import io.kommander.supportbot.metrics.BotMetrics;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
 import java.util.Map;
-import javax.servlet.DispatcherType;
-import javax.servlet.http.HttpServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
-import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -84,9 +84,8 @@ public final class BotServer implements AutoCloseable {
     QuietErrorHandler errors = new QuietErrorHandler();
     context.setErrorHandler(errors);
     server.setErrorHandler(errors);
-    StatisticsHandler stats = new StatisticsHandler(); // needed for graceful stop
-    stats.setHandler(context);
-    server.setHandler(stats);
+    // Stop refuses new requests and waits for those in flight, up to the stop timeout.
+    server.setHandler(new GracefulHandler(context));
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.setStopAtShutdown(false);
   }

@@ -1,15 +1,15 @@
 package io.kommander.supportbot.http;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import javax.servlet.Filter;
-import javax.servlet.FilterChain;
-import javax.servlet.ServletException;
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletResponse;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public final class EdgeFilter implements Filter {
     MDC.put(REQUEST_ID, id);
     try {
       chain.doFilter(request, response);
-    } catch (BadMessageException | IllegalArgumentException e) {
+    } catch (HttpException.RuntimeException | IllegalArgumentException e) {
       // Jetty decodes parameters lazily: malformed percent-encoding surfaces here.
       ErrorReplies.write(
           path,
@@ -86,15 +86,5 @@ public final class EdgeFilter implements Filter {
     } finally {
       MDC.remove(REQUEST_ID);
     }
-  }
-
-  @Override
-  public void init(javax.servlet.FilterConfig config) {
-    // nothing to set up (servlet 3.1 has no default methods)
-  }
-
-  @Override
-  public void destroy() {
-    // nothing to release
   }
 }

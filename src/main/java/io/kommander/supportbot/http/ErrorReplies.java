@@ -1,9 +1,9 @@
 package io.kommander.supportbot.http;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.servlet.http.HttpServletResponse;
 
 /**
  * How the server words a refusal or a failure: JSON {@code {"error","message"}} under {@code /api},
@@ -17,6 +17,18 @@ public final class ErrorReplies {
     return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }
 
+  /** A refusal's body and its content type. */
+  public record Body(String contentType, String text) {}
+
+  /** The body for {@code path}: JSON under {@code /api/}, a line of text elsewhere. */
+  public static Body body(String path, String code, String message) {
+    return path != null && path.startsWith("/api/")
+        ? new Body(
+            "application/json;charset=utf-8",
+            "{\"error\":\"" + code + "\",\"message\":\"" + json(message) + "\"}")
+        : new Body("text/plain;charset=utf-8", message + "\n");
+  }
+
   public static void write(
       String path, HttpServletResponse resp, int status, String code, String message)
       throws IOException {
@@ -25,13 +37,9 @@ public final class ErrorReplies {
     }
     resp.resetBuffer();
     resp.setStatus(status);
-    if (path != null && path.startsWith("/api/")) {
-      resp.setContentType("application/json;charset=utf-8");
-      resp.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + json(message) + "\"}");
-    } else {
-      resp.setContentType("text/plain;charset=utf-8");
-      resp.getWriter().println(message);
-    }
+    Body body = body(path, code, message);
+    resp.setContentType(body.contentType());
+    resp.getWriter().write(body.text());
   }
 
   private static String json(String s) {

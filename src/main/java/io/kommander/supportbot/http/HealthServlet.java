@@ -1,10 +1,10 @@
 package io.kommander.supportbot.http;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 /** {@code GET /healthz}: 200 once the bot is ready to answer, 503 before. */
 public final class HealthServlet extends HttpServlet {

@@ -2,21 +2,21 @@ package io.kommander.supportbot.http;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.servlet.AsyncContext;
-import javax.servlet.AsyncEvent;
-import javax.servlet.AsyncListener;
-import javax.servlet.Filter;
-import javax.servlet.FilterChain;
-import javax.servlet.ServletException;
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletResponse;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletRequestWrapper;
-import javax.servlet.http.HttpServletResponse;
 
 /**
  * Times every request as {@code http_server_requests_seconds} by route (the servlet's mapping,
@@ -57,16 +57,6 @@ final class RouteMetricsFilter implements Filter {
         record(sample, route, req.getMethod(), resp.getStatus());
       }
     }
-  }
-
-  @Override
-  public void init(javax.servlet.FilterConfig config) {
-    // nothing to set up (servlet 3.1 has no default methods)
-  }
-
-  @Override
-  public void destroy() {
-    // nothing to release
   }
 
   /** One timer per route, method and status, found again without building its id each time. */

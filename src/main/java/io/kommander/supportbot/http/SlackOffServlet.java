@@ -1,9 +1,9 @@
 package io.kommander.supportbot.http;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 /** {@code /slack/events} while Slack is not configured: 503 naming the variables to set. */
 public final class SlackOffServlet extends HttpServlet {

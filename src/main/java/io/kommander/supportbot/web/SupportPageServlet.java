@@ -11,6 +11,9 @@ import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.TextRenderer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -24,9 +27,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 /**
  * The support page people open without Slack: today's matrix, the catalog's freshness, and a plain

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One app under test in its own JVM, started with the Dockerfile's flags: the bot from its jar, or
- * the bare Bolt app from the benchmark classpath. Knows how long it took to become ready and how
- * much memory it has held at most.
+ * the bare Bolt app from its own project ({@link BareBolt}). Knows how long it took to become ready
+ * and how much memory it has held at most.
  */
 final class AppProcess implements AutoCloseable {
   enum App {
@@ -55,8 +55,7 @@ final class AppProcess implements AutoCloseable {
       }
       case BARE -> {
         command.addAll(jvmFlags);
-        command.addAll(
-            List.of("-cp", System.getProperty("java.class.path"), BareBoltApp.class.getName()));
+        command.addAll(List.of("-cp", BareBolt.classpath(), BareBolt.MAIN));
       }
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -3,6 +3,7 @@ package io.kommander.supportbot.slack;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,20 +13,20 @@ import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.testing.SlackMock;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketAdapter;
-import org.eclipse.jetty.websocket.servlet.WebSocketServlet;
-import org.eclipse.jetty.websocket.servlet.WebSocketServletFactory;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,10 @@ class SocketModeTest {
   static Bot bot;
 
   /** Slack's end of one Socket Mode connection. */
-  public static final class SlackSide extends WebSocketAdapter {
+  public static final class SlackSide extends Session.Listener.AbstractAutoDemanding {
     @Override
-    public void onWebSocketConnect(Session session) {
-      super.onWebSocketConnect(session);
+    public void onWebSocketOpen(Session session) {
+      super.onWebSocketOpen(session);
       SESSIONS.add(session);
       send(
           session,
@@ -66,11 +67,9 @@ class SocketModeTest {
   }
 
   static void send(Session session, String text) {
-    try {
-      session.getRemote().sendString(text);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    session.sendText(text, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+    sent.orTimeout(5, TimeUnit.SECONDS).join();
   }
 
   @BeforeAll
@@ -79,16 +78,10 @@ class SocketModeTest {
     ServerConnector connector = new ServerConnector(sockets);
     connector.setHost("127.0.0.1");
     sockets.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(
-        new ServletHolder(
-            new WebSocketServlet() {
-              @Override
-              public void configure(WebSocketServletFactory factory) {
-                factory.register(SlackSide.class);
-              }
-            }),
-        "/link");
+    ContextHandler context = new ContextHandler("/");
+    context.setHandler(
+        WebSocketUpgradeHandler.from(
+            sockets, context, ws -> ws.addMapping("/link", (req, resp, cb) -> new SlackSide())));
     sockets.setHandler(context);
     sockets.start();
     slack = SlackMock.start();
@@ -123,10 +116,7 @@ class SocketModeTest {
   }
 
   static Session session(int n) throws InterruptedException {
-    for (int i = 0; i < 100 && SESSIONS.size() < n; i++) {
-      Thread.sleep(100);
-    }
-    assertThat(SESSIONS).hasSizeGreaterThanOrEqualTo(n);
+    await().atMost(Duration.ofSeconds(10)).until(() -> SESSIONS.size() >= n);
     return SESSIONS.get(n - 1);
   }
 

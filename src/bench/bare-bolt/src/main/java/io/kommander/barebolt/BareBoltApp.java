@@ -1,4 +1,4 @@
-package io.kommander.supportbot.bench;
+package io.kommander.barebolt;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;

@@ -2,13 +2,13 @@ package io.kommander.supportbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kommander.supportbot.slack.SlackRequests;
 import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.Tools;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,9 +80,7 @@ class MetricsScrapeTest {
 
   @Test
   void theScrapeParsesAndHoldsTheFamiliesOperatorsLookFor() throws Exception {
-    assumeTrue(
-        parserInstalled() || System.getenv("CI") != null,
-        "Debian's python3-prometheus-client is not installed (.ci/run installs it)");
+    Tools.require(parserInstalled(), "Debian's python3-prometheus-client");
     Path catalog = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.aprilText());
     try (SlackMock slack = gitHubToo(SlackMock.start());
         Serve serve =

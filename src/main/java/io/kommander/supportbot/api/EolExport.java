@@ -26,17 +26,6 @@ import java.util.Optional;
 final class EolExport {
   private EolExport() {}
 
-  /** The names an export can be asked for, and which lines each covers. */
-  static Optional<Product> product(String name) {
-    return switch (name) {
-      case "kommander" -> Optional.of(Product.KOMMANDER);
-      case "konvoy" -> Optional.of(Product.KONVOY);
-      case "dkp" -> Optional.of(Product.DKP);
-      case "nkp" -> Optional.of(Product.NKP);
-      default -> Optional.empty();
-    };
-  }
-
   /** Kommander and Konvoy list every line under their own numbers; DKP and NKP only their own. */
   static List<ReleaseLine> lines(SupportPolicy policy, Product product, LocalDate asOf) {
     List<ReleaseLine> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.kommander.supportbot.policy;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,36 @@ public record Freshness(
     long cadenceDays,
     Optional<ReleaseLine> nextToDrop,
     Upstream upstream) {
+
+  /**
+   * How far {@code catalog} can be trusted about {@code date}, given the lines {@code supported}
+   * then. The cadence is the longest gap between consecutive released lines among the review's last
+   * {@code cadenceGaps}.
+   */
+  static Freshness of(
+      Catalog catalog, LocalDate date, List<ReleaseLine> supported, Upstream upstream) {
+    List<LocalDate> dates =
+        catalog.lines().stream()
+            .filter(l -> l.status() == ReleaseStatus.RELEASED && l.released() != null)
+            .map(ReleaseLine::released)
+            .toList();
+    long cadence = 0;
+    for (int i = Math.max(1, dates.size() - catalog.review().cadenceGaps());
+        i < dates.size();
+        i++) {
+      cadence = Math.max(cadence, ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i)));
+    }
+    ReleaseLine newest =
+        catalog.lines().stream()
+            .filter(l -> l.status() == ReleaseStatus.RELEASED)
+            .reduce((a, b) -> b)
+            .orElse(catalog.lines().get(0));
+    Optional<ReleaseLine> next =
+        supported.size() < catalog.settings().window()
+            ? Optional.empty()
+            : Optional.of(supported.get(0));
+    return new Freshness(date, catalog.review(), newest, cadence, next, upstream);
+  }
 
   public long reviewAgeDays() {
     return ChronoUnit.DAYS.between(review.reviewed(), asOf);

@@ -1,5 +1,7 @@
 package io.kommander.supportbot.policy;
 
+import java.util.Optional;
+
 /**
  * The names people use for a line. Kommander and Konvoy were two products shipping paired minors
  * (Konvoy 1.8 with Kommander 1.4) up to 2.1; from 2.2 they ship as one platform with one version,
@@ -20,6 +22,19 @@ public enum Product {
 
   public String displayName() {
     return displayName;
+  }
+
+  /**
+   * The product a word names, in any case ("nkp", "Konvoy"): the one reader of product names, for
+   * the parser, the API and the pages alike.
+   */
+  public static Optional<Product> named(String word) {
+    for (Product p : values()) {
+      if (p.name().equalsIgnoreCase(word)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** DKP and NKP name one platform; Kommander and Konvoy name one half of a paired line. */

@@ -5,10 +5,8 @@ import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
 import io.kommander.supportbot.policy.Answer.KubernetesFitAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
-import io.kommander.supportbot.policy.Answer.PathOutcome;
 import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
-import io.kommander.supportbot.policy.Answer.UpgradePathAnswer.Step;
 import io.kommander.supportbot.policy.Answer.Verdict;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import java.time.LocalDate;
@@ -153,7 +151,7 @@ public final class SupportPolicy {
     Optional<Patch> patch = line.get().latestPatchOn(product, date);
     return new Upgrade(
         patch,
-        check(asked, line.get().latestPatch(product), patch),
+        PatchCheck.of(asked, line.get().latestPatch(product), patch),
         newer,
         newerPatches,
         next,
@@ -169,42 +167,7 @@ public final class SupportPolicy {
   /** How to get from {@code from} to {@code to} (the newest line when absent), hop by hop. */
   public UpgradePathAnswer upgradePath(
       AboutLine from, Optional<AboutLine> to, boolean direct, LocalDate date) {
-    LineAnswer start = line(from, date);
-    Optional<LineAnswer> target = to.map(t -> line(t, date));
-    Optional<ReleaseLine> goal = target.isPresent() ? target.get().line() : newestShipped(date);
-    PathOutcome outcome;
-    List<Step> steps = new ArrayList<>();
-    if (start.line().isEmpty()) {
-      outcome = PathOutcome.UNKNOWN_FROM;
-    } else if (goal.isEmpty()) {
-      outcome = PathOutcome.UNKNOWN_TO;
-    } else if (!goal.get().shippedBy(date)) {
-      outcome = PathOutcome.NOT_RELEASED;
-    } else {
-      int order = goal.get().kommander().compareTo(start.line().get().kommander());
-      Optional<List<UpgradeHop>> hops =
-          order > 0 ? paths.path(start.line().get(), goal.get()) : Optional.empty();
-      hops.orElse(List.of())
-          .forEach(
-              h ->
-                  steps.add(
-                      new Step(
-                          h,
-                          lineStatus(
-                              catalog.line(Product.KOMMANDER, h.to()).orElseThrow(), date))));
-      if (order == 0) {
-        outcome = PathOutcome.ALREADY_THERE;
-      } else if (order < 0) {
-        outcome = PathOutcome.NOT_NEWER;
-      } else if (hops.isEmpty()) {
-        outcome = PathOutcome.NO_PATH;
-      } else if (direct) {
-        outcome = steps.size() == 1 ? PathOutcome.DIRECT_ALLOWED : PathOutcome.DIRECT_REFUSED;
-      } else {
-        outcome = PathOutcome.PATH;
-      }
-    }
-    return new UpgradePathAnswer(start, target, direct, steps, outcome);
+    return paths.answer(this, from, to, direct, date);
   }
 
   /** The newest line shipped by {@code date}. */
@@ -216,30 +179,6 @@ public final class SupportPolicy {
   /** Whose policy it was on {@code date}: the era of the newest line out by then. */
   public Era eraOn(LocalDate date) {
     return catalog.era(newestShipped(date).orElse(catalog.lines().get(0)).product());
-  }
-
-  /**
-   * How the asked patch compares with the latest out on the day; a patch the catalog knows, but
-   * dated later, is not "newer than known" but not out yet.
-   */
-  private static PatchCheck check(Version asked, Optional<Patch> known, Optional<Patch> out) {
-    if (asked.patch().isEmpty()) {
-      return PatchCheck.NOT_ASKED;
-    }
-    if (out.isEmpty()) {
-      return PatchCheck.LATEST_UNKNOWN;
-    }
-    int have = asked.patch().getAsInt();
-    int newest = out.get().version().patch().orElseThrow();
-    if (have == newest) {
-      return PatchCheck.LATEST;
-    }
-    if (have < newest) {
-      return PatchCheck.BEHIND;
-    }
-    return have <= known.orElseThrow().version().patch().orElseThrow()
-        ? PatchCheck.NOT_OUT_YET
-        : PatchCheck.NEWER_THAN_KNOWN;
   }
 
   /** Kommander on Konvoy: only the paired minors are supported, and only while that line is. */
@@ -328,36 +267,13 @@ public final class SupportPolicy {
     return new KubernetesFitAnswer(line, minor, fits, kubernetes(minor, date));
   }
 
-  private LineAnswer lineStatus(ReleaseLine line, LocalDate date) {
+  /** A line's status under its own name. */
+  LineAnswer lineStatus(ReleaseLine line, LocalDate date) {
     return status(line.product(), Version.of(line.kommander()), date);
   }
 
-  /**
-   * Whether the catalog may be out of date for {@code date}: see {@link Freshness}. The cadence is
-   * the longest gap between consecutive released lines among the review's last {@code cadenceGaps}.
-   */
+  /** Whether the catalog may be out of date for {@code date}: see {@link Freshness}. */
   public Freshness freshness(LocalDate date) {
-    List<LocalDate> dates =
-        catalog.lines().stream()
-            .filter(l -> l.status() == ReleaseStatus.RELEASED && l.released() != null)
-            .map(ReleaseLine::released)
-            .toList();
-    long cadence = 0;
-    for (int i = Math.max(1, dates.size() - catalog.review().cadenceGaps());
-        i < dates.size();
-        i++) {
-      cadence = Math.max(cadence, ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i)));
-    }
-    ReleaseLine newest =
-        catalog.lines().stream()
-            .filter(l -> l.status() == ReleaseStatus.RELEASED)
-            .reduce((a, b) -> b)
-            .orElse(catalog.lines().get(0));
-    List<ReleaseLine> supported = supportedOn(date);
-    Optional<ReleaseLine> next =
-        supported.size() < catalog.settings().window()
-            ? Optional.empty()
-            : Optional.of(supported.get(0));
-    return new Freshness(date, catalog.review(), newest, cadence, next, upstream);
+    return Freshness.of(catalog, date, supportedOn(date), upstream);
   }
 }

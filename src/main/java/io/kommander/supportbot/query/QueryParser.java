@@ -61,12 +61,6 @@ public final class QueryParser {
   private static final Set<String> SEPARATORS =
       Set.of(",", ";", "?", "!", "and", "or", "vs", "also");
   private static final Set<String> CONNECTORS = Set.of("on", "with", "atop");
-  private static final Map<String, Product> PRODUCTS =
-      Map.of(
-          "kommander", Product.KOMMANDER,
-          "konvoy", Product.KONVOY,
-          "dkp", Product.DKP,
-          "nkp", Product.NKP);
 
   /** The platforms' full names, read as one word each. */
   private static final Pattern FULL_NAMES =
@@ -238,7 +232,8 @@ public final class QueryParser {
 
     private void take(String token, String lower) {
       Product product =
-          PRODUCTS.get(lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower);
+          Product.named(lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower)
+              .orElse(null);
       if (SEPARATORS.contains(lower)) {
         connector = false;
         last = null;

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * write), except that a slash command is read by {@link SlashCommandForm} in one pass instead of
  * Bolt's three. The command then runs through the same app (middleware, listener, ack); every other
  * request is parsed by Bolt's parser. A body that cannot be parsed throws, for the caller to
- * refuse; a listener that fails gets Bolt's 500.
+ * refuse; a listener that fails is acknowledged (200) and logged in one line, never a 500.
  */
 public final class BoltServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(BoltServlet.class);
@@ -45,13 +45,15 @@ public final class BoltServlet extends HttpServlet {
       try {
         response = app.run(request);
       } catch (Exception e) {
-        log.error("Failed to handle a Slack {} request", request.getRequestType(), e);
-        response =
-            Response.builder()
-                .statusCode(500)
-                .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-                .body("{\"error\":\"Something is wrong\"}")
-                .build();
+        // Slack would show its user an error and retry the same payload, which fails the same
+        // way: acknowledge it, and say in one line what could not be handled.
+        log.warn(
+            "Could not handle a signed Slack {} request; acknowledged: {}: {}",
+            request.getRequestType(),
+            e.getClass().getSimpleName(),
+            e.getMessage());
+        log.debug("The failure in full", e);
+        response = Response.ok();
       }
     }
     ServletAdapterOps.writeResponse(resp, response);

@@ -6,6 +6,7 @@ import io.kommander.supportbot.http.ErrorReplies;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.query.QueryParser;
@@ -36,8 +37,7 @@ import java.util.regex.Pattern;
  * Every value reaches the HTML through Mustache, which escapes it.
  */
 public final class SupportPageServlet extends HttpServlet {
-  private static final Pattern VERSION_PAGE =
-      Pattern.compile("/(kommander|konvoy|dkp|nkp)/([^/]{1,20})");
+  private static final Pattern VERSION_PAGE = Pattern.compile("/([a-z]{3,9})/([^/]{1,20})");
 
   private final transient Supplier<PolicyService> policy;
   private final transient QueryParser parser = new QueryParser();
@@ -53,7 +53,7 @@ public final class SupportPageServlet extends HttpServlet {
     String path = req.getRequestURI();
     Optional<String> question;
     Matcher version = VERSION_PAGE.matcher(path);
-    if (version.matches()) {
+    if (version.matches() && Product.named(version.group(1)).isPresent()) {
       question = Optional.of(version.group(1) + " " + version.group(2));
     } else if (path.equals("/")) {
       question = question(req);

@@ -10,6 +10,7 @@ import static io.kommander.supportbot.announce.AnnouncementFixture.form;
 import static io.kommander.supportbot.announce.AnnouncementFixture.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.slack.api.methods.SlackApiException;
@@ -155,7 +156,8 @@ class AnnouncementSchedulerTest {
     clock.set("2026-12-16T09:00:00Z");
     AnnouncementScheduler s =
         scheduler(AnnouncementFixture.poster(slack)).start(Duration.ofHours(1));
-    Thread.sleep(150); // the 30-day warning is now waiting on Slack
+    // The 30-day warning is now waiting on Slack (WireMock logs it as it arrives).
+    await().atMost(Duration.ofSeconds(5)).until(() -> posts(slack).size() == 1);
 
     long start = System.nanoTime();
     s.close();

@@ -1,10 +1,12 @@
 package io.kommander.supportbot.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.Serve;
 import io.kommander.supportbot.TestCatalogs;
+import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -40,14 +43,13 @@ class CatalogReloadTest {
         .body();
   }
 
-  private static String awaitAnswer(int port, String q, Predicate<String> done) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    String answer = ask(port, q);
-    while (!done.test(answer) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      answer = ask(port, q);
-    }
-    return answer;
+  private static String awaitAnswer(int port, String q, Predicate<String> done) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> ask(port, q), done);
+  }
+
+  /** How many file changes the watcher has refused so far (a process-wide counter). */
+  private static double refused() {
+    return Metrics.counter("catalog.reloads", "source", "file", "outcome", "refused").count();
   }
 
   @Test
@@ -78,8 +80,10 @@ class CatalogReloadTest {
       assertThat(serve.live().catalog().version()).isNotEqualTo(before);
 
       String good = serve.live().catalog().version();
+      double refusedBefore = refused();
       Files.writeString(file, TestCatalogs.withPlannedText().replace("window: 3", "window: -1"));
-      Thread.sleep(2_500); // two reload intervals
+      // The watcher saw the broken file and refused it (not: it has not looked yet).
+      await().atMost(Duration.ofSeconds(10)).until(() -> refused() > refusedBefore);
       assertThat(serve.live().catalog().version()).isEqualTo(good);
       assertThat(ask(port, "nkp 2.18")).contains("Planned for 2027-01-15.");
     }

@@ -5,22 +5,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kommander.supportbot.testing.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/kubernetes: each manifest validates against Kubernetes' own schema (npm kubernetes-models,
- * run with node; .ci/run installs node where it is missing), and says what operators rely on.
+ * deploy/kubernetes as kustomize renders it (kubectl kustomize, no flags, as README says): it
+ * validates against Kubernetes' own schemas (npm kubernetes-models, run with node; .ci/run installs
+ * them), its ConfigMap is config/ itself, the example overlay is a second environment, and the
+ * Deployment says what operators rely on.
  */
 class KubernetesManifestsTest {
   static final Path DIR = Path.of("deploy/kubernetes");
+  static final Path TOOLS = Path.of("src/test/js");
   static final YAMLMapper YAML = new YAMLMapper();
 
   static JsonNode read(String file) throws IOException {
@@ -45,34 +48,72 @@ class KubernetesManifestsTest {
     }
   }
 
+  /** {@code kubectl kustomize DIR}, no flags, exactly as README says (skipped without kubectl). */
+  static String kustomize(String dir) throws Exception {
+    assumeTrue(available("kubectl"), "needs kubectl (kustomize is built into it)");
+    return run(Path.of("."), List.of("kubectl", "kustomize", dir));
+  }
+
+  static List<JsonNode> documents(String yaml) throws IOException {
+    return YAML.readValues(YAML.getFactory().createParser(yaml), JsonNode.class).readAll();
+  }
+
+  static JsonNode kind(List<JsonNode> docs, String kind) {
+    return docs.stream()
+        .filter(d -> d.path("kind").asText().equals(kind))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
-  void everyManifestValidatesAgainstKubernetesSchemas() throws Exception {
-    assumeTrue(available("node") && available("npm"), "needs node and npm (.ci/run installs them)");
-    Path work = Files.createDirectories(Path.of("target/k8s-validate"));
-    Files.copy(
-        Path.of("src/test/resources/k8s/validate.mjs"),
-        work.resolve("validate.mjs"),
-        StandardCopyOption.REPLACE_EXISTING);
-    if (!Files.isDirectory(work.resolve("node_modules/kubernetes-models"))) {
-      run(
-          work,
-          List.of(
-              "npm",
-              "install",
-              "--no-audit",
-              "--no-fund",
-              "--silent",
-              "kubernetes-models@5.1.0",
-              "yaml@2.8.1"));
-    }
+  void whatKustomizeRendersValidatesAgainstKubernetesSchemas() throws Exception {
+    Path out = Files.createDirectories(Path.of("target/k8s"));
+    Path base = Files.writeString(out.resolve("base.yaml"), kustomize("deploy/kubernetes"));
+    Path example =
+        Files.writeString(out.resolve("example.yaml"), kustomize("deploy/overlays/example"));
+    Tools.require(
+        Files.isDirectory(TOOLS.resolve("node_modules/kubernetes-models")) && available("node"),
+        "node and src/test/js's packages (npm ci --prefix src/test/js)");
     List<String> command = new ArrayList<>(List.of("node", "validate.mjs"));
-    for (String f :
+    for (Path f :
         List.of(
-            "deployment.yaml", "service.yaml", "poddisruptionbudget.yaml", "secret.example.yaml")) {
-      command.add(DIR.resolve(f).toAbsolutePath().toString());
+            base,
+            example,
+            DIR.resolve("secret.example.yaml"),
+            DIR.resolve("monitoring/podmonitor.yaml"))) {
+      command.add(f.toAbsolutePath().toString());
     }
-    String out = run(work, command);
-    assertThat(out.lines().filter(l -> l.startsWith("valid ")).count()).isEqualTo(4);
+    String result = run(TOOLS, command);
+    // base: ConfigMap, Service, Deployment, PDB; example: the same and its Namespace; 2 more.
+    assertThat(result.lines().filter(l -> l.startsWith("valid ")).count()).isEqualTo(11);
+  }
+
+  @Test
+  void theConfigMapHoldsTheCatalogOfConfigItselfAndTheDeploymentMountsIt() throws Exception {
+    List<JsonNode> docs = documents(kustomize("deploy/kubernetes"));
+    JsonNode config = kind(docs, "ConfigMap");
+    assertThat(config.at("/data/releases.yaml").asText())
+        .isEqualTo(Files.readString(Path.of("config/releases.yaml")));
+    assertThat(config.at("/data/announcements.yaml").asText())
+        .isEqualTo(Files.readString(Path.of("config/announcements.yaml")));
+    JsonNode pod = kind(docs, "Deployment").at("/spec/template/spec");
+    assertThat(pod.findValuesAsText("name")).contains(config.at("/metadata/name").asText());
+    assertThat(pod.at("/volumes/0/configMap/name").asText())
+        .isEqualTo(config.at("/metadata/name").asText());
+  }
+
+  @Test
+  void theExampleOverlayIsASecondEnvironment() throws Exception {
+    List<JsonNode> docs = documents(kustomize("deploy/overlays/example"));
+    String namespace = kind(docs, "Namespace").at("/metadata/name").asText();
+    assertThat(namespace).isEqualTo("kommander-support-staging");
+    assertThat(docs)
+        .filteredOn(d -> !d.path("kind").asText().equals("Namespace"))
+        .allSatisfy(d -> assertThat(d.at("/metadata/namespace").asText()).isEqualTo(namespace));
+    JsonNode deployment = kind(docs, "Deployment");
+    assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+    assertThat(deployment.at("/spec/template/spec/containers/0/env").toString())
+        .contains("\"PUBLIC_URL\"", "https://support-bot.staging.example.com");
   }
 
   @Test
@@ -96,10 +137,10 @@ class KubernetesManifestsTest {
       }
     }
     assertThat(bot.get("env").toString()).contains("/etc/kommander-support-bot/releases.yaml");
+    JsonNode config = YAML.readTree(Path.of("config/kustomization.yaml").toFile());
     assertThat(pod.at("/volumes/0/configMap/name").asText())
-        .isEqualTo(read("kustomization.yaml").at("/configMapGenerator/0/name").asText());
-    assertThat(read("kustomization.yaml").at("/generatorOptions/disableNameSuffixHash").asBoolean())
-        .isTrue();
+        .isEqualTo(config.at("/configMapGenerator/0/name").asText());
+    assertThat(config.at("/generatorOptions/disableNameSuffixHash").asBoolean()).isTrue();
     assertThat(read("poddisruptionbudget.yaml").at("/spec/minAvailable").asInt()).isEqualTo(1);
   }
 

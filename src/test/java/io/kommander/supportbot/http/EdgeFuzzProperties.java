@@ -68,6 +68,47 @@ class EdgeFuzzProperties {
         bot.port(), "POST", "/slack/events", headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A share click as Slack sends it, with {@code responseUrl} (null: the field is absent). */
+  static String shareClick(String responseUrl, boolean channel) {
+    return "payload="
+        + enc(
+            "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0001\"},\"api_app_id\":\"A0001\","
+                + "\"team\":{\"id\":\"T0001\"},\"trigger_id\":\"1.2.3\","
+                + (channel ? "\"channel\":{\"id\":\"C0001\"}," : "")
+                + (responseUrl == null ? "" : "\"response_url\":\"" + responseUrl + "\",")
+                + "\"actions\":[{\"action_id\":\"share_in_channel\",\"block_id\":\"b1\","
+                + "\"value\":\"1.4\",\"type\":\"button\",\"action_ts\":\""
+                + System.nanoTime()
+                + "\"}]}");
+  }
+
+  /**
+   * The signed payloads Slack itself could send that once got a 500 (found by this fuzzer): each is
+   * acknowledged, and a share click with nowhere to answer posts nothing.
+   */
+  @Example
+  void signedPayloadsBoltCannotHandleAreAcknowledgedNot500() throws Exception {
+    String form = "application/x-www-form-urlencoded";
+    int before = slack.calls("/response").size();
+    for (String[] c :
+        new String[][] {
+          {form, shareClick(null, false)},
+          {form, shareClick("not a url", true)},
+          {form, shareClick("ftp://example.com/x", true)},
+          {
+            "application/json",
+            "{\"type\":\"event_callback\",\"team_id\":[1],\"event_id\":{},\"event_time\":\"x\","
+                + "\"event\":{\"type\":\"app_mention\",\"user\":7,\"text\":[\"a\"],"
+                + "\"channel\":{\"id\":1},\"ts\":true}}"
+          },
+        }) {
+      RawHttp.Response r = signed(c[0], c[1]);
+      assertClean(r, c[1]);
+      assertThat(r.status()).as(c[1]).isIn(200, 400);
+    }
+    assertThat(slack.calls("/response")).hasSize(before);
+  }
+
   /** The cases found by hand against the shipped jar, each once. */
   @Example
   void knownOffendersAreAnsweredCleanly() throws Exception {

@@ -1,6 +1,7 @@
 package io.kommander.supportbot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
@@ -15,6 +16,7 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,7 @@ class SlowClientTest {
     }
     AtomicBoolean attacking = new AtomicBoolean(true);
     AtomicInteger cutOff = new AtomicInteger();
+    AtomicInteger trickled = new AtomicInteger();
     Thread trickle =
         new Thread(
             () -> {
@@ -81,6 +84,7 @@ class SlowClientTest {
                     OutputStream out = sockets.get(i).getOutputStream();
                     out.write('{');
                     out.flush();
+                    trickled.incrementAndGet();
                   } catch (IOException e) {
                     cutOff.incrementAndGet(); // the server gave up on it: come back at once
                     try {
@@ -101,7 +105,8 @@ class SlowClientTest {
             "trickle");
     trickle.start();
     try {
-      Thread.sleep(1_000); // the attack is in place
+      // The attack is in place: every attacker connected and has sent its first byte.
+      await().atMost(Duration.ofSeconds(10)).until(() -> trickled.get() >= ATTACKERS);
       SlackRequests requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
       List<Long> health = new ArrayList<>();
       int answered = 0;

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.sun.management.UnixOperatingSystemMXBean;
@@ -147,10 +148,13 @@ class BurstTest {
       for (var ack : mentions) {
         assertThat(ack.join().status()).isEqualTo(200);
       }
-      for (int i = 0; i < 200 && posts() < uniqueMentions; i++) {
-        Thread.sleep(50); // replies are posted after the acks
-      }
-      Thread.sleep(200); // a duplicate's chance to show
+      // Replies are posted after the acks; then the count must hold still (a duplicate would
+      // break it).
+      await().atMost(Duration.ofSeconds(10)).until(() -> posts() >= uniqueMentions);
+      await()
+          .during(Duration.ofMillis(200))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> posts() == uniqueMentions);
       slack.verify(uniqueMentions, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
       slack.resetRequests(); // WireMock's journal is not the bot's memory
     } finally {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
@@ -23,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -156,12 +158,13 @@ class HardeningTest {
                 throw new IllegalStateException(e);
               }
             });
-    Thread.sleep(500); // the share is now waiting on the slow response_url
+    // The share is now waiting on the slow response_url (WireMock logs it as it arrives).
+    await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("/response").size() == 1);
     long start = System.nanoTime();
     bot.close();
     assertThat(inFlight.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     assertThat(System.nanoTime() - start)
-        .isGreaterThan(TimeUnit.MILLISECONDS.toNanos(500)); // it waited
+        .isGreaterThan(TimeUnit.MILLISECONDS.toNanos(300)); // it waited for the slow reply
     slack.server().verify(1, postRequestedFor(urlEqualTo("/response")));
   }
 }

@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.kommander.supportbot.timing.Timers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,16 +89,17 @@ public final class SlackMock implements AutoCloseable {
   }
 
   /**
-   * The calls to {@code path} once there are at least {@code n}, waiting up to 10 s: mention
-   * replies are posted after the ack. Then a further 200 ms, so that a duplicate has its chance to
-   * show.
+   * The calls to {@code path} once there are at least {@code n} (waiting up to 10 s: mention
+   * replies are posted after the ack), once their number has held still for 200 ms: a duplicate in
+   * that window shows in the list the caller asserts on.
    */
   public List<LoggedRequest> awaitCalls(String path, int n) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (calls(path).size() < n && System.nanoTime() < deadline) {
-      Timers.sleep(Duration.ofMillis(20));
-    }
-    Timers.sleep(Duration.ofMillis(200));
+    int seen = await().atMost(Duration.ofSeconds(10)).until(() -> calls(path).size(), c -> c >= n);
+    await()
+        .pollInterval(Duration.ofMillis(20))
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> calls(path).size(), c -> c == seen);
     return calls(path);
   }
 

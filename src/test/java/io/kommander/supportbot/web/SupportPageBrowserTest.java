@@ -1,12 +1,12 @@
 package io.kommander.supportbot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.testing.TestConfigs;
+import io.kommander.supportbot.testing.Tools;
 import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -50,9 +52,8 @@ class SupportPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        CHROMIUM.canExecute() && DRIVER.canExecute(),
-        "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    Tools.require(
+        CHROMIUM.canExecute() && DRIVER.canExecute(), "Debian's chromium and chromium-driver");
     PolicyService policy =
         new PolicyService(
             TestCatalogs.april(),
@@ -168,5 +169,37 @@ class SupportPageBrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser)
             .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
     assertThat(overflow).isEqualTo(Boolean.TRUE);
+  }
+
+  /** axe-core from src/test/js (npm ci --prefix src/test/js), injected into each page. */
+  static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
+
+  /** The WCAG 2.1 A and AA violations axe-core finds on the page now: rule id and its targets. */
+  @SuppressWarnings("unchecked")
+  static List<String> wcagViolations() throws Exception {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript(Files.readString(AXE));
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    List<Map<String, Object>> violations =
+        (List<Map<String, Object>>)
+            js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {runOnly: {type: 'tag',"
+                    + " values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                    + ".then(r => done(r.violations.map(v => ({id: v.id,"
+                    + " targets: v.nodes.map(n => n.target.join(' '))}))));");
+    return violations.stream().map(v -> v.get("id") + " at " + v.get("targets")).toList();
+  }
+
+  @Test
+  void thePagesHaveNoWcag21AOrAaViolationsAtPhoneAndDesktopWidths() throws Exception {
+    Tools.require(Files.exists(AXE), "axe-core in src/test/js (npm ci --prefix src/test/js)");
+    for (String page : List.of("/", "/nkp/2.16", "/?q=nkp+2.15", "/?from=dkp+2.5&to=nkp+2.17")) {
+      for (int width : new int[] {390, 1280}) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        browser.get(base + page);
+        assertThat(wcagViolations()).as("%s at %d px", page, width).isEmpty();
+      }
+    }
   }
 }

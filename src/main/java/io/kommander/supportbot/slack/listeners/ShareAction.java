@@ -13,6 +13,7 @@ import io.kommander.supportbot.slack.Once;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -39,7 +40,17 @@ public final class ShareAction implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) throws IOException {
     var payload = req.getPayload();
+    if (payload.getActions() == null || payload.getActions().isEmpty()) {
+      log.warn("Share click without an action; nothing posted");
+      return ctx.ack();
+    }
     var action = payload.getActions().get(0);
+    if (!answerable(payload.getResponseUrl())) {
+      log.warn(
+          "Share click with nowhere to answer (response_url {}); nothing posted",
+          payload.getResponseUrl() == null ? "missing" : "not an http(s) URL");
+      return ctx.ack();
+    }
     String click =
         "share:"
             + (payload.getUser() == null ? "" : payload.getUser().getId())
@@ -55,16 +66,30 @@ public final class ShareAction implements BlockActionHandler {
     if (user != null && user.matches("[A-Z0-9]+")) {
       blocks.add(context(c -> c.elements(List.of(markdownText("Shared by <@" + user + ">")))));
     }
-    WebhookResponse sent =
-        ctx.respond(
-            r ->
-                r.responseType("in_channel")
-                    .replaceOriginal(false)
-                    .text(message.text())
-                    .blocks(blocks));
-    if (sent.getCode() != 200) {
-      log.warn("Sharing an answer failed: response_url answered HTTP {}", sent.getCode());
+    try {
+      WebhookResponse sent =
+          ctx.respond(
+              r ->
+                  r.responseType("in_channel")
+                      .replaceOriginal(false)
+                      .text(message.text())
+                      .blocks(blocks));
+      if (sent.getCode() != 200) {
+        log.warn("Sharing an answer failed: response_url answered HTTP {}", sent.getCode());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Sharing an answer failed: {}: {}", e.getClass().getSimpleName(), e.getMessage());
     }
     return ctx.ack();
+  }
+
+  /** Slack's response_url is an https URL; tests and proxies may use http. */
+  private static boolean answerable(String responseUrl) {
+    try {
+      String scheme = responseUrl == null ? null : URI.create(responseUrl).getScheme();
+      return "https".equals(scheme) || "http".equals(scheme);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -1,13 +1,14 @@
 // Validates Kubernetes manifests against the types generated from Kubernetes' own OpenAPI schema
-// (npm kubernetes-models): node validate.mjs FILE... ; prints one line per document, exits 1 on
-// any invalid one.
+// (npm kubernetes-models; PodMonitor from @kubernetes-models/prometheus-operator):
+// node validate.mjs FILE... ; prints one line per document, exits 1 on any invalid one.
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 import { Deployment } from "kubernetes-models/apps/v1";
-import { Service, Secret, ConfigMap } from "kubernetes-models/v1";
+import { Service, Secret, ConfigMap, Namespace } from "kubernetes-models/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
+import { PodMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1";
 
-const kinds = { Deployment, Service, Secret, ConfigMap, PodDisruptionBudget };
+const kinds = { Deployment, Service, Secret, ConfigMap, Namespace, PodDisruptionBudget, PodMonitor };
 let failed = false;
 for (const file of process.argv.slice(2)) {
   for (const doc of parseAllDocuments(readFileSync(file, "utf8"))) {

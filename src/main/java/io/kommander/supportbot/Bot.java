@@ -83,8 +83,8 @@ public final class Bot implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     servlets.put("/healthz", new HealthServlet(ready::get));
-    servlets.put("/metrics", new MetricsServlet(BotMetrics.registry(), answers));
-    servlets.put("/ask", new AskServlet(answers));
+    servlets.put("/metrics", new MetricsServlet(BotMetrics.registry(), policy));
+    servlets.put("/ask", new AskServlet(policy));
     servlets.put("/", new SupportPageServlet(policy));
     servlets.put("/api/v1/*", new ApiServlet(policy, settings(config)));
 

@@ -1,6 +1,7 @@
 package io.kommander.supportbot.api;
 
 import io.kommander.supportbot.announce.AnnouncementSettings;
+import io.kommander.supportbot.json.Json;
 import io.kommander.supportbot.policy.PolicyService;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,14 +64,10 @@ public final class ApiServlet extends HttpServlet {
       if (body instanceof ApiResources.Raw raw) {
         write(resp, 200, raw.contentType(), raw.body());
       } else {
-        write(resp, 200, JSON, ApiJson.MAPPER.writeValueAsString(body));
+        write(resp, 200, JSON, Json.write(body));
       }
     } catch (ApiError e) {
-      write(
-          resp,
-          e.status,
-          JSON,
-          ApiJson.MAPPER.writeValueAsString(new ApiModel.Error(e.code, e.getMessage())));
+      write(resp, e.status, JSON, Json.write(new ApiModel.Error(e.code, e.getMessage())));
     }
   }
 

@@ -3,9 +3,7 @@ package io.kommander.supportbot.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.kommander.supportbot.json.Json;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,11 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileLedger implements Ledger {
   private static final Logger log = LoggerFactory.getLogger(FileLedger.class);
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .build();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final Path file;
   private final Map<String, Entry> entries = new LinkedHashMap<>();

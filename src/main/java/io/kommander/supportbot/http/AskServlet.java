@@ -1,21 +1,32 @@
 package io.kommander.supportbot.http;
 
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.query.QueryParser;
+import io.kommander.supportbot.render.TextRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 
-/** {@code GET /ask?q=TEXT}: the bot's answer as plain text, to try it locally without Slack. */
+/**
+ * {@code GET /ask?q=TEXT}: the answer as plain text, as the CLI prints it, to try the bot without
+ * Slack. Straight from the policy service: nothing Slack's is involved, on or off.
+ */
 public final class AskServlet extends HttpServlet {
-  private final transient AnswerSource answers;
+  private final transient Supplier<PolicyService> policy;
+  private final transient QueryParser parser = new QueryParser();
+  private final transient TextRenderer renderer = new TextRenderer();
 
-  public AskServlet(AnswerSource answers) {
-    this.answers = answers;
+  public AskServlet(Supplier<PolicyService> policy) {
+    this.policy = policy;
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String q = req.getParameter("q");
     resp.setContentType("text/plain;charset=utf-8");
-    resp.getWriter().println(answers.text(req.getParameter("q")));
+    resp.getWriter()
+        .println(renderer.render(policy.get().answer(parser.parse(q == null ? "" : q))));
   }
 }

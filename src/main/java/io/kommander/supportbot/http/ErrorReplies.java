@@ -1,5 +1,6 @@
 package io.kommander.supportbot.http;
 
+import io.kommander.supportbot.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HexFormat;
@@ -17,15 +18,16 @@ public final class ErrorReplies {
     return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }
 
+  /** The JSON shape of a refusal, as openapi.yaml's Error. */
+  private record Refusal(String error, String message) {}
+
   /** A refusal's body and its content type. */
   public record Body(String contentType, String text) {}
 
   /** The body for {@code path}: JSON under {@code /api/}, a line of text elsewhere. */
   public static Body body(String path, String code, String message) {
     return path != null && path.startsWith("/api/")
-        ? new Body(
-            "application/json;charset=utf-8",
-            "{\"error\":\"" + code + "\",\"message\":\"" + json(message) + "\"}")
+        ? new Body("application/json;charset=utf-8", Json.write(new Refusal(code, message)))
         : new Body("text/plain;charset=utf-8", message + "\n");
   }
 
@@ -40,23 +42,5 @@ public final class ErrorReplies {
     Body body = body(path, code, message);
     resp.setContentType(body.contentType());
     resp.getWriter().write(body.text());
-  }
-
-  private static String json(String s) {
-    StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

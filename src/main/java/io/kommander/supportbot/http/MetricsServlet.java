@@ -2,6 +2,7 @@ package io.kommander.supportbot.http;
 
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.Freshness;
+import io.kommander.supportbot.policy.PolicyService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,35 +20,35 @@ import java.util.function.ToDoubleFunction;
 public final class MetricsServlet extends HttpServlet {
   private final transient PrometheusMeterRegistry registry;
 
-  public MetricsServlet(PrometheusMeterRegistry registry, AnswerSource answers) {
+  public MetricsServlet(PrometheusMeterRegistry registry, Supplier<PolicyService> policy) {
     this.registry = registry;
-    BotMetrics.measure("catalog", r -> catalogGauges(r, answers));
+    BotMetrics.measure("catalog", r -> catalogGauges(r, policy));
   }
 
-  private static void catalogGauges(MeterRegistry registry, AnswerSource answers) {
+  private static void catalogGauges(MeterRegistry registry, Supplier<PolicyService> policy) {
     gauge(
         registry,
         "catalog.review.age.days",
         "Days since the catalog was last checked",
-        answers,
+        policy,
         f -> f.reviewAgeDays());
     gauge(
         registry,
         "catalog.newest.line.age.days",
         "Days since the newest known line shipped",
-        answers,
+        policy,
         f -> f.newestAgeDays());
     gauge(
         registry,
         "catalog.release.cadence.days",
         "Longest recent gap between lines",
-        answers,
+        policy,
         f -> f.cadenceDays());
     gauge(
         registry,
         "catalog.may.be.stale",
         "1 when today's answers say they may be stale",
-        answers,
+        policy,
         f -> f.stale() ? 1 : 0);
   }
 
@@ -54,12 +56,10 @@ public final class MetricsServlet extends HttpServlet {
       MeterRegistry registry,
       String name,
       String help,
-      AnswerSource answers,
+      Supplier<PolicyService> policy,
       ToDoubleFunction<Freshness> value) {
     Gauge.builder(
-            name,
-            answers,
-            a -> value.applyAsDouble(a.policy().policy().freshness(a.policy().today())))
+            name, policy, p -> value.applyAsDouble(p.get().policy().freshness(p.get().today())))
         .description(help)
         .register(registry);
   }

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.JsonOps;
-import io.kommander.supportbot.http.AnswerSource;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.query.QueryParser;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  * whole reply is cached too, already in JSON: serialising its blocks costs far more than finding
  * the cached answer (docs/performance.md has the figures).
  */
-public final class SlackAnswers implements AnswerSource {
+public final class SlackAnswers {
   /**
    * Bounded by size, not count, so the cache's memory is bounded whatever is asked (an answer's
    * heap grows with its text; docs/performance.md has the measured ratio), while still holding some
@@ -78,7 +77,6 @@ public final class SlackAnswers implements AnswerSource {
     return lookup(text).message();
   }
 
-  @Override
   public String text(String question) {
     return answer(question).text();
   }
@@ -115,7 +113,6 @@ public final class SlackAnswers implements AnswerSource {
     return renderer;
   }
 
-  @Override
   public PolicyService policy() {
     return policy.get();
   }
@@ -141,12 +138,10 @@ public final class SlackAnswers implements AnswerSource {
     return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
-  @Override
   public CacheStats stats() {
     return cache.stats();
   }
 
-  @Override
   public long size() {
     return cache.estimatedSize();
   }

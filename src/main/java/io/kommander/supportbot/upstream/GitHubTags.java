@@ -1,7 +1,7 @@
 package io.kommander.supportbot.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kommander.supportbot.json.Json;
 import io.kommander.supportbot.policy.Version;
 import java.io.IOException;
 import java.time.Duration;
@@ -30,7 +30,6 @@ public final class GitHubTags {
   static final Pattern FINAL = Pattern.compile("^v(\\d+)\\.(\\d+)\\.(\\d+)$");
 
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PAGES = 50;
 
   /** What one look found. */
@@ -114,7 +113,7 @@ public final class GitHubTags {
         if (!r.isSuccessful()) {
           return new Failed("HTTP " + r.code() + " from " + page.host());
         }
-        JsonNode body = JSON.readTree(r.body().byteStream());
+        JsonNode body = Json.MAPPER.readTree(r.body().byteStream());
         if (body == null || !body.isArray()) {
           return new Failed("not a JSON array of tags");
         }
@@ -153,7 +152,7 @@ public final class GitHubTags {
       if (!r.isSuccessful()) {
         return new Failed("HTTP " + r.code() + " for the commit of v" + tag.version());
       }
-      JsonNode c = JSON.readTree(r.body().byteStream()).path("commit");
+      JsonNode c = Json.MAPPER.readTree(r.body().byteStream()).path("commit");
       String date =
           c.path("committer").path("date").asText(c.path("author").path("date").asText(""));
       return new Dated(OffsetDateTime.parse(date).atZoneSameInstant(ZoneOffset.UTC).toLocalDate());

@@ -1,9 +1,9 @@
 package io.kommander.supportbot.upstream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.delivery.Post;
+import io.kommander.supportbot.json.Json;
 import io.kommander.supportbot.policy.Catalog;
 import io.kommander.supportbot.policy.FoundRelease;
 import io.kommander.supportbot.policy.Product;
@@ -23,7 +23,6 @@ import java.util.Map;
  * changes for whom, and the YAML to paste into {@code config/releases.yaml}.
  */
 public final class MaintainerNotice {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private MaintainerNotice() {}
 
@@ -110,7 +109,7 @@ public final class MaintainerNotice {
 
   private static String blocks(String text) {
     try {
-      return JSON.writeValueAsString(
+      return Json.MAPPER.writeValueAsString(
           List.of(
               Map.of(
                   "type",

@@ -1,8 +1,8 @@
 package io.kommander.supportbot.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kommander.supportbot.catalog.CatalogJson;
 import io.kommander.supportbot.catalog.CatalogLoader;
+import io.kommander.supportbot.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  */
 public interface UpstreamStore {
   /** Versions as strings both ways; ISO dates and instants. */
-  ObjectMapper JSON = CatalogJson.MAPPER.copy().registerModule(CatalogLoader.versions());
+  ObjectMapper JSON = Json.MAPPER.copy().registerModule(CatalogLoader.versions());
 
   UpstreamState load();
 

@@ -303,6 +303,4 @@ final class ApiModel {
           Phrases.upcoming(u));
     }
   }
-
-  record Error(String error, String message) {}
 }

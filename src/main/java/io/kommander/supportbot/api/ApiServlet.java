@@ -67,7 +67,7 @@ public final class ApiServlet extends HttpServlet {
         write(resp, 200, JSON, Json.write(body));
       }
     } catch (ApiError e) {
-      write(resp, e.status, JSON, Json.write(new ApiModel.Error(e.code, e.getMessage())));
+      write(resp, e.status, JSON, Json.write(new ApiError.Body(e.code, e.getMessage())));
     }
   }
 

@@ -60,14 +60,36 @@ public class SlackPoster {
   private final int attempts;
   private final Duration backoff;
   private final Duration maxRetryAfter;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
+  private final Sleeper sleeper;
   private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
+  /** How the poster waits between attempts; false when interrupted (stop trying). */
+  @FunctionalInterface
+  public interface Sleeper {
+    boolean sleep(Duration duration);
+  }
+
   public SlackPoster(MethodsClient slack, int attempts, Duration backoff, Duration maxRetryAfter) {
+    this(slack, attempts, backoff, maxRetryAfter, Clock.systemUTC(), Timers::sleep);
+  }
+
+  /**
+   * @param clock and {@code sleeper}: real time, or a test's clock that a sleep moves on at once
+   */
+  public SlackPoster(
+      MethodsClient slack,
+      int attempts,
+      Duration backoff,
+      Duration maxRetryAfter,
+      Clock clock,
+      Sleeper sleeper) {
     this.slack = slack;
     this.attempts = attempts;
     this.backoff = backoff;
     this.maxRetryAfter = maxRetryAfter;
+    this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   /**
@@ -119,7 +141,7 @@ public class SlackPoster {
           attempt,
           attempts,
           reason);
-      if (attempt < attempts && !Timers.sleep(wait)) {
+      if (attempt < attempts && wait.compareTo(Duration.ZERO) > 0 && !sleeper.sleep(wait)) {
         break;
       }
     }
@@ -151,7 +173,7 @@ public class SlackPoster {
       pausedUntil.remove(channel, until);
       return true;
     }
-    return Timers.sleep(left);
+    return sleeper.sleep(left);
   }
 
   /** Sends once; protected so tests can simulate a crash around it. */

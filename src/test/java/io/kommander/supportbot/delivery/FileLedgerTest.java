@@ -48,6 +48,25 @@ class FileLedgerTest extends LedgerContract {
   }
 
   @Test
+  void compactionHappensExactlyWhenLinesOutnumberTwiceTheEntriesPlusAThousand() throws Exception {
+    Path journal = dir.resolve("outbox.jsonl");
+    Ledger ledger = ledger();
+    ledger.add(post(KEY), T0); // line 1
+    ledger.add(post("k:2"), T0); // line 2; two entries: compaction once lines exceed 1,004
+    for (int i = 0; i < 1_002; i++) {
+      ledger.release(KEY, "HTTP 503", T0);
+    }
+    assertThat(Files.readAllLines(journal)).hasSize(1_004); // not yet
+    ledger.release(KEY, "HTTP 503", T0);
+    assertThat(Files.readAllLines(journal)).hasSize(2); // one line per entry
+    ledger.release(KEY, "HTTP 503", T0);
+    assertThat(Files.readAllLines(journal)).hasSize(3); // appending again
+    ledger.close();
+    assertThat(ledger().get(KEY).orElseThrow().attempts()).isEqualTo(1_004);
+    assertThat(ledger().get("k:2").orElseThrow().state()).isEqualTo(Ledger.State.PENDING);
+  }
+
+  @Test
   void theWholeFileLedgerOfEarlierVersionsIsTakenOver() throws Exception {
     Files.writeString(
         dir.resolve("announcement-ledger.json"),

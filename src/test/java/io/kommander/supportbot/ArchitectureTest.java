@@ -53,4 +53,25 @@ class ArchitectureTest {
         .resideOutsideOfPackages("io.kommander.supportbot.policy..", "java..", "javax.annotation..")
         .check(MAIN);
   }
+
+  /** Small files of one idea each: a file that grows past this wants splitting by what it does. */
+  @Test
+  void noMainFileIsOverThreeHundredLines() throws Exception {
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      java.util.List<String> long_ =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .filter(
+                  f -> {
+                    try {
+                      return java.nio.file.Files.readAllLines(f).size() > 300;
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .map(Object::toString)
+              .toList();
+      org.assertj.core.api.Assertions.assertThat(long_).isEmpty();
+    }
+  }
 }

@@ -11,7 +11,9 @@ import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.policy.Version;
-import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.CatalogPhrases;
+import io.kommander.supportbot.render.ReplyPhrases;
+import io.kommander.supportbot.render.UpgradePhrases;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,14 +33,14 @@ public final class AnnouncementMessages {
     LocalDate date = a.endDate();
     String headline =
         a.discovered()
-            ? Phrases.lostSupport(line, by, date)
-            : Phrases.announcement(line, by, date, a.leadDays());
+            ? CatalogPhrases.lostSupport(line, by, date)
+            : CatalogPhrases.announcement(line, by, date, a.leadDays());
     // Upgrade advice as of the end date (or the day a past end was learned): the core names the
     // newest line and its latest patch.
     LineAnswer advice =
         policy.status(
             line.product(), Version.of(line.kommander()), a.discovered() ? by.learned() : date);
-    List<String> body = new ArrayList<>(Phrases.upgrade(advice));
+    List<String> body = new ArrayList<>(UpgradePhrases.upgrade(advice));
     String lateNote =
         a.discovered()
             ? "Found late: the release data learned of " + by.label() + " on " + by.learned() + "."
@@ -62,7 +64,7 @@ public final class AnnouncementMessages {
     }
     context.add(
         "_"
-            + Phrases.DERIVED
+            + ReplyPhrases.DERIVED
             + "_ · <"
             + Optional.ofNullable(policy.catalog().era(line.product()).termsUrl())
                 .orElse(policy.catalog().settings().termsUrl())

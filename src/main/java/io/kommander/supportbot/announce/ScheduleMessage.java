@@ -5,7 +5,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
-import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.ReplyPhrases;
 import io.kommander.supportbot.slack.blocks.SlackLimits;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class ScheduleMessage {
               + " "
               + s.zone()
               + ", "
-              + Phrases.days(s.leadDays())
+              + ReplyPhrases.days(s.leadDays())
               + " ahead and on the day.");
       List<Announcement> upcoming = scheduler.get().upcoming();
       if (upcoming.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.kommander.supportbot.api;
 
 import io.kommander.supportbot.policy.Support;
-import io.kommander.supportbot.render.Phrases.Standing;
+import io.kommander.supportbot.render.Standing;
 import java.util.Locale;
 
 /**

@@ -4,14 +4,16 @@ import io.kommander.supportbot.policy.Answer.CompatibilityAnswer;
 import io.kommander.supportbot.policy.Answer.KubernetesAnswer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
-import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.Patch;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportEnd;
 import io.kommander.supportbot.policy.SupportPolicy;
+import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.ReplyPhrases;
+import io.kommander.supportbot.render.TopicPhrases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -176,7 +178,7 @@ final class ApiModel {
           c.kommanderLine().map(l -> l.konvoy().toString()).orElse(null),
           c.konvoyLine().map(l -> l.kommander().toString()).orElse(null),
           c.pairStatus().map(s -> Status.of(s, window)).orElse(null),
-          Phrases.compatibility(c, window));
+          TopicPhrases.compatibility(c, window));
     }
   }
 
@@ -190,7 +192,7 @@ final class ApiModel {
     static Matrix of(MatrixAnswer m, SupportPolicy policy) {
       return new Matrix(
           m.asOf(),
-          Phrases.policyName(m.window()),
+          ReplyPhrases.policyName(m.window()),
           policy.eraOn(m.asOf()).owner(),
           m.window(),
           Freshness.of(policy.freshness(m.asOf())),
@@ -219,7 +221,7 @@ final class ApiModel {
           f.cadenceDays(),
           f.upstream().lastChecked().orElse(null),
           f.upstream().unreviewed(),
-          f.stale() ? Phrases.stale(f) : null);
+          f.stale() ? CatalogPhrases.stale(f) : null);
     }
   }
 
@@ -231,7 +233,7 @@ final class ApiModel {
           k.kubernetes().toString(),
           k.asOf(),
           k.running().stream().map(l -> Status.of(l, window)).toList(),
-          Phrases.kubernetes(k));
+          TopicPhrases.kubernetes(k));
     }
   }
 
@@ -243,49 +245,6 @@ final class ApiModel {
   }
 
   record Announcements(LocalDate from, List<Announcement> upcoming) {}
-
-  /** An upgrade path, hop by hop. */
-  record UpgradePath(
-      String outcome,
-      boolean direct,
-      Status from,
-      Status to,
-      List<Hop> hops,
-      List<String> message) {
-    static UpgradePath of(UpgradePathAnswer p, int window) {
-      return new UpgradePath(
-          p.outcome().name().toLowerCase(Locale.ROOT),
-          p.direct(),
-          Status.of(p.from(), window),
-          p.to().map(t -> Status.of(t, window)).orElse(null),
-          p.steps().stream().map(s -> Hop.of(s, window)).toList(),
-          Phrases.upgradePath(p, window));
-    }
-  }
-
-  /** One hop: the lines it joins, how and how surely, and where it lands today. */
-  record Hop(
-      String from,
-      String to,
-      String kind,
-      String evidence,
-      String minPatch,
-      String source,
-      String note,
-      Status landsOn) {
-    static Hop of(UpgradePathAnswer.Step s, int window) {
-      var h = s.hop();
-      return new Hop(
-          h.from().toString(),
-          h.to().toString(),
-          h.kind().name().toLowerCase(Locale.ROOT),
-          h.evidence().name().toLowerCase(Locale.ROOT),
-          h.minPatch() == null ? null : h.minPatch().toString(),
-          h.source(),
-          h.note(),
-          Status.of(s.landing(), window));
-    }
-  }
 
   /** What ships and what loses support in a window of days. */
   record Upcoming(
@@ -300,7 +259,7 @@ final class ApiModel {
           u.to(),
           u.endings().stream().map(Announcement::of).toList(),
           u.releases().stream().map(Line::of).toList(),
-          Phrases.upcoming(u));
+          TopicPhrases.upcoming(u));
     }
   }
 }

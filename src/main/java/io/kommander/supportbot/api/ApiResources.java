@@ -132,7 +132,7 @@ final class ApiResources {
     String to = r.param("to");
     Optional<AboutLine> target = to == null ? Optional.empty() : Optional.of(r.named(to, "to"));
     boolean direct = "true".equals(r.param("direct"));
-    return ApiModel.UpgradePath.of(
+    return UpgradePathModel.of(
         policy(r).upgradePath(r.named(from, "from"), target, direct, r.asOf()), r.window());
   }
 

@@ -3,7 +3,8 @@ package io.kommander.supportbot.api;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.SupportEnd;
 import io.kommander.supportbot.policy.SupportPolicy;
-import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.CatalogPhrases;
+import io.kommander.supportbot.render.ReplyPhrases;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,8 +69,8 @@ final class SupportCalendar {
               + by.release()
               + (by.isPlanned() ? " is planned to ship" : " ships")
               + ". "
-              + Phrases.DERIVED
-              + (line.approximate() || by.approximate() ? " " + Phrases.APPROXIMATE : ""),
+              + ReplyPhrases.DERIVED
+              + (line.approximate() || by.approximate() ? " " + CatalogPhrases.APPROXIMATE : ""),
           "End of support",
           options.alarmDays());
     }

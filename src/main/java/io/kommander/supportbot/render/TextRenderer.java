@@ -26,7 +26,7 @@ public final class TextRenderer {
   public String render(Reply reply) {
     int window = reply.settings().window();
     List<String> out = new ArrayList<>();
-    reply.stale().ifPresent(f -> out.add(Phrases.stale(f)));
+    reply.stale().ifPresent(f -> out.add(CatalogPhrases.stale(f)));
     for (Answer answer : reply.answers()) {
       if (!out.isEmpty()) {
         out.add("");
@@ -41,7 +41,7 @@ public final class TextRenderer {
 
   /** The policy and terms line closing every reply. */
   public static String footer(Reply reply) {
-    return Phrases.policyLine(reply) + " Terms: " + Phrases.termsUrl(reply);
+    return ReplyPhrases.policyLine(reply) + " Terms: " + ReplyPhrases.termsUrl(reply);
   }
 
   private List<String> render(Answer answer, Reply reply, int window) {
@@ -51,20 +51,20 @@ public final class TextRenderer {
           Phrases.subject(a)
               + ": "
               + Phrases.status(a.support())
-              + (reply.asOfGiven() ? " " + Phrases.when(reply) : ""));
+              + (reply.asOfGiven() ? " " + ReplyPhrases.when(reply) : ""));
       Phrases.naming(a).ifPresent(n -> out.add("  " + n));
       out.add("  " + Phrases.untilWhen(a, window));
-      Phrases.upgrade(a).forEach(u -> out.add("  " + u));
+      UpgradePhrases.upgrade(a).forEach(u -> out.add("  " + u));
     } else if (answer instanceof CompatibilityAnswer c) {
-      List<String> lines = Phrases.compatibility(c, window);
-      out.add(lines.get(0) + (reply.asOfGiven() ? " (" + Phrases.when(reply) + ")" : ""));
+      List<String> lines = TopicPhrases.compatibility(c, window);
+      out.add(lines.get(0) + (reply.asOfGiven() ? " (" + ReplyPhrases.when(reply) + ")" : ""));
       lines.subList(1, lines.size()).forEach(l -> out.add("  " + l));
     } else if (answer instanceof MatrixAnswer m) {
       out.add(
           "Support matrix "
-              + Phrases.when(reply)
+              + ReplyPhrases.when(reply)
               + ": "
-              + Phrases.policyName(window)
+              + ReplyPhrases.policyName(window)
               + ", the newest "
               + window
               + " lines are supported.");
@@ -80,28 +80,28 @@ public final class TextRenderer {
                 + Phrases.untilWhen(a, window));
       }
     } else if (answer instanceof KubernetesAnswer k) {
-      indented(out, Phrases.kubernetes(k));
+      indented(out, TopicPhrases.kubernetes(k));
     } else if (answer instanceof KubernetesFitAnswer f) {
-      indented(out, Phrases.kubernetesFit(f, window));
+      indented(out, TopicPhrases.kubernetesFit(f, window));
     } else if (answer instanceof UpcomingAnswer u) {
-      indented(out, Phrases.upcoming(u));
+      indented(out, TopicPhrases.upcoming(u));
     } else if (answer instanceof UpgradePathAnswer p) {
-      indented(out, Phrases.upgradePath(p, window));
+      indented(out, UpgradePhrases.upgradePath(p, window));
     } else if (answer instanceof BpsAnswer b) {
-      indented(out, Phrases.bps(b.tag(), b.kubernetes()));
+      indented(out, TopicPhrases.bps(b.tag(), b.kubernetes()));
     } else if (answer instanceof ExperimentalAnswer e) {
       out.addAll(experimental(e.terms()));
     } else if (answer instanceof SecondaryAnswer s) {
       out.addAll(secondary(s.table()));
     } else {
-      out.add(Phrases.HELP + " Examples:");
-      Phrases.EXAMPLES.forEach(x -> out.add("  " + x.ask() + "  (" + x.answers() + ")"));
+      out.add(ReplyPhrases.HELP + " Examples:");
+      ReplyPhrases.EXAMPLES.forEach(x -> out.add("  " + x.ask() + "  (" + x.answers() + ")"));
     }
     if (Caveats.derived(answer)) {
-      out.add("  " + Phrases.DERIVED);
+      out.add("  " + ReplyPhrases.DERIVED);
     }
     if (Caveats.approximate(answer)) {
-      out.add("  " + Phrases.APPROXIMATE);
+      out.add("  " + CatalogPhrases.APPROXIMATE);
     }
     return out;
   }
@@ -114,7 +114,7 @@ public final class TextRenderer {
 
   public static List<String> experimental(ExperimentalTerms t) {
     List<String> out = new ArrayList<>();
-    out.add(Phrases.experimentalHeadline(t));
+    out.add(ReplyPhrases.experimentalHeadline(t));
     out.add("  " + t.summary());
     out.add("  Offered:");
     t.services().forEach(s -> out.add("  - " + s));

@@ -18,6 +18,7 @@ import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.slack.blocks.SlackLimits;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class HomeView {
   /** When the catalog was last checked, and whether today's answers may be stale. */
   static String dataAge(PolicyService service) {
     Freshness f = service.policy().freshness(service.today());
-    return (f.stale() ? ":warning: " + Phrases.stale(f) + "\n" : ":white_check_mark: ")
-        + Phrases.dataAge(f);
+    return (f.stale() ? ":warning: " + CatalogPhrases.stale(f) + "\n" : ":white_check_mark: ")
+        + CatalogPhrases.dataAge(f);
   }
 }

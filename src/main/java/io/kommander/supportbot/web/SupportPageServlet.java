@@ -10,7 +10,10 @@ import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.query.QueryParser;
+import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.ReplyPhrases;
+import io.kommander.supportbot.render.Standing;
 import io.kommander.supportbot.render.TextRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,15 +84,15 @@ public final class SupportPageServlet extends HttpServlet {
     Reply matrix = service.answer(parser.parse("matrix" + on));
     Map<String, Object> scope = new HashMap<>();
     scope.put("title", "Kommander, DKP and NKP version support");
-    scope.put("policyLine", Phrases.policyLine(matrix));
-    scope.put("termsUrl", Phrases.termsUrl(matrix).toString());
-    scope.put("derived", Phrases.DERIVED);
-    scope.put("when", Phrases.when(matrix));
+    scope.put("policyLine", ReplyPhrases.policyLine(matrix));
+    scope.put("termsUrl", ReplyPhrases.termsUrl(matrix).toString());
+    scope.put("derived", ReplyPhrases.DERIVED);
+    scope.put("when", ReplyPhrases.when(matrix));
     scope.put("catalogVersion", service.catalog().version());
     scope.put("asOfParam", asOf.map(LocalDate::toString).orElse(""));
     scope.put("asOfQuery", asOf.map(d -> "?asOf=" + d).orElse(""));
-    matrix.stale().ifPresent(f -> scope.put("stale", Phrases.stale(f)));
-    scope.put("dataAge", Phrases.dataAge(service.policy().freshness(service.today())));
+    matrix.stale().ifPresent(f -> scope.put("stale", CatalogPhrases.stale(f)));
+    scope.put("dataAge", CatalogPhrases.dataAge(service.policy().freshness(service.today())));
     question.ifPresent(
         q -> {
           Reply reply = service.answer(parser.parse(q + on));
@@ -159,7 +162,7 @@ public final class SupportPageServlet extends HttpServlet {
       row.put("status", Phrases.status(a.support()));
       row.put(
           "statusClass",
-          Phrases.Standing.of(a.support()).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+          Standing.of(a.support()).name().toLowerCase(Locale.ROOT).replace('_', '-'));
       row.put(
           "kubernetes",
           line.kube()

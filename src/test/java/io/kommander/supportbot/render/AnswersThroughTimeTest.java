@@ -154,10 +154,10 @@ class AnswersThroughTimeTest {
 
   @Test
   void anAnswerOnApproximateDatesSaysSoAndOneOnExactDatesDoesNot() {
-    assertThat(ask(SHIPPED, "2026-11-25", "dkp 2.4")).contains(Phrases.APPROXIMATE);
+    assertThat(ask(SHIPPED, "2026-11-25", "dkp 2.4")).contains(CatalogPhrases.APPROXIMATE);
     assertThat(ask(SHIPPED, "2026-11-25", "1.3 on 2021-06-01"))
-        .contains(Phrases.DERIVED)
-        .doesNotContain(Phrases.APPROXIMATE);
+        .contains(ReplyPhrases.DERIVED)
+        .doesNotContain(CatalogPhrases.APPROXIMATE);
   }
 
   @Test

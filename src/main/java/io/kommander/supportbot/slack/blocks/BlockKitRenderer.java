@@ -26,9 +26,13 @@ import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.SecondarySupport;
+import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Caveats;
 import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.ReplyPhrases;
 import io.kommander.supportbot.render.TextRenderer;
+import io.kommander.supportbot.render.TopicPhrases;
+import io.kommander.supportbot.render.UpgradePhrases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +46,7 @@ public final class BlockKitRenderer {
   /** Matrix rows beyond this are summarised, so a long catalog never breaks the 50-block limit. */
   static final int MATRIX_ROWS = 20;
 
-  private static final String DERIVED = "_" + Phrases.DERIVED + "_";
+  private static final String DERIVED = "_" + ReplyPhrases.DERIVED + "_";
 
   private final TextRenderer text = new TextRenderer();
   private final Optional<String> pageUrl;
@@ -62,7 +66,7 @@ public final class BlockKitRenderer {
     List<LayoutBlock> blocks = new ArrayList<>();
     int window = reply.settings().window();
     boolean answered = false;
-    reply.stale().ifPresent(f -> blocks.add(textSection(":warning: " + Phrases.stale(f))));
+    reply.stale().ifPresent(f -> blocks.add(textSection(":warning: " + CatalogPhrases.stale(f))));
     // Notes, the footer, a "more" line and the share button must still fit after the answers.
     int room = SlackLimits.MESSAGE_BLOCKS - reply.notes().size() - 3;
     int shown = 0;
@@ -91,9 +95,9 @@ public final class BlockKitRenderer {
     }
     blocks.add(
         contextLine(
-            Phrases.policyLine(reply)
+            ReplyPhrases.policyLine(reply)
                 + " · <"
-                + Phrases.termsUrl(reply)
+                + ReplyPhrases.termsUrl(reply)
                 + "|Support terms>"
                 + pageUrl.map(u -> " · <" + u + "/|The whole matrix on the web>").orElse("")));
     return new SlackMessage(text.render(reply), blocks, answered);
@@ -131,9 +135,9 @@ public final class BlockKitRenderer {
       out.add(section(s -> s.fields(lineFields(a, reply, window))));
       Phrases.naming(a).ifPresent(n -> out.add(contextLine(":label: " + n)));
     } else if (answer instanceof CompatibilityAnswer c) {
-      List<String> lines = Phrases.compatibility(c, window);
-      out.add(header(verdictEmoji(c.verdict()) + " " + Phrases.pair(c)));
-      String when = reply.asOfGiven() ? " (" + Phrases.when(reply) + ")" : "";
+      List<String> lines = TopicPhrases.compatibility(c, window);
+      out.add(header(verdictEmoji(c.verdict()) + " " + TopicPhrases.pair(c)));
+      String when = reply.asOfGiven() ? " (" + ReplyPhrases.when(reply) + ")" : "";
       List<String> body = new ArrayList<>(List.of("*" + lines.get(0) + "*" + when));
       body.addAll(lines.subList(1, lines.size()));
       out.add(textSection(String.join("\n", body)));
@@ -141,7 +145,7 @@ public final class BlockKitRenderer {
       out.addAll(matrix(m, reply, window));
     } else if (answer instanceof KubernetesAnswer k) {
       out.add(header(":ship: Kubernetes " + k.kubernetes()));
-      out.add(textSection(escape(String.join("\n", Phrases.kubernetes(k)))));
+      out.add(textSection(escape(String.join("\n", TopicPhrases.kubernetes(k)))));
     } else if (answer instanceof KubernetesFitAnswer f) {
       out.add(
           header(
@@ -149,20 +153,20 @@ public final class BlockKitRenderer {
                   + Phrases.subject(f.line())
                   + " on Kubernetes "
                   + f.kubernetes()));
-      out.add(textSection(escape(String.join("\n", Phrases.kubernetesFit(f, window)))));
+      out.add(textSection(escape(String.join("\n", TopicPhrases.kubernetesFit(f, window)))));
     } else if (answer instanceof UpcomingAnswer u) {
       out.add(header(":spiral_calendar_pad: Coming up"));
-      out.add(textSection(escape(String.join("\n", Phrases.upcoming(u)))));
+      out.add(textSection(escape(String.join("\n", TopicPhrases.upcoming(u)))));
     } else if (answer instanceof UpgradePathAnswer p) {
       out.add(header(":arrow_up: Upgrade path from " + Phrases.subject(p.from())));
-      out.add(textSection(escape(String.join("\n", Phrases.upgradePath(p, window)))));
+      out.add(textSection(escape(String.join("\n", UpgradePhrases.upgradePath(p, window)))));
     } else if (answer instanceof BpsAnswer b) {
       out.add(header(":package: BPS " + b.tag()));
-      out.add(textSection(escape(String.join("\n", Phrases.bps(b.tag(), b.kubernetes())))));
+      out.add(textSection(escape(String.join("\n", TopicPhrases.bps(b.tag(), b.kubernetes())))));
     } else if (answer instanceof ExperimentalAnswer e) {
       out.add(header(":test_tube: Experimental components"));
       List<String> body = new ArrayList<>();
-      body.add(escape(Phrases.experimentalHeadline(e.terms())));
+      body.add(escape(ReplyPhrases.experimentalHeadline(e.terms())));
       body.add(escape(e.terms().summary()));
       body.add("Offered:");
       e.terms().services().forEach(x -> body.add("• " + escape(x)));
@@ -180,12 +184,12 @@ public final class BlockKitRenderer {
         out.add(textSection(String.join("\n", body)));
       }
     } else {
-      out.add(header(":wave: " + Phrases.HELP));
+      out.add(header(":wave: " + ReplyPhrases.HELP));
       out.add(
           textSection(
               String.join(
                   "\n",
-                  Phrases.EXAMPLES.stream()
+                  ReplyPhrases.EXAMPLES.stream()
                       .map(x -> "• `/kommander-support " + x.ask() + "`  (" + x.answers() + ")")
                       .toList())));
     }
@@ -193,7 +197,7 @@ public final class BlockKitRenderer {
       out.add(contextLine(DERIVED));
     }
     if (Caveats.approximate(answer)) {
-      out.add(contextLine("_" + Phrases.APPROXIMATE + "_"));
+      out.add(contextLine("_" + CatalogPhrases.APPROXIMATE + "_"));
     }
     return out;
   }
@@ -218,10 +222,10 @@ public final class BlockKitRenderer {
                     field(other.displayName(), other.displayName() + " " + l.minor(other) + ".x")));
     a.line()
         .flatMap(l -> l.kube().map(k -> l))
-        .ifPresent(l -> fields.add(field("Kubernetes", Phrases.kubernetesOf(l))));
+        .ifPresent(l -> fields.add(field("Kubernetes", TopicPhrases.kubernetesOf(l))));
     fields.add(
         field(a.support().isSupported() ? "Until" : "Support", Phrases.untilWhen(a, window)));
-    List<String> upgrade = Phrases.upgrade(a);
+    List<String> upgrade = UpgradePhrases.upgrade(a);
     if (!upgrade.isEmpty()) {
       fields.add(field("Upgrade", String.join("\n", upgrade)));
     }
@@ -230,7 +234,7 @@ public final class BlockKitRenderer {
 
   private List<LayoutBlock> matrix(MatrixAnswer m, Reply reply, int window) {
     List<LayoutBlock> out = new ArrayList<>();
-    out.add(header(":bar_chart: Support matrix " + Phrases.when(reply)));
+    out.add(header(":bar_chart: Support matrix " + ReplyPhrases.when(reply)));
     List<LineAnswer> rows = m.lines();
     for (LineAnswer a : rows.subList(0, Math.min(rows.size(), MATRIX_ROWS))) {
       ReleaseLine line = a.line().orElseThrow();

@@ -1,7 +1,7 @@
 package io.kommander.supportbot.slack.blocks;
 
 import io.kommander.supportbot.policy.Support;
-import io.kommander.supportbot.render.Phrases.Standing;
+import io.kommander.supportbot.render.Standing;
 
 /** Slack's emoji for how a line stands, beside the words that always say it too. */
 final class Emoji {

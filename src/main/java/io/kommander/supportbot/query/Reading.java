@@ -1,0 +1,276 @@
+package io.kommander.supportbot.query;
+
+import static io.kommander.supportbot.query.Vocabulary.BPS;
+import static io.kommander.supportbot.query.Vocabulary.BPS_LIKE;
+import static io.kommander.supportbot.query.Vocabulary.CONNECTORS;
+import static io.kommander.supportbot.query.Vocabulary.DATE;
+import static io.kommander.supportbot.query.Vocabulary.DATE_FORMAT;
+import static io.kommander.supportbot.query.Vocabulary.DIRECT_WORDS;
+import static io.kommander.supportbot.query.Vocabulary.KUBERNETES;
+import static io.kommander.supportbot.query.Vocabulary.MATRIX_HINTS;
+import static io.kommander.supportbot.query.Vocabulary.SEPARATORS;
+import static io.kommander.supportbot.query.Vocabulary.TOKEN;
+import static io.kommander.supportbot.query.Vocabulary.TOPICS;
+import static io.kommander.supportbot.query.Vocabulary.UPCOMING_WORDS;
+import static io.kommander.supportbot.query.Vocabulary.UPGRADE_WORDS;
+import static io.kommander.supportbot.query.Vocabulary.VERSIONISH;
+
+import io.kommander.supportbot.policy.BpsTag;
+import io.kommander.supportbot.policy.Minor;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.policy.Question;
+import io.kommander.supportbot.policy.Question.AboutBps;
+import io.kommander.supportbot.policy.Question.AboutKubernetes;
+import io.kommander.supportbot.policy.Question.AboutLine;
+import io.kommander.supportbot.policy.Question.AboutPair;
+import io.kommander.supportbot.policy.Question.AboutTopic;
+import io.kommander.supportbot.policy.Question.OnKubernetes;
+import io.kommander.supportbot.policy.Question.Topic;
+import io.kommander.supportbot.policy.Question.Upcoming;
+import io.kommander.supportbot.policy.Question.UpgradePath;
+import io.kommander.supportbot.policy.Version;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/** One pass over one message's tokens: the questions, the day and the notes it asks for. */
+final class Reading {
+  private final String text;
+  private final List<Question> questions = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private final List<String> bareNumbers = new ArrayList<>();
+  private final List<String> words = new ArrayList<>();
+  private Optional<LocalDate> asOf = Optional.empty();
+
+  private Product current = Product.KOMMANDER;
+  private boolean productNamed;
+
+  /** The versions that follow name Kubernetes minors, not lines. */
+  private boolean kubernetes;
+
+  private boolean connector;
+
+  /** The last single-version question and its index, while a connector could still pair it. */
+  private AboutLine last;
+
+  private int lastIndex = -1;
+
+  /** Upgrade words seen ("upgrade", "path"), or both "from" and "to". */
+  private boolean upgrade;
+
+  private boolean direct;
+  private boolean upcoming;
+  private boolean from;
+  private boolean to;
+
+  /** "to" was the last word: the next version is an upgrade's target. */
+  private boolean pendingTo;
+
+  private int targetIndex = -1;
+
+  /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
+  private AboutKubernetes lastKubernetes;
+
+  Reading(String text) {
+    this.text = text;
+  }
+
+  Query read() {
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      String token = m.group();
+      while (token.endsWith(".") && token.length() > 1) {
+        token = token.substring(0, token.length() - 1); // a sentence's full stop
+      }
+      take(token, token.toLowerCase(Locale.ROOT));
+    }
+    if (upgrade || (from && to)) {
+      upgradePath();
+    }
+    if (upcoming) {
+      int days = QueryParser.UPCOMING_DAYS;
+      if (!bareNumbers.isEmpty()) {
+        int asked = QueryParser.number(bareNumbers.remove(0));
+        if (asked >= 1) {
+          days = asked;
+        } else {
+          notes.add(
+              "I looked "
+                  + QueryParser.UPCOMING_DAYS
+                  + " days ahead; ask for 1 to "
+                  + Minor.MAX_COMPONENT
+                  + " days, e.g. `upcoming 90`.");
+        }
+      }
+      questions.add(new Upcoming(days));
+    }
+    List<Question> distinct = questions.stream().distinct().toList();
+    if (distinct.isEmpty()) {
+      bareNumbers.forEach(
+          n -> notes.add(QueryParser.problem(n, "it needs a minor version, like " + n + ".4")));
+      if (notes.isEmpty() && words.stream().anyMatch(MATRIX_HINTS::contains)) {
+        distinct = List.of(new AboutTopic(Topic.MATRIX));
+      } else if (notes.isEmpty() && !words.isEmpty()) {
+        notes.add(
+            "I couldn't find a version in \""
+                + QueryParser.shorten(text.strip(), 60)
+                + "\"; "
+                + QueryParser.EXPECTED_NAMED
+                + ".");
+      }
+    }
+    if (distinct.size() > QueryParser.MAX_QUESTIONS) {
+      notes.add(
+          "I answered the first "
+              + QueryParser.MAX_QUESTIONS
+              + " of "
+              + distinct.size()
+              + " questions; ask again for the rest.");
+      distinct = distinct.subList(0, QueryParser.MAX_QUESTIONS);
+    }
+    return new Query(distinct, asOf, notes);
+  }
+
+  private void take(String token, String lower) {
+    Product product =
+        Product.named(lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower)
+            .orElse(null);
+    if (SEPARATORS.contains(lower)) {
+      connector = false;
+      last = null;
+      lastKubernetes = null;
+    } else if (CONNECTORS.contains(lower)) {
+      connector = last != null || lastKubernetes != null;
+    } else if (product != null) {
+      current = product;
+      productNamed = true;
+      kubernetes = false;
+    } else if (KUBERNETES.contains(lower)) {
+      kubernetes = true;
+    } else if (BPS_LIKE.matcher(lower).matches()) {
+      bps(token, lower);
+    } else if (TOPICS.containsKey(lower)) {
+      questions.add(new AboutTopic(TOPICS.get(lower)));
+    } else if (DATE.matcher(token).matches()) {
+      date(token);
+    } else if (VERSIONISH.matcher(token).matches()) {
+      version(token).ifPresent(this::mention);
+    } else {
+      upgrade |= UPGRADE_WORDS.contains(lower);
+      pendingTo = lower.equals("to") || lower.equals("into");
+      direct |= DIRECT_WORDS.contains(lower);
+      upcoming |=
+          UPCOMING_WORDS.contains(lower) || (lower.equals("days") && words.contains("next"));
+      from |= lower.equals("from");
+      to |= lower.equals("to");
+      words.add(lower);
+    }
+  }
+
+  private void date(String token) {
+    connector = false;
+    try {
+      LocalDate date = LocalDate.parse(token, DATE_FORMAT);
+      if (asOf.isPresent() && !asOf.get().equals(date)) {
+        notes.add("I answered for " + asOf.get() + ", the first date in your message.");
+      } else {
+        asOf = Optional.of(date);
+      }
+    } catch (DateTimeParseException e) {
+      notes.add(
+          "`"
+              + QueryParser.shorten(token, 40)
+              + "` is not a date: dates look like 2021-06-01 (YYYY-MM-DD).");
+    }
+  }
+
+  /** The first two versions become one upgrade question: from the first, to the second. */
+  private void upgradePath() {
+    int start = -1;
+    for (int i = 0; i < questions.size() && start < 0; i++) {
+      start = questions.get(i) instanceof AboutLine ? i : -1;
+    }
+    if (start < 0) {
+      return;
+    }
+    AboutLine origin = (AboutLine) questions.get(start);
+    Optional<AboutLine> target =
+        targetIndex > start && questions.get(targetIndex) instanceof AboutLine t
+            ? Optional.of(t)
+            : Optional.empty();
+    target.ifPresent(t -> questions.remove(targetIndex));
+    questions.set(start, new UpgradePath(origin, target, direct));
+  }
+
+  private void bps(String token, String lower) {
+    connector = false;
+    Matcher m = BPS.matcher(lower);
+    if (!m.matches()) {
+      notes.add(
+          "`"
+              + QueryParser.shorten(token, 40)
+              + "` is not a BPS tag: "
+              + QueryParser.BPS_FORMAT
+              + ".");
+      return;
+    }
+    int[] n = new int[5]; // at most 3 digits each: always within Minor.MAX_COMPONENT
+    for (int i = 0; i < 5; i++) {
+      n[i] = Integer.parseInt(m.group(i + 2));
+    }
+    questions.add(
+        new AboutBps(new BpsTag(m.group(1), new Minor(n[0], n[1]), Version.of(n[2], n[3], n[4]))));
+  }
+
+  private Optional<Version> version(String token) {
+    return VersionToken.read(token, notes, bareNumbers);
+  }
+
+  /** Records a version, pairing it with the previous one when a connector joins them. */
+  private void mention(Version version) {
+    boolean pairing = connector && last != null;
+    if (kubernetes) {
+      if (pairing) {
+        questions.set(lastIndex, new OnKubernetes(last.product(), last.version(), version.line()));
+        lastKubernetes = null;
+      } else {
+        lastKubernetes = new AboutKubernetes(version.line());
+        questions.add(lastKubernetes);
+        lastIndex = questions.size() - 1;
+      }
+      last = null;
+      connector = false;
+      return;
+    }
+    if (connector && lastKubernetes != null) {
+      questions.set(lastIndex, new OnKubernetes(current, version, lastKubernetes.kubernetes()));
+      lastKubernetes = null;
+      productNamed = false;
+      connector = false;
+      return;
+    }
+    Product product = !productNamed && pairing ? last.product().other() : current;
+    if (pairing && product != last.product()) {
+      Version kommander = product == Product.KONVOY ? last.version() : version;
+      Version konvoy = product == Product.KONVOY ? version : last.version();
+      questions.set(lastIndex, new AboutPair(kommander, konvoy));
+      last = null;
+    } else {
+      last = new AboutLine(product, version, productNamed || product != Product.KOMMANDER);
+      questions.add(last);
+      lastIndex = questions.size() - 1;
+      if (pendingTo && targetIndex < 0) {
+        targetIndex = lastIndex;
+      }
+      pendingTo = false;
+      lastKubernetes = null;
+    }
+    productNamed = false;
+    connector = false;
+  }
+}

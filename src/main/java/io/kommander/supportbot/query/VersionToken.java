@@ -1,0 +1,64 @@
+package io.kommander.supportbot.query;
+
+import io.kommander.supportbot.policy.Minor;
+import io.kommander.supportbot.policy.Version;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one token as a version, in every form people type one, or says why it is not one. */
+final class VersionToken {
+  private static final Pattern VERSION =
+      Pattern.compile("[vV]?(\\d+)\\.(\\d+)(?:\\.(\\d+|[xX*]))?");
+
+  private VersionToken() {}
+
+  /**
+   * The version a token names ("1.4", "v2.17.1", "1.4.x"), or empty with a note on why it is not
+   * one; a bare number ("3 clusters") is set aside in {@code bareNumbers}, a problem only if the
+   * message names nothing else.
+   */
+  static Optional<Version> read(String token, List<String> notes, List<String> bareNumbers) {
+    if (token.startsWith("-")) {
+      notes.add(QueryParser.problem(token, "versions are never negative"));
+      return Optional.empty();
+    }
+    if (token.matches("\\d+")) {
+      bareNumbers.add(token); // prose has numbers ("3 clusters"); only a problem if nothing else
+      return Optional.empty();
+    }
+    Matcher m = VERSION.matcher(token);
+    if (!m.matches()) {
+      String core = token.replaceFirst("^[+vV]+", "");
+      long parts = core.chars().filter(c -> c == '.').count() + 1;
+      if (core.matches("\\d+(\\.\\d+){3,}")) {
+        notes.add(
+            QueryParser.problem(
+                token, "it has " + parts + " parts, one more than MAJOR.MINOR.PATCH"));
+      } else if (core.matches("\\d+\\.[xX*](\\.[xX*\\d]+)?")) {
+        notes.add(
+            QueryParser.problem(
+                token, "it names no minor line; which one, e.g. " + core.charAt(0) + ".4?"));
+      } else {
+        notes.add(QueryParser.problem(token, "I can't read it"));
+      }
+      return Optional.empty();
+    }
+    int major = QueryParser.number(m.group(1));
+    int minor = QueryParser.number(m.group(2));
+    String patchText = m.group(3);
+    boolean wildcard = patchText != null && !Character.isDigit(patchText.charAt(0));
+    int patch = patchText == null || wildcard ? 0 : QueryParser.number(patchText);
+    if (major < 0 || minor < 0 || patch < 0) {
+      notes.add(QueryParser.problem(token, "a number in it is larger than " + Minor.MAX_COMPONENT));
+      return Optional.empty();
+    }
+    Minor line = new Minor(major, minor);
+    return Optional.of(
+        patchText == null || wildcard
+            ? Version.of(line)
+            : new Version(line, OptionalInt.of(patch)));
+  }
+}

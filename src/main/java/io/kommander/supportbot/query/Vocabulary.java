@@ -1,0 +1,60 @@
+package io.kommander.supportbot.query;
+
+import io.kommander.supportbot.policy.Question.Topic;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The words and shapes the reader knows: separators, product and topic words, dates, BPS tags. */
+final class Vocabulary {
+  private Vocabulary() {}
+
+  static final Pattern TOKEN = Pattern.compile("-?[A-Za-z0-9][A-Za-z0-9._*+\\-]*|[,;?!]");
+
+  static final Pattern VERSIONISH = Pattern.compile("[-+]?[vV]?\\d.*");
+
+  static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
+
+  static final DateTimeFormatter DATE_FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
+
+  static final Set<String> SEPARATORS = Set.of(",", ";", "?", "!", "and", "or", "vs", "also");
+
+  static final Set<String> CONNECTORS = Set.of("on", "with", "atop");
+
+  /** Words that make the next versions Kubernetes versions. */
+  static final Set<String> KUBERNETES = Set.of("kubernetes", "k8s", "kube");
+
+  static final Pattern BPS_LIKE = Pattern.compile("[a-z]{2,}-.*\\d.*");
+
+  static final Pattern BPS =
+      Pattern.compile("([a-z]{2,})-(\\d{1,3})\\.(\\d{1,3})-(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+  static final Map<String, Topic> TOPICS =
+      Map.of(
+          "matrix", Topic.MATRIX,
+          "table", Topic.MATRIX,
+          "experimental", Topic.EXPERIMENTAL,
+          "secondary", Topic.SECONDARY,
+          "addon", Topic.SECONDARY,
+          "addons", Topic.SECONDARY,
+          "help", Topic.HELP,
+          "usage", Topic.HELP);
+
+  /** Words that make the versions an upgrade question: from the first, to the second. */
+  static final Set<String> UPGRADE_WORDS =
+      Set.of("upgrade", "upgrades", "upgrading", "path", "paths", "migrate", "migration");
+
+  /** Upcoming changes: "upcoming", "upcoming 60 days", "what changes in the next 90 days". */
+  static final Set<String> UPCOMING_WORDS = Set.of("upcoming", "soon", "changes");
+
+  /** Words that ask about going straight to the target, skipping what lies between. */
+  static final Set<String> DIRECT_WORDS =
+      Set.of("straight", "directly", "direct", "skip", "skipping", "jump");
+
+  /** With no version in the message, these words ask for the whole support table. */
+  static final Set<String> MATRIX_HINTS =
+      Set.of("support", "supported", "versions", "version", "lines", "n-2");
+}

@@ -7,8 +7,11 @@ import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.policy.Version;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
@@ -54,18 +57,24 @@ public final class SupportPageServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getRequestURI();
-    Optional<String> question;
+    Optional<LocalDate> asOf = asOf(req.getParameter("asOf"));
+    Optional<Asked> question;
     Matcher version = VERSION_PAGE.matcher(path);
     if (version.matches() && Product.named(version.group(1)).isPresent()) {
-      question = Optional.of(version.group(1) + " " + version.group(2));
+      Product product = Product.named(version.group(1)).orElseThrow();
+      question =
+          Optional.of(
+              versions(version.group(2))
+                  .map(v -> (Question) new Question.AboutLine(product, v.get(0)))
+                  .map(q -> new Asked(version.group(1) + " " + version.group(2), query(q, asOf)))
+                  .orElseGet(() -> typed(version.group(1) + " " + version.group(2), asOf)));
     } else if (path.equals("/")) {
-      question = question(req);
+      question = question(req, asOf);
     } else {
       ErrorReplies.write(path, resp, 404, "not_found", "No such page. The support page is at /.");
       return;
     }
     PolicyService service = policy.get();
-    Optional<LocalDate> asOf = asOf(req.getParameter("asOf"));
     String etag =
         "W/\""
             + service.revision()
@@ -80,8 +89,7 @@ public final class SupportPageServlet extends HttpServlet {
       resp.setStatus(304);
       return;
     }
-    String on = asOf.map(d -> " on " + d).orElse("");
-    Reply matrix = service.answer(parser.parse("matrix" + on));
+    Reply matrix = service.answer(query(new Question.AboutTopic(Question.Topic.MATRIX), asOf));
     Map<String, Object> scope = new HashMap<>();
     scope.put("title", "Kommander, DKP and NKP version support");
     scope.put("policyLine", ReplyPhrases.policyLine(matrix));
@@ -95,8 +103,8 @@ public final class SupportPageServlet extends HttpServlet {
     scope.put("dataAge", CatalogPhrases.dataAge(service.policy().freshness(service.today())));
     question.ifPresent(
         q -> {
-          Reply reply = service.answer(parser.parse(q + on));
-          scope.put("question", QueryParser.shorten(q, 200));
+          Reply reply = service.answer(q.query());
+          scope.put("question", QueryParser.shorten(q.label(), 200));
           scope.put(
               "answer",
               new TextRenderer()
@@ -118,19 +126,48 @@ public final class SupportPageServlet extends HttpServlet {
     resp.getWriter().write(html.toString());
   }
 
-  /** The form's fields as one question, in the words the bot reads everywhere. */
-  private static Optional<String> question(HttpServletRequest req) {
+  /** What the page was asked, in the asker's words, and as the core's question. */
+  private record Asked(String label, Query query) {}
+
+  private static Query query(Question question, Optional<LocalDate> asOf) {
+    return new Query(List.of(question), asOf, List.of());
+  }
+
+  /** Text a person typed: read by the parser, as Slack reads it. */
+  private Asked typed(String text, Optional<LocalDate> asOf) {
+    Query read = parser.parse(text);
+    return new Asked(text, new Query(read.questions(), asOf.or(read::asOf), read.notes()));
+  }
+
+  /** The fields as plain versions ("1.2", "1.7"), or empty when one is not: the parser says why. */
+  private static Optional<List<Version>> versions(String... fields) {
+    try {
+      return Optional.of(java.util.Arrays.stream(fields).map(Version::parse).toList());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The form's fields as a question: the pairing form's two versions go to the core as they are;
+   * free text (the question box, the upgrade form's named lines) is read by the parser.
+   */
+  private Optional<Asked> question(HttpServletRequest req, Optional<LocalDate> asOf) {
     String q = param(req, "q");
     String kommander = param(req, "kommander");
     String konvoy = param(req, "konvoy");
     String from = param(req, "from");
     String to = param(req, "to");
     if (!q.isEmpty()) {
-      return Optional.of(q);
+      return Optional.of(typed(q, asOf));
     } else if (!kommander.isEmpty() || !konvoy.isEmpty()) {
-      return Optional.of("kommander " + kommander + " on konvoy " + konvoy);
+      String label = "kommander " + kommander + " on konvoy " + konvoy;
+      return Optional.of(
+          versions(kommander, konvoy)
+              .map(v -> new Asked(label, query(new Question.AboutPair(v.get(0), v.get(1)), asOf)))
+              .orElseGet(() -> typed(label, asOf)));
     } else if (!from.isEmpty()) {
-      return Optional.of("upgrade from " + from + (to.isEmpty() ? "" : " to " + to));
+      return Optional.of(typed("upgrade from " + from + (to.isEmpty() ? "" : " to " + to), asOf));
     }
     return Optional.empty();
   }

@@ -1,6 +1,7 @@
 package io.kommander.supportbot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,6 +15,69 @@ class ArchitectureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.kommander.supportbot");
+
+  /**
+   * The layers, bottom up: the policy core; the parser and the words beside each other on it;
+   * catalog and delivery services; the Slack adapter; announcements and the upstream watcher; the
+   * HTTP edge (server, API, page) and the CLI; the assembly. Each may use only what lies below it.
+   */
+  @Test
+  void layersOnlyPointDown() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("Policy")
+        .definedBy("io.kommander.supportbot.policy..")
+        .layer("Query")
+        .definedBy("io.kommander.supportbot.query..")
+        .layer("Render")
+        .definedBy("io.kommander.supportbot.render..")
+        .layer("Catalog")
+        .definedBy("io.kommander.supportbot.catalog..")
+        .layer("Delivery")
+        .definedBy("io.kommander.supportbot.delivery..")
+        .layer("Slack")
+        .definedBy("io.kommander.supportbot.slack..")
+        .layer("Announce")
+        .definedBy("io.kommander.supportbot.announce..")
+        .layer("Upstream")
+        .definedBy("io.kommander.supportbot.upstream..")
+        .layer("Http")
+        .definedBy("io.kommander.supportbot.http..")
+        .layer("Api")
+        .definedBy("io.kommander.supportbot.api..")
+        .layer("Web")
+        .definedBy("io.kommander.supportbot.web..")
+        .layer("Cli")
+        .definedBy("io.kommander.supportbot.cli..")
+        .layer("Assembly")
+        .definedBy("io.kommander.supportbot")
+        .whereLayer("Assembly")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Cli")
+        .mayOnlyBeAccessedByLayers("Assembly")
+        .whereLayer("Web")
+        .mayOnlyBeAccessedByLayers("Assembly")
+        .whereLayer("Api")
+        .mayOnlyBeAccessedByLayers("Assembly")
+        .whereLayer("Http")
+        .mayOnlyBeAccessedByLayers("Web", "Api", "Assembly")
+        .whereLayer("Upstream")
+        .mayOnlyBeAccessedByLayers("Cli", "Assembly")
+        .whereLayer("Announce")
+        .mayOnlyBeAccessedByLayers("Api", "Assembly")
+        .whereLayer("Slack")
+        .mayOnlyBeAccessedByLayers("Announce", "Api", "Assembly")
+        .whereLayer("Delivery")
+        .mayOnlyBeAccessedByLayers("Slack", "Announce", "Upstream", "Assembly")
+        .whereLayer("Catalog")
+        .mayOnlyBeAccessedByLayers("Upstream", "Api", "Cli", "Assembly")
+        .whereLayer("Render")
+        .mayOnlyBeAccessedByLayers(
+            "Slack", "Announce", "Upstream", "Http", "Api", "Web", "Cli", "Assembly")
+        .whereLayer("Query")
+        .mayOnlyBeAccessedByLayers("Slack", "Http", "Api", "Web", "Cli", "Assembly")
+        .check(MAIN);
+  }
 
   @Test
   void packagesHaveNoCycles() {

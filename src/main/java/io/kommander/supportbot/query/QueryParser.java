@@ -2,7 +2,6 @@ package io.kommander.supportbot.query;
 
 import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Query;
-import io.kommander.supportbot.render.Phrases;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,6 +82,6 @@ public final class QueryParser {
 
   /** Cuts echoed input short: a reply is no place for a page of someone's text. */
   public static String shorten(String s, int max) {
-    return Phrases.cut(s, max);
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

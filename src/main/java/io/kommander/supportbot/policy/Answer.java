@@ -19,6 +19,37 @@ public sealed interface Answer
         Answer.HelpAnswer {
 
   /**
+   * One method per kind of answer. Renderers dispatch through it rather than through instanceof
+   * chains, so a kind that a renderer forgets does not compile instead of coming out as help.
+   */
+  interface Visitor<R> {
+    R line(LineAnswer a);
+
+    R compatibility(CompatibilityAnswer a);
+
+    R matrix(MatrixAnswer a);
+
+    R kubernetes(KubernetesAnswer a);
+
+    R kubernetesFit(KubernetesFitAnswer a);
+
+    R bps(BpsAnswer a);
+
+    R upgradePath(UpgradePathAnswer a);
+
+    R upcoming(UpcomingAnswer a);
+
+    R experimental(ExperimentalAnswer a);
+
+    R secondary(SecondaryAnswer a);
+
+    R help(HelpAnswer a);
+  }
+
+  /** Calls the visitor's method for this kind of answer. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
    * Is {@code product asked} supported on {@code asOf}, and what to upgrade to.
    *
    * @param named whether the asker named the product; if not, the line's own name is not news
@@ -33,6 +64,11 @@ public sealed interface Answer
       Support support,
       Upgrade upgrade)
       implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.line(this);
+    }
+
     /** The same answer to a question that named no product. */
     public LineAnswer unnamed() {
       return new LineAnswer(product, false, asked, asOf, era, support, upgrade);
@@ -62,7 +98,12 @@ public sealed interface Answer
       Optional<ReleaseLine> kommanderLine,
       Optional<ReleaseLine> konvoyLine,
       Optional<LineAnswer> pairStatus)
-      implements Answer {}
+      implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.compatibility(this);
+    }
+  }
 
   /** The outcome of a compatibility question. */
   enum Verdict {
@@ -78,6 +119,11 @@ public sealed interface Answer
 
   /** Every catalog line's status on {@code asOf}, newest first. */
   record MatrixAnswer(LocalDate asOf, int window, List<LineAnswer> lines) implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.matrix(this);
+    }
+
     public List<LineAnswer> supported() {
       return lines.stream().filter(l -> l.support().isSupported()).toList();
     }
@@ -92,6 +138,11 @@ public sealed interface Answer
   record KubernetesAnswer(
       Minor kubernetes, LocalDate asOf, List<LineAnswer> running, List<LineAnswer> supported)
       implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.kubernetes(this);
+    }
+
     /** The newest supported line that deploys the minor. */
     public Optional<LineAnswer> supportedRunning() {
       return running.stream().filter(l -> l.support().isSupported()).findFirst();
@@ -106,10 +157,20 @@ public sealed interface Answer
    */
   record KubernetesFitAnswer(
       LineAnswer line, Minor kubernetes, Optional<Boolean> fits, KubernetesAnswer alternatives)
-      implements Answer {}
+      implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.kubernetesFit(this);
+    }
+  }
 
   /** A Base Platform Services tag explained, and its support through its Kubernetes minor. */
-  record BpsAnswer(BpsTag tag, KubernetesAnswer kubernetes) implements Answer {}
+  record BpsAnswer(BpsTag tag, KubernetesAnswer kubernetes) implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.bps(this);
+    }
+  }
 
   /**
    * How to get from one version to another (the newest line when none is named), one hop at a time.
@@ -125,6 +186,11 @@ public sealed interface Answer
       List<Step> steps,
       PathOutcome outcome)
       implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.upgradePath(this);
+    }
+
     /** One hop and where it lands, with that line's status and latest patch on the day. */
     public record Step(UpgradeHop hop, LineAnswer landing) {}
 
@@ -160,6 +226,11 @@ public sealed interface Answer
       List<SupportEnd> endings,
       Optional<ReleaseLine> next)
       implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.upcoming(this);
+    }
+
     public boolean isEmpty() {
       return releases.isEmpty() && endings.isEmpty();
     }
@@ -188,11 +259,26 @@ public sealed interface Answer
   }
 
   /** Support terms for Experimental components. */
-  record ExperimentalAnswer(ExperimentalTerms terms) implements Answer {}
+  record ExperimentalAnswer(ExperimentalTerms terms) implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.experimental(this);
+    }
+  }
 
   /** The secondary-support table for platform applications. */
-  record SecondaryAnswer(SecondarySupport table) implements Answer {}
+  record SecondaryAnswer(SecondarySupport table) implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.secondary(this);
+    }
+  }
 
   /** How to ask; sent when no question was understood. */
-  record HelpAnswer() implements Answer {}
+  record HelpAnswer() implements Answer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.help(this);
+    }
+  }
 }

@@ -45,58 +45,123 @@ public final class TextRenderer {
   }
 
   private List<String> render(Answer answer, Reply reply, int window) {
-    List<String> out = new ArrayList<>();
-    if (answer instanceof LineAnswer a) {
-      out.add(
-          Phrases.subject(a)
-              + ": "
-              + Phrases.status(a.support())
-              + (reply.asOfGiven() ? " " + ReplyPhrases.when(reply) : ""));
-      Phrases.naming(a).ifPresent(n -> out.add("  " + n));
-      out.add("  " + Phrases.untilWhen(a, window));
-      UpgradePhrases.upgrade(a).forEach(u -> out.add("  " + u));
-    } else if (answer instanceof CompatibilityAnswer c) {
-      List<String> lines = TopicPhrases.compatibility(c, window);
-      out.add(lines.get(0) + (reply.asOfGiven() ? " (" + ReplyPhrases.when(reply) + ")" : ""));
-      lines.subList(1, lines.size()).forEach(l -> out.add("  " + l));
-    } else if (answer instanceof MatrixAnswer m) {
-      out.add(
-          "Support matrix "
-              + ReplyPhrases.when(reply)
-              + ": "
-              + ReplyPhrases.policyName(window)
-              + ", the newest "
-              + window
-              + " lines are supported.");
-      for (LineAnswer a : m.lines()) {
-        String patch = a.upgrade().linePatch().map(p -> ", latest patch " + p.version()).orElse("");
-        out.add(
-            "  "
-                + a.line().orElseThrow().label()
-                + ": "
-                + Phrases.status(a.support())
-                + patch
-                + ". "
-                + Phrases.untilWhen(a, window));
-      }
-    } else if (answer instanceof KubernetesAnswer k) {
-      indented(out, TopicPhrases.kubernetes(k));
-    } else if (answer instanceof KubernetesFitAnswer f) {
-      indented(out, TopicPhrases.kubernetesFit(f, window));
-    } else if (answer instanceof UpcomingAnswer u) {
-      indented(out, TopicPhrases.upcoming(u));
-    } else if (answer instanceof UpgradePathAnswer p) {
-      indented(out, UpgradePhrases.upgradePath(p, window));
-    } else if (answer instanceof BpsAnswer b) {
-      indented(out, TopicPhrases.bps(b.tag(), b.kubernetes()));
-    } else if (answer instanceof ExperimentalAnswer e) {
-      out.addAll(experimental(e.terms()));
-    } else if (answer instanceof SecondaryAnswer s) {
-      out.addAll(secondary(s.table()));
-    } else {
-      out.add(ReplyPhrases.HELP + " Examples:");
-      ReplyPhrases.EXAMPLES.forEach(x -> out.add("  " + x.ask() + "  (" + x.answers() + ")"));
-    }
+    // One method per kind of answer: a kind this renderer forgets does not compile.
+    List<String> out =
+        new ArrayList<>(
+            answer.accept(
+                new Answer.Visitor<List<String>>() {
+                  @Override
+                  public List<String> line(LineAnswer a) {
+                    List<String> out = new ArrayList<>();
+                    out.add(
+                        Phrases.subject(a)
+                            + ": "
+                            + Phrases.status(a.support())
+                            + (reply.asOfGiven() ? " " + ReplyPhrases.when(reply) : ""));
+                    Phrases.naming(a).ifPresent(n -> out.add("  " + n));
+                    out.add("  " + Phrases.untilWhen(a, window));
+                    UpgradePhrases.upgrade(a).forEach(u -> out.add("  " + u));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> compatibility(CompatibilityAnswer c) {
+                    List<String> out = new ArrayList<>();
+                    List<String> lines = TopicPhrases.compatibility(c, window);
+                    out.add(
+                        lines.get(0)
+                            + (reply.asOfGiven() ? " (" + ReplyPhrases.when(reply) + ")" : ""));
+                    lines.subList(1, lines.size()).forEach(l -> out.add("  " + l));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> matrix(MatrixAnswer m) {
+                    List<String> out = new ArrayList<>();
+                    out.add(
+                        "Support matrix "
+                            + ReplyPhrases.when(reply)
+                            + ": "
+                            + ReplyPhrases.policyName(window)
+                            + ", the newest "
+                            + window
+                            + " lines are supported.");
+                    for (LineAnswer a : m.lines()) {
+                      String patch =
+                          a.upgrade()
+                              .linePatch()
+                              .map(p -> ", latest patch " + p.version())
+                              .orElse("");
+                      out.add(
+                          "  "
+                              + a.line().orElseThrow().label()
+                              + ": "
+                              + Phrases.status(a.support())
+                              + patch
+                              + ". "
+                              + Phrases.untilWhen(a, window));
+                    }
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> kubernetes(KubernetesAnswer k) {
+                    List<String> out = new ArrayList<>();
+                    indented(out, TopicPhrases.kubernetes(k));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> kubernetesFit(KubernetesFitAnswer f) {
+                    List<String> out = new ArrayList<>();
+                    indented(out, TopicPhrases.kubernetesFit(f, window));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> upcoming(UpcomingAnswer u) {
+                    List<String> out = new ArrayList<>();
+                    indented(out, TopicPhrases.upcoming(u));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> upgradePath(UpgradePathAnswer p) {
+                    List<String> out = new ArrayList<>();
+                    indented(out, UpgradePhrases.upgradePath(p, window));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> bps(BpsAnswer b) {
+                    List<String> out = new ArrayList<>();
+                    indented(out, TopicPhrases.bps(b.tag(), b.kubernetes()));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> experimental(ExperimentalAnswer e) {
+                    List<String> out = new ArrayList<>();
+                    out.addAll(TextRenderer.experimental(e.terms()));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> secondary(SecondaryAnswer s) {
+                    List<String> out = new ArrayList<>();
+                    out.addAll(TextRenderer.secondary(s.table()));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> help(Answer.HelpAnswer h) {
+                    List<String> out = new ArrayList<>();
+                    out.add(ReplyPhrases.HELP + " Examples:");
+                    ReplyPhrases.EXAMPLES.forEach(
+                        x -> out.add("  " + x.ask() + "  (" + x.answers() + ")"));
+                    return out;
+                  }
+                }));
     if (Caveats.derived(answer)) {
       out.add("  " + ReplyPhrases.DERIVED);
     }

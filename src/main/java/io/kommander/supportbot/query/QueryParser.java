@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * {@link Query}; what is not understood becomes a note that says what was expected.
  */
 public final class QueryParser {
-  /** Longer messages are refused whole: nobody asks about a version in a page of text. */
-  public static final int MAX_LENGTH = 1_000;
+  /**
+   * Slack's own limit for a message: a pasted log or ticket is read whole (the parse is linear);
+   * longer text cannot come from Slack and is refused.
+   */
+  public static final int MAX_LENGTH = 40_000;
 
   /** At most this many questions are answered per message, to keep replies readable. */
   public static final int MAX_QUESTIONS = 10;
@@ -27,6 +30,19 @@ public final class QueryParser {
 
   private static final Pattern SLACK_LABELLED_LINK = Pattern.compile("<[^<>|]*\\|([^<>]*)>");
   private static final Pattern SLACK_ENTITY = Pattern.compile("<[^<>]*>|&(?:amp|lt|gt);");
+
+  /** Emoji codes (":white_check_mark:"), never a time ("09:00:00"). */
+  private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+\\-]*[a-z][a-z0-9_+\\-]*:");
+
+  /** Invisible characters that paste carries along: zero-width spaces and joiners, BOMs. */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF]");
+
+  /** Italic marks: an underscore at a word's edge, never inside one. */
+  private static final Pattern MARK_UNDERSCORE = Pattern.compile("(?<![\\w])_|_(?![\\w])");
+
+  /** A name glued to its version, "nkp2.17" or "kommander-v2.1": read as two words. */
+  private static final Pattern GLUED =
+      Pattern.compile("(?i)\\b(kommander|konvoy|dkp|nkp)[-_]?(v?\\d)");
 
   /** The platforms' full names, read as one word each. */
   private static final Pattern FULL_NAMES =
@@ -57,14 +73,27 @@ public final class QueryParser {
     return new Reading(clean(text)).read();
   }
 
-  /** Slack wraps mentions, channels and links in angle brackets and escapes &, < and >. */
+  /**
+   * Slack's formatting out of the way: links (their labels kept), mentions and escapes in angle
+   * brackets, code and code blocks, bold, italic and strike marks, emoji codes, invisible and
+   * non-breaking spaces; full platform names and glued names made plain words.
+   */
   private static String clean(String text) {
-    String labelled = SLACK_LABELLED_LINK.matcher(text).replaceAll(" $1 ");
+    String visible = INVISIBLE.matcher(text).replaceAll("").replace('\u00A0', ' ');
+    String labelled = SLACK_LABELLED_LINK.matcher(visible).replaceAll(" $1 ");
     String plain =
-        SLACK_ENTITY.matcher(labelled).replaceAll(" ").replace('`', ' ').replace('*', ' ');
-    return FULL_NAMES
-        .matcher(plain)
-        .replaceAll(m -> m.group(1).equalsIgnoreCase("nutanix") ? " nkp " : " dkp ");
+        EMOJI
+            .matcher(SLACK_ENTITY.matcher(labelled).replaceAll(" "))
+            .replaceAll(" ")
+            .replace('`', ' ')
+            .replace('*', ' ')
+            .replace('~', ' ');
+    plain = MARK_UNDERSCORE.matcher(plain).replaceAll(" ");
+    String named =
+        FULL_NAMES
+            .matcher(plain)
+            .replaceAll(m -> m.group(1).equalsIgnoreCase("nutanix") ? " nkp " : " dkp ");
+    return GLUED.matcher(named).replaceAll("$1 $2");
   }
 
   /** Parses a version component, or -1 when it is out of range. */

@@ -133,13 +133,19 @@ final class Reading {
               + " questions; ask again for the rest.");
       distinct = distinct.subList(0, QueryParser.MAX_QUESTIONS);
     }
-    return new Query(distinct, asOf, notes);
+    return new Query(distinct, asOf, fewNotes(notes, !distinct.isEmpty()));
   }
 
   private void take(String token, String lower) {
-    Product product =
-        Product.named(lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower)
-            .orElse(null);
+    String singular = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
+    Product product = Product.named(singular).orElse(null);
+    if (product == null && !SEPARATORS.contains(lower) && !CONNECTORS.contains(lower)) {
+      product = Typos.product(lower).orElse(null);
+      if (product != null) {
+        notes.add(
+            "I read *" + QueryParser.shorten(token, 40) + "* as " + product.displayName() + ".");
+      }
+    }
     if (SEPARATORS.contains(lower)) {
       connector = false;
       last = null;
@@ -272,5 +278,25 @@ final class Reading {
     }
     productNamed = false;
     connector = false;
+  }
+
+  /** Notes past this many are counted, not listed: a pasted log must not bury the answer. */
+  static final int MAX_NOTES = 5;
+
+  /**
+   * Each note once; when something was answered, tokens that merely could not be read (a log's
+   * timestamps, "12ms") are prose, not mistakes; and at most {@link #MAX_NOTES}, then a count.
+   */
+  private static List<String> fewNotes(List<String> notes, boolean answered) {
+    List<String> out = new ArrayList<>(new java.util.LinkedHashSet<>(notes));
+    if (answered) {
+      out.removeIf(n -> n.contains(" is not a version: I can't read it;"));
+    }
+    if (out.size() > MAX_NOTES) {
+      int more = out.size() - MAX_NOTES;
+      out = new ArrayList<>(out.subList(0, MAX_NOTES));
+      out.add("…and " + more + " more " + (more == 1 ? "part" : "parts") + " I could not read.");
+    }
+    return out;
   }
 }

@@ -13,6 +13,10 @@ final class VersionToken {
   private static final Pattern VERSION =
       Pattern.compile("[vV]?(\\d+)\\.(\\d+)(?:\\.(\\d+|[xX*]))?");
 
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern TOO_MANY_PARTS = Pattern.compile("\\d+(\\.\\d+){3,}");
+  private static final Pattern NO_MINOR = Pattern.compile("\\d+\\.[xX*](\\.[xX*\\d]+)?");
+
   private VersionToken() {}
 
   /**
@@ -25,7 +29,7 @@ final class VersionToken {
       notes.add(QueryParser.problem(token, "versions are never negative"));
       return Optional.empty();
     }
-    if (token.matches("\\d+")) {
+    if (DIGITS.matcher(token).matches()) {
       bareNumbers.add(token); // prose has numbers ("3 clusters"); only a problem if nothing else
       return Optional.empty();
     }
@@ -33,11 +37,11 @@ final class VersionToken {
     if (!m.matches()) {
       String core = token.replaceFirst("^[+vV]+", "");
       long parts = core.chars().filter(c -> c == '.').count() + 1;
-      if (core.matches("\\d+(\\.\\d+){3,}")) {
+      if (TOO_MANY_PARTS.matcher(core).matches()) {
         notes.add(
             QueryParser.problem(
                 token, "it has " + parts + " parts, one more than MAJOR.MINOR.PATCH"));
-      } else if (core.matches("\\d+\\.[xX*](\\.[xX*\\d]+)?")) {
+      } else if (NO_MINOR.matcher(core).matches()) {
         notes.add(
             QueryParser.problem(
                 token, "it names no minor line; which one, e.g. " + core.charAt(0) + ".4?"));

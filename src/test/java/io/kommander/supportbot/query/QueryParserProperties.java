@@ -60,6 +60,30 @@ class QueryParserProperties {
     }
   }
 
+  @Property(tries = 2000)
+  void slackFormattingAndInvisibleCharactersDoNotChangeWhatIsRead(
+      @ForAll("versionish") String text, @ForAll long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    StringBuilder decorated = new StringBuilder();
+    for (String token : text.split(" ", -1)) {
+      String t =
+          switch (random.nextInt(8)) {
+            case 0 -> "*" + token + "*";
+            case 1 -> "`" + token + "`";
+            case 2 -> "_" + token + "_";
+            case 3 -> "~" + token + "~";
+            case 4 -> token.isEmpty() ? token : token.charAt(0) + "\u200b" + token.substring(1);
+            case 5 -> "\ufeff" + token + "\u2060";
+            case 6 -> ":white_check_mark: " + token;
+            default -> token;
+          };
+      decorated.append(t).append(random.nextBoolean() ? " " : "\u00a0");
+    }
+    assertThat(PARSER.parse(decorated.toString()).questions())
+        .as("%s read as %s", text, decorated)
+        .isEqualTo(PARSER.parse(text).questions());
+  }
+
   @Property(tries = 500)
   void aLoneKnownVersionIsReadAsThatVersion(@ForAll("knownLines") String line) {
     Query q = PARSER.parse("is " + line + " supported?");

@@ -96,6 +96,13 @@ class QueryParserTest {
         "kommander 1.2 on konvoy 1.7 and kommander 1.4|K1.2@V1.7 K1.4",
         "was 1.3 supported on 2021-06-01?|K1.3",
         "*1.4*|K1.4",
+        "_1.4_ ~2.0~|K1.4 K2.0",
+        ":white_check_mark: nkp 2.16 :rocket:|N2.16",
+        "nkp\u00a02.16|N2.16",
+        "nkp 2.\u200b16|N2.16",
+        "```nkp 2.16```|N2.16",
+        "nkp2.17|N2.17",
+        "NKP-v2.17.1|N2.17.1",
         "`1.4`|K1.4",
         "dkp 2.2|D2.2",
         "DKP 2.4|D2.4",
@@ -212,14 +219,20 @@ class QueryParserTest {
 
   @Test
   void hugeTextIsRefusedWithItsLengthAndTheLimit() {
-    String huge = "1.4 ".repeat(2_500);
+    String huge = "1.4 ".repeat(10_001);
     Query q = parser.parse(huge);
     assertThat(q.questions()).isEmpty();
     assertThat(q.notes())
         .singleElement()
         .asString()
-        .contains("10,000 characters")
-        .contains("at most 1,000");
+        .contains("40,004 characters")
+        .contains("at most 40,000");
+  }
+
+  @Test
+  void aSlackLinkIsReadByItsLabel() {
+    assertThat(parser.parse("see <https://support.example.com/x|NKP 2.17> for more").questions())
+        .containsExactly(new AboutLine(Product.NKP, Version.parse("2.17")));
   }
 
   @Test
@@ -249,5 +262,51 @@ class QueryParserTest {
     assertThat(parser.parse("kommander 1.4").questions())
         .containsExactly(new AboutLine(Product.KOMMANDER, Version.parse("1.4"), true));
     assertThat(parser.parse("matrix").questions()).containsExactly(new AboutTopic(Topic.MATRIX));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is read as {1}, and the answer says so")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "komander 2.15|komander|Kommander",
+        "kommnader 1.4|kommnader|Kommander",
+        "commander 2.15|commander|Kommander",
+        "konvoi 1.8|konvoi|Konvoy",
+        "convoy 1.8|convoy|Konvoy"
+      })
+  void aMistypedNameIsReadAsTheProduct(String text, String typed, String product) {
+    Query q = parser.parse(text);
+    assertThat(q.notes()).containsExactly("I read *" + typed + "* as " + product + ".");
+    assertThat(q.questions())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AboutLine.class, a -> assertThat(a.product().displayName()).isEqualTo(product));
+  }
+
+  @Test
+  void aMistypedPairingIsReadAsThePairing() {
+    Query q = parser.parse("kommnader 1.4 on konvoi 1.8");
+    assertThat(q.questions())
+        .containsExactly(new AboutPair(Version.parse("1.4"), Version.parse("1.8")));
+    assertThat(q.notes())
+        .containsExactly("I read *kommnader* as Kommander.", "I read *konvoi* as Konvoy.");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is no product")
+  @CsvSource({"command", "comment", "kommandos-x", "convey", "nkp", "dkp", "manager", "konvoyes"})
+  void wordsThatAreNotNearANameAreNotGuessedAt(String word) {
+    assertThat(Typos.product(word)).as(word).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPasteUpToSlacksLimitIsReadWholeAndLongerIsRefused() {
+    String log = "INFO ok\n".repeat(4_900) + "prod runs nkp 2.16";
+    assertThat(log.length()).isLessThanOrEqualTo(QueryParser.MAX_LENGTH);
+    assertThat(parser.parse(log).questions())
+        .singleElement()
+        .isEqualTo(new Question.AboutLine(Product.NKP, Version.parse("2.16")));
+    String tooLong = "x".repeat(QueryParser.MAX_LENGTH + 1);
+    assertThat(parser.parse(tooLong).questions()).isEmpty();
+    assertThat(parser.parse(tooLong).notes().get(0)).contains("40,001 characters long");
   }
 }

@@ -155,11 +155,11 @@ class SlackAppTest {
   }
 
   @Test
-  void tenThousandCharactersAreRefusedPolitely() throws Exception {
-    HttpResponse<String> r = slash("1.4 ".repeat(2_500));
+  void moreThanSlacksFortyThousandCharactersAreRefusedPolitely() throws Exception {
+    HttpResponse<String> r = slash("1.4 ".repeat(10_001));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(r.body()).get("text").asText())
-        .contains("Your message is 10,000 characters long");
+        .contains("Your message is 40,004 characters long");
   }
 
   // --- signature checks ------------------------------------------------------------------------

@@ -133,7 +133,7 @@ final class Reading {
               + " questions; ask again for the rest.");
       distinct = distinct.subList(0, QueryParser.MAX_QUESTIONS);
     }
-    return new Query(distinct, asOf, fewNotes(notes, !distinct.isEmpty()));
+    return new Query(distinct, asOf, Notes.few(notes, !distinct.isEmpty()));
   }
 
   private void take(String token, String lower) {
@@ -278,25 +278,5 @@ final class Reading {
     }
     productNamed = false;
     connector = false;
-  }
-
-  /** Notes past this many are counted, not listed: a pasted log must not bury the answer. */
-  static final int MAX_NOTES = 5;
-
-  /**
-   * Each note once; when something was answered, tokens that merely could not be read (a log's
-   * timestamps, "12ms") are prose, not mistakes; and at most {@link #MAX_NOTES}, then a count.
-   */
-  private static List<String> fewNotes(List<String> notes, boolean answered) {
-    List<String> out = new ArrayList<>(new java.util.LinkedHashSet<>(notes));
-    if (answered) {
-      out.removeIf(n -> n.contains(" is not a version: I can't read it;"));
-    }
-    if (out.size() > MAX_NOTES) {
-      int more = out.size() - MAX_NOTES;
-      out = new ArrayList<>(out.subList(0, MAX_NOTES));
-      out.add("…and " + more + " more " + (more == 1 ? "part" : "parts") + " I could not read.");
-    }
-    return out;
   }
 }

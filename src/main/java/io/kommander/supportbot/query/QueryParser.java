@@ -73,7 +73,8 @@ public final class QueryParser {
                   text.length(),
                   MAX_LENGTH)));
     }
-    return new Reading(clean(text)).read();
+    Pastes.Read pasted = Pastes.read(clean(text));
+    return new Reading(pasted.rest(), pasted.questions(), pasted.notes()).read();
   }
 
   /**

@@ -76,8 +76,13 @@ final class Reading {
   /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
   private AboutKubernetes lastKubernetes;
 
-  Reading(String text) {
+  /**
+   * @param pasted questions and notes from tool output already read out of {@code text}
+   */
+  Reading(String text, List<Question> pasted, List<String> pastedNotes) {
     this.text = text;
+    questions.addAll(pasted);
+    notes.addAll(pastedNotes);
   }
 
   Query read() {

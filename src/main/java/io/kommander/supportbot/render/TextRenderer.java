@@ -106,37 +106,27 @@ public final class TextRenderer {
 
                   @Override
                   public List<String> kubernetes(KubernetesAnswer k) {
-                    List<String> out = new ArrayList<>();
-                    indented(out, TopicPhrases.kubernetes(k));
-                    return out;
+                    return indented(TopicPhrases.kubernetes(k));
                   }
 
                   @Override
                   public List<String> kubernetesFit(KubernetesFitAnswer f) {
-                    List<String> out = new ArrayList<>();
-                    indented(out, TopicPhrases.kubernetesFit(f, window));
-                    return out;
+                    return indented(TopicPhrases.kubernetesFit(f, window));
                   }
 
                   @Override
                   public List<String> upcoming(UpcomingAnswer u) {
-                    List<String> out = new ArrayList<>();
-                    indented(out, TopicPhrases.upcoming(u));
-                    return out;
+                    return indented(TopicPhrases.upcoming(u));
                   }
 
                   @Override
                   public List<String> upgradePath(UpgradePathAnswer p) {
-                    List<String> out = new ArrayList<>();
-                    indented(out, UpgradePhrases.upgradePath(p, window));
-                    return out;
+                    return indented(UpgradePhrases.upgradePath(p, window));
                   }
 
                   @Override
                   public List<String> bps(BpsAnswer b) {
-                    List<String> out = new ArrayList<>();
-                    indented(out, TopicPhrases.bps(b.tag(), b.kubernetes()));
-                    return out;
+                    return indented(TopicPhrases.bps(b.tag(), b.kubernetes()));
                   }
 
                   @Override
@@ -172,9 +162,10 @@ public final class TextRenderer {
   }
 
   /** The first line as is, the rest indented under it. */
-  private static void indented(List<String> out, List<String> lines) {
-    out.add(lines.get(0));
+  private static List<String> indented(List<String> lines) {
+    List<String> out = new ArrayList<>(List.of(lines.get(0)));
     lines.subList(1, lines.size()).forEach(l -> out.add("  " + l));
+    return out;
   }
 
   public static List<String> experimental(ExperimentalTerms t) {

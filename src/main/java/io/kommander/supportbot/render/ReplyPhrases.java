@@ -1,9 +1,12 @@
 package io.kommander.supportbot.render;
 
+import io.kommander.supportbot.policy.Answer;
 import io.kommander.supportbot.policy.ExperimentalTerms;
 import io.kommander.supportbot.policy.Reply;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The words around every answer: the policy and whose it was, the day asked about, the help and its
@@ -86,5 +89,36 @@ public final class ReplyPhrases {
   /** Where the era's terms are. */
   public static URI termsUrl(Reply reply) {
     return reply.era().termsUrl() != null ? reply.era().termsUrl() : reply.settings().termsUrl();
+  }
+
+  /**
+   * With several versions in one message (a team's clusters), one line first: "3 versions: NKP
+   * 2.17.1 supported; DKP 2.6 and NKP 2.13 expired." Empty for one version or none.
+   */
+  public static Optional<String> summary(List<Answer> answers) {
+    java.util.Map<String, List<String>> byStatus = new java.util.LinkedHashMap<>();
+    int lines = 0;
+    for (Answer a : answers) {
+      if (a instanceof Answer.LineAnswer line && line.line().isPresent()) {
+        byStatus
+            .computeIfAbsent(Phrases.status(line.support()), k -> new ArrayList<>())
+            .add(Phrases.subject(line));
+        lines++;
+      }
+    }
+    if (lines < 2) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    byStatus.forEach((status, names) -> parts.add(and(names) + " " + status));
+    return Optional.of(lines + " versions: " + String.join("; ", parts) + ".");
+  }
+
+  private static String and(List<String> names) {
+    return names.size() == 1
+        ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1))
+            + " and "
+            + names.get(names.size() - 1);
   }
 }

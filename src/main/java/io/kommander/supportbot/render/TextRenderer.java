@@ -27,6 +27,7 @@ public final class TextRenderer {
     int window = reply.settings().window();
     List<String> out = new ArrayList<>();
     reply.stale().ifPresent(f -> out.add(CatalogPhrases.stale(f)));
+    ReplyPhrases.summary(reply.answers()).ifPresent(out::add);
     for (Answer answer : reply.answers()) {
       if (!out.isEmpty()) {
         out.add("");

@@ -50,6 +50,8 @@ public final class BlockKitRenderer {
     int window = reply.settings().window();
     boolean answered = false;
     reply.stale().ifPresent(f -> blocks.add(textSection(":warning: " + CatalogPhrases.stale(f))));
+    ReplyPhrases.summary(reply.answers())
+        .ifPresent(line -> blocks.add(textSection("*" + escape(line) + "*")));
     // Notes, the footer, a "more" line and the share button must still fit after the answers.
     int room = SlackLimits.MESSAGE_BLOCKS - reply.notes().size() - 3;
     int shown = 0;

@@ -1,0 +1,41 @@
+package io.kommander.supportbot.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kommander.supportbot.TestCatalogs;
+import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.query.QueryParser;
+import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Several clusters in one message: one line sums them up before the answers, in order. */
+class SummaryTest {
+  static final PolicyService POLICY =
+      new PolicyService(
+          TestCatalogs.shipped(),
+          Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC));
+
+  static Reply ask(String text) {
+    return POLICY.answer(new QueryParser().parse(text));
+  }
+
+  @Test
+  void severalVersionsAreSummedUpFirstGroupedByStatusInTheOrderAsked() {
+    Reply reply = ask("prod on dkp 2.6, staging on nkp 2.13, dev on nkp 2.17.1");
+    String summary = "3 versions: DKP 2.6 and NKP 2.13 expired; NKP 2.17.1 supported.";
+    assertThat(new TextRenderer().render(reply)).startsWith(summary + "\n\nDKP 2.6: expired");
+    assertThat(new BlockKitRenderer().render(reply).blocksJson()).contains("*" + summary + "*");
+  }
+
+  @Test
+  void oneVersionOrAnUnknownOneHasNoSummary() {
+    assertThat(ReplyPhrases.summary(ask("nkp 2.17").answers())).isEmpty();
+    assertThat(ReplyPhrases.summary(ask("nkp 2.17 and 9.9").answers())).isEmpty();
+    assertThat(ReplyPhrases.summary(ask("nkp 2.16 nkp 2.17").answers()))
+        .contains("2 versions: NKP 2.16 in doubt: may have ended; NKP 2.17 supported.");
+  }
+}

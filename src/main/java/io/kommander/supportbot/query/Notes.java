@@ -13,12 +13,17 @@ final class Notes {
 
   /**
    * Each note once; when something was answered, tokens that merely could not be read (a log's
-   * timestamps, "12ms") are prose, not mistakes; and at most {@link #MAX_NOTES}, then a count.
+   * timestamps, "12ms") are prose, not mistakes, and around pasted tool output nothing is a
+   * mistyped version; and at most {@link #MAX_NOTES}, then a count.
    */
-  static List<String> few(List<String> notes, boolean answered) {
+  static List<String> few(List<String> notes, boolean answered, boolean pasted) {
     List<String> out = new ArrayList<>(new LinkedHashSet<>(notes));
     if (answered) {
       out.removeIf(n -> n.contains(" is not a version: I can't read it;"));
+    }
+    if (pasted) {
+      // Addresses, names and counts around recognized tool output are not mistyped versions.
+      out.removeIf(n -> n.contains(" is not a version: ") || n.contains(" is not a BPS tag: "));
     }
     if (out.size() > MAX_NOTES) {
       int more = out.size() - MAX_NOTES;

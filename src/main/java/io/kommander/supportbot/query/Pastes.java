@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Tool output people paste, read as what it is: {@code kubectl version} (plain, the old {@code
  * version.Info} form, {@code -o json}, {@code -o yaml}) gives the cluster's Kubernetes from the
  * server's version, never the laptop's client; {@code kubectl get nodes} gives the nodes' versions;
- * {@code nkp version} / {@code dkp version} give the platform's. What was read is taken out of the
- * text, so no version in it is read again as a Kommander line.
+ * {@code nkp version} / {@code dkp version} give the platform's; a cluster manifest gives its
+ * ClusterClass's release and its Kubernetes. What was read is taken out of the text, so no version
+ * in it is read again as a Kommander line.
  */
 final class Pastes {
   /** The questions the pasted output asks, notes on it, and the text left for the reader. */
@@ -59,6 +60,22 @@ final class Pastes {
 
   private static final Set<String> PLATFORM_KEYS = Set.of("kommander", "konvoy", "nkp", "dkp");
 
+  /** A Cluster API or NKP cluster manifest: its kind, or a managed topology. */
+  private static final Pattern MANIFEST =
+      Pattern.compile("(?im)^[ \\t]*(?:kind:[ \\t]*(?:Cluster|KubeadmControlPlane)\\b|topology:)");
+
+  /**
+   * The Kubernetes a manifest asks for: {@code spec.topology.version}, {@code kubernetesVersion}.
+   */
+  private static final Pattern MANIFEST_KUBERNETES =
+      Pattern.compile(
+          "(?im)^[ \\t]*(?:version|kubernetesVersion):[ \\t]*\"?v(\\d+)\\.(\\d+)\\.\\d+\"?[ \\t]*$");
+
+  /** An NKP ClusterClass, named after the release that ships it: {@code nkp-nutanix-v2.17.1}. */
+  private static final Pattern CLUSTER_CLASS =
+      Pattern.compile(
+          "(?im)^[ \\t]*class:[ \\t]*\"?(nkp|dkp)-[a-z0-9-]*?v(\\d+\\.\\d+\\.\\d+)\"?[ \\t]*$");
+
   private Pastes() {}
 
   static Read read(String text) {
@@ -67,6 +84,7 @@ final class Pastes {
     String rest = kubectlVersion(text, questions, notes);
     rest = nodes(rest, questions, notes);
     rest = components(rest, questions);
+    rest = manifest(rest, questions);
     return new Read(rest, questions, notes);
   }
 
@@ -139,5 +157,27 @@ final class Pastes {
         .distinct()
         .forEach(v -> questions.add(new Question.AboutLine(platform, v)));
     return COMPONENT.matcher(text).replaceAll(" ");
+  }
+
+  /**
+   * A cluster manifest: the platform release its ClusterClass is named after, and the Kubernetes it
+   * asks for. Only in a manifest: elsewhere "version: v1.2.3" could be anything's.
+   */
+  private static String manifest(String text, List<Question> questions) {
+    if (!MANIFEST.matcher(text).find()) {
+      return text;
+    }
+    Matcher c = CLUSTER_CLASS.matcher(text);
+    while (c.find()) {
+      Product product = c.group(1).equalsIgnoreCase("dkp") ? Product.DKP : Product.NKP;
+      questions.add(new Question.AboutLine(product, Version.parse(c.group(2))));
+    }
+    Matcher k = MANIFEST_KUBERNETES.matcher(text);
+    while (k.find()) {
+      questions.add(
+          new Question.AboutKubernetes(
+              new Minor(Integer.parseInt(k.group(1)), Integer.parseInt(k.group(2)))));
+    }
+    return MANIFEST_KUBERNETES.matcher(CLUSTER_CLASS.matcher(text).replaceAll(" ")).replaceAll(" ");
   }
 }

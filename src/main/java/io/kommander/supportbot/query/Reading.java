@@ -41,6 +41,10 @@ import java.util.regex.Matcher;
 /** One pass over one message's tokens: the questions, the day and the notes it asks for. */
 final class Reading {
   private final String text;
+
+  /** Tool output was recognized: the rest of the text is its noise, not attempts at versions. */
+  private final boolean pasted;
+
   private final List<Question> questions = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final List<String> bareNumbers = new ArrayList<>();
@@ -81,6 +85,7 @@ final class Reading {
    */
   Reading(String text, List<Question> pasted, List<String> pastedNotes) {
     this.text = text;
+    this.pasted = !pasted.isEmpty();
     questions.addAll(pasted);
     notes.addAll(pastedNotes);
   }
@@ -138,7 +143,7 @@ final class Reading {
               + " questions; ask again for the rest.");
       distinct = distinct.subList(0, QueryParser.MAX_QUESTIONS);
     }
-    return new Query(distinct, asOf, Notes.few(notes, !distinct.isEmpty()));
+    return new Query(distinct, asOf, Notes.few(notes, !distinct.isEmpty(), pasted));
   }
 
   private void take(String token, String lower) {

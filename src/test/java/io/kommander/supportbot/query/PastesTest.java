@@ -75,4 +75,22 @@ class PastesTest {
     List<Question> read = parser.parse("nkp: v2.17.1").questions();
     assertThat(read).containsExactly(new AboutLine(Product.NKP, Version.parse("2.17.1")));
   }
+
+  @Test
+  void aClusterManifestNamesItsReleaseAndItsKubernetesAndNothingElse() throws Exception {
+    Query q = paste("cluster-topology.yaml");
+    assertThat(q.questions())
+        .containsExactly(
+            new AboutLine(Product.NKP, Version.parse("2.17.1")),
+            new AboutKubernetes(Minor.parse("1.34")));
+    assertThat(q.notes()).as("the pod CIDR and worker names are not versions").isEmpty();
+    assertThat(paste("kubeadm-control-plane.yaml").questions())
+        .containsExactly(new AboutKubernetes(Minor.parse("1.29")));
+  }
+
+  @Test
+  void versionLinesOutsideAManifestAreNotReadAsOne() {
+    assertThat(parser.parse("version: v1.29.6\nnkp 2.16").questions())
+        .doesNotContain(new AboutKubernetes(Minor.parse("1.29")));
+  }
 }

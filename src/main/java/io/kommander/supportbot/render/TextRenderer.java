@@ -61,6 +61,10 @@ public final class TextRenderer {
                             + (reply.asOfGiven() ? " " + ReplyPhrases.when(reply) : ""));
                     Phrases.naming(a).ifPresent(n -> out.add("  " + n));
                     out.add("  " + Phrases.untilWhen(a, window));
+                    // As the Block Kit reply's Kubernetes field: "which Kubernetes does it run".
+                    a.line()
+                        .filter(l -> l.kube().isPresent())
+                        .ifPresent(l -> out.add("  Deploys " + TopicPhrases.kubernetesOf(l) + "."));
                     UpgradePhrases.upgrade(a).forEach(u -> out.add("  " + u));
                     return out;
                   }

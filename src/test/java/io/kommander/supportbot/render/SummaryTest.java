@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Several clusters in one message: one line sums them up before the answers, in order. */
+/**
+ * Answers to what people ask in sentences: several clusters summed up in one line first, and the
+ * Kubernetes a line runs.
+ */
 class SummaryTest {
   static final PolicyService POLICY =
       new PolicyService(
@@ -37,5 +40,14 @@ class SummaryTest {
     assertThat(ReplyPhrases.summary(ask("nkp 2.17 and 9.9").answers())).isEmpty();
     assertThat(ReplyPhrases.summary(ask("nkp 2.16 nkp 2.17").answers()))
         .contains("2 versions: NKP 2.16 in doubt: may have ended; NKP 2.17 supported.");
+  }
+
+  @Test
+  void whichKubernetesALineRunsIsInItsAnswer() {
+    assertThat(new TextRenderer().render(ask("which kubernetes does nkp 2.17 support?")))
+        .startsWith("NKP 2.17: supported")
+        .contains("\n  Deploys Kubernetes 1.34.\n");
+    assertThat(new TextRenderer().render(ask("nkp 2.18")))
+        .contains("\n  Deploys Kubernetes 1.34 to 1.35 (default 1.35.2).\n");
   }
 }

@@ -18,8 +18,7 @@ public record Announcement(SupportEnd end, int leadDays, Instant due) {
    * late): due the day it was learned, and it says so.
    */
   public boolean discovered() {
-    LocalDate learned = end.ending().by().learned();
-    return dayOf() && learned != null && learned.isAfter(endDate());
+    return dayOf() && end.learnedLate();
   }
 
   public LocalDate endDate() {

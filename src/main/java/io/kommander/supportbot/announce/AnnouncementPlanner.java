@@ -48,9 +48,8 @@ public final class AnnouncementPlanner {
    * watcher) gets the day-of post alone, due the day it was learned.
    */
   public List<Announcement> posts(SupportEnd end) {
-    LocalDate learned = end.ending().by().learned();
-    if (learned != null && learned.isAfter(end.ending().date())) {
-      return List.of(announcement(end, learned, 0));
+    if (end.learnedLate()) {
+      return List.of(announcement(end, end.ending().by().learned(), 0));
     }
     List<Announcement> out = new ArrayList<>();
     for (int lead : settings.leadDays()) {

@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,31 +34,32 @@ public final class CatalogCommand {
 
   /** Exit 0 for a valid catalog; else 1, printing each problem found with file, line and field. */
   public int check(Path file) {
+    CatalogLoader loader = new CatalogLoader();
+    Catalog c;
     try {
-      CatalogLoader loader = new CatalogLoader();
       String text = CatalogLoader.read(file);
-      List<String> problems = loader.problems(file.toString(), text);
-      if (!problems.isEmpty()) {
-        problems.forEach(err::println);
+      try {
+        c = loader.parse(file.toString(), text);
+      } catch (CatalogException invalid) {
+        loader.problems(file.toString(), text).forEach(err::println); // all, not the first only
         return 1;
       }
-      Catalog c = loader.parse(file.toString(), text);
-      ReleaseLine newest = c.lines().get(c.lines().size() - 1);
-      out.println(
-          file
-              + ": valid: "
-              + c.lines().size()
-              + " lines, newest "
-              + newest.label()
-              + " ("
-              + newest.status().name().toLowerCase(java.util.Locale.ROOT)
-              + "), reviewed "
-              + c.review().reviewed());
-      return 0;
-    } catch (CatalogException e) {
-      err.println(e.getMessage());
+    } catch (CatalogException unreadable) {
+      err.println(unreadable.getMessage());
       return 1;
     }
+    ReleaseLine newest = c.lines().get(c.lines().size() - 1);
+    out.println(
+        file
+            + ": valid: "
+            + c.lines().size()
+            + " lines, newest "
+            + newest.label()
+            + " ("
+            + newest.status().name().toLowerCase(java.util.Locale.ROOT)
+            + "), reviewed "
+            + c.review().reviewed());
+    return 0;
   }
 
   public int upstream(Path file, UpstreamSettings settings, Clock clock) {

@@ -17,6 +17,7 @@ public final class PolicyService {
   private final SupportPolicy policy;
   private final Clock clock;
   private final Optional<String> caveat;
+  private final String revision;
 
   public PolicyService(Catalog catalog, Clock clock) {
     this(catalog, clock, Optional.empty());
@@ -33,6 +34,9 @@ public final class PolicyService {
     this.policy = policy;
     this.clock = clock;
     this.caveat = caveat;
+    // Once per service, not per request: it keys the answer cache on the hot path.
+    this.revision =
+        policy.catalog().version() + "-" + Integer.toHexString(policy.upstream().hashCode());
   }
 
   public Optional<String> caveat() {
@@ -52,7 +56,7 @@ public final class PolicyService {
    * about it (a look can end a stale warning). For cache keys and ETags.
    */
   public String revision() {
-    return catalog().version() + "-" + Integer.toHexString(policy.upstream().hashCode());
+    return revision;
   }
 
   public LocalDate today() {

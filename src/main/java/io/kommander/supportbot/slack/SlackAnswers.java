@@ -2,7 +2,6 @@ package io.kommander.supportbot.slack;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.JsonOps;
 import io.kommander.supportbot.metrics.BotMetrics;
@@ -77,10 +76,6 @@ public final class SlackAnswers {
     return lookup(text).message();
   }
 
-  public String text(String question) {
-    return answer(question).text();
-  }
-
   /**
    * The answer as a mention's reply, cached with its blocks serialised (serialising them costs far
    * more than finding the cached answer).
@@ -136,13 +131,5 @@ public final class SlackAnswers {
   /** Case and spacing never change the answer, so they must not split the cache. */
   static String normalise(String text) {
     return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
-  }
-
-  public CacheStats stats() {
-    return cache.stats();
-  }
-
-  public long size() {
-    return cache.estimatedSize();
   }
 }

@@ -1,6 +1,5 @@
 package io.kommander.supportbot.upstream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.json.Json;
@@ -16,7 +15,9 @@ import io.kommander.supportbot.render.Phrases;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one notice per new upstream release for the catalog's maintainers: what was found, what it
@@ -73,51 +74,43 @@ public final class MaintainerNotice {
   /** The YAML for the catalog: a patch line for a known line, or a whole new line. */
   static String yaml(Catalog reviewed, FoundRelease f) {
     String patch = "      - { version: \"" + f.version() + "\", date: " + f.date() + " }\n";
-    return reviewed
-        .line(Product.KOMMANDER, f.version().line())
-        .filter(l -> l.status() == ReleaseStatus.RELEASED)
-        .map(l -> "# under " + l.label() + ", patches:\n" + patch)
-        .orElseGet(
-            () ->
-                reviewed
-                        .line(Product.KOMMANDER, f.version().line())
-                        .map(
-                            l ->
-                                "# in place of the "
-                                    + l.status().name().toLowerCase(java.util.Locale.ROOT)
-                                    + " "
-                                    + l.label()
-                                    + " entry, keeping its sources:\n")
-                        .orElse("")
-                    + "  - kommander: \""
-                    + f.version().line()
-                    + "\"\n    product: "
-                    + reviewed
-                        .lines()
-                        .get(reviewed.lines().size() - 1)
-                        .product()
-                        .name()
-                        .toLowerCase(java.util.Locale.ROOT)
-                    + "\n    status: released\n    released: "
-                    + f.date()
-                    + "\n    confidence: approximate\n    patches:\n"
-                    + patch
-                    + "    source: KA tag v"
-                    + f.version()
-                    + "\n");
+    Optional<ReleaseLine> known = reviewed.line(Product.KOMMANDER, f.version().line());
+    if (known.filter(l -> l.status() == ReleaseStatus.RELEASED).isPresent()) {
+      return "# under " + known.get().label() + ", patches:\n" + patch;
+    }
+    String replaces =
+        known
+            .map(
+                l ->
+                    "# in place of the "
+                        + l.status().name().toLowerCase(Locale.ROOT)
+                        + " "
+                        + l.label()
+                        + " entry, keeping its sources:\n")
+            .orElse("");
+    String product =
+        reviewed.lines().get(reviewed.lines().size() - 1).product().name().toLowerCase(Locale.ROOT);
+    return replaces
+        + "  - kommander: \""
+        + f.version().line()
+        + "\"\n    product: "
+        + product
+        + "\n    status: released\n    released: "
+        + f.date()
+        + "\n    confidence: approximate\n    patches:\n"
+        + patch
+        + "    source: KA tag v"
+        + f.version()
+        + "\n";
   }
 
   private static String blocks(String text) {
-    try {
-      return Json.MAPPER.writeValueAsString(
-          List.of(
-              Map.of(
-                  "type",
-                  "section",
-                  "text",
-                  Map.of("type", "mrkdwn", "text", Phrases.cut(text, 3000)))));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serialises", e);
-    }
+    return Json.write(
+        List.of(
+            Map.of(
+                "type",
+                "section",
+                "text",
+                Map.of("type", "mrkdwn", "text", Phrases.cut(text, 3000)))));
   }
 }

@@ -4,6 +4,7 @@ import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.policy.FoundRelease;
+import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.SupportPolicy;
@@ -206,8 +207,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private boolean matters(Version v) {
     SupportPolicy policy = live.get().policy();
     LocalDate today = live.get().today();
-    Optional<ReleaseLine> line =
-        live.reviewed().lines().stream().filter(l -> l.kommander().equals(v.line())).findFirst();
+    Optional<ReleaseLine> line = live.reviewed().line(Product.KOMMANDER, v.line());
     if (line.isEmpty()) {
       ReleaseLine newest = live.reviewed().lines().get(live.reviewed().lines().size() - 1);
       return v.line().compareTo(newest.kommander()) > 0;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -90,6 +91,43 @@ public final class Outbox implements AutoCloseable {
       log.info("Shutting down: {} is left to the next recovery", post.key());
     }
     return true;
+  }
+
+  /**
+   * What became of a post after {@link #sendAndReport}: whether that call recorded it, and its
+   * entry after this replica's attempt (empty if the ledger lost it).
+   */
+  public record Attempt(boolean recorded, Optional<Entry> entry) {
+    /** Slack's error when the post failed for good, such as {@code not_in_channel}. */
+    public Optional<String> failure() {
+      return entry.filter(e -> e.state() == Ledger.State.FAILED).map(Entry::error);
+    }
+
+    public boolean sent() {
+      return entry.filter(e -> e.state() == Ledger.State.SENT).isPresent();
+    }
+  }
+
+  /**
+   * As {@link #send}, then reports where the post stands after this replica's attempt, for a caller
+   * that has something else to do when it failed (an ephemeral fallback). A key recorded before is
+   * not posted again: the report says so.
+   */
+  public CompletableFuture<Attempt> sendAndReport(Post post) {
+    boolean recorded = record(post);
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> {
+            if (recorded) {
+              safely(post.key());
+            }
+            return new Attempt(recorded, ledger.get(post.key()));
+          },
+          workers);
+    } catch (RejectedExecutionException closing) {
+      log.info("Shutting down: {} is left to the next recovery", post.key());
+      return CompletableFuture.completedFuture(new Attempt(recorded, Optional.empty()));
+    }
   }
 
   private void safely(String key) {

@@ -7,13 +7,17 @@ import com.slack.api.model.event.AppMentionEvent;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
+import io.kommander.supportbot.slack.listeners.CheckMessageShortcut;
 import io.kommander.supportbot.slack.listeners.HomeTabListener;
 import io.kommander.supportbot.slack.listeners.MentionListener;
 import io.kommander.supportbot.slack.listeners.ShareAction;
 import io.kommander.supportbot.slack.listeners.SupportCommand;
 import java.util.function.Supplier;
 
-/** Assembles the Bolt app: one slash command, mentions, the share button and App Home. */
+/**
+ * Assembles the Bolt app: one slash command, mentions, the message shortcut, the share button and
+ * App Home.
+ */
 public final class SlackApp {
   private SlackApp() {}
 
@@ -41,6 +45,8 @@ public final class SlackApp {
     app.command(SupportCommand.COMMAND, new SupportCommand(answers, schedule));
     app.blockAction(BlockKitRenderer.SHARE_ACTION, new ShareAction(answers, once));
     app.event(AppMentionEvent.class, new MentionListener(answers, outbox));
+    app.messageShortcut(
+        CheckMessageShortcut.CALLBACK_ID, new CheckMessageShortcut(answers, outbox));
     app.event(AppHomeOpenedEvent.class, new HomeTabListener(new HomeView(answers)));
     return app;
   }

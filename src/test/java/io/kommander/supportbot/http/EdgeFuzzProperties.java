@@ -142,6 +142,25 @@ class EdgeFuzzProperties {
           {form, "payload=" + enc("{\"type\":\"view_submission\"}")},
           {form, "payload=" + enc("{\"type\":\"shortcut\"}")},
           {form, "payload=" + enc("{\"type\":\"message_action\"}")},
+          {
+            form,
+            "payload=" + enc("{\"type\":\"message_action\",\"callback_id\":\"check_versions\"}")
+          },
+          {
+            form,
+            "payload="
+                + enc(
+                    "{\"type\":\"message_action\",\"callback_id\":\"check_versions\","
+                        + "\"channel\":{\"id\":\"C0001\"},\"message\":{\"text\":[1],\"ts\":{}}}")
+          },
+          {
+            form,
+            "payload="
+                + enc(
+                    "{\"type\":\"message_action\",\"callback_id\":\"check_versions\","
+                        + "\"channel\":{\"id\":\"C0001\"},\"response_url\":\"not a url\","
+                        + "\"message\":{\"text\":\"no versions here\",\"ts\":\"1.2\"}}")
+          },
           {form, "command=/kommander-support"},
           {form, "command=/other&text=1.4"},
           {form, "%%%"},

@@ -103,6 +103,43 @@ public final class SlackRequests {
     return form(Map.of("payload", payload));
   }
 
+  /**
+   * The {@code message_action} payload Slack sends when someone uses the message shortcut on a
+   * message (Slack's documented shape), as the form Slack posts; {@code threadTs} null for a
+   * message that is not in a thread.
+   */
+  public static String messageShortcut(
+      String responseUrl, String user, String channel, String ts, String threadTs, String text) {
+    return form(
+        Map.of("payload", messageShortcutPayload(responseUrl, user, channel, ts, threadTs, text)));
+  }
+
+  /** The payload alone, as Socket Mode carries it. */
+  public static String messageShortcutPayload(
+      String responseUrl, String user, String channel, String ts, String threadTs, String text) {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var p = json.createObjectNode();
+    p.put("type", "message_action").put("token", "legacy").put("action_ts", "1700000100.000200");
+    p.putObject("team").put("id", "T0001").put("domain", "example");
+    p.putObject("user").put("id", user).put("username", "alice").put("team_id", "T0001");
+    p.putObject("channel").put("id", channel).put("name", "support");
+    p.put("is_enterprise_install", false);
+    p.put("callback_id", "check_versions")
+        .put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    p.put("message_ts", ts);
+    var m = p.putObject("message");
+    m.put("type", "message")
+        .put("user", "U0042")
+        .put("text", text)
+        .put("ts", ts)
+        .put("team", "T0001");
+    if (threadTs != null) {
+      m.put("thread_ts", threadTs);
+    }
+    p.put("response_url", responseUrl);
+    return p.toString();
+  }
+
   public HttpResponse<String> post(String path, String body, String contentType) throws Exception {
     String ts = String.valueOf(Instant.now().getEpochSecond());
     return post(path, body, contentType, signed(secret, ts, body));

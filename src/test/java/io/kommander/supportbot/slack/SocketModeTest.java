@@ -185,5 +185,25 @@ class SocketModeTest {
     assertThat(ackFor("env-4")).isNotNull();
     assertThat(slack.awaitCalls("/api/chat.postMessage", 2)).hasSize(2);
     assertThat(slack.calls("/api/apps.connections.open")).hasSizeGreaterThanOrEqualTo(2);
+
+    // The message shortcut: acked over the socket, answered in the message's thread.
+    send(
+        second,
+        envelope(
+            "env-5",
+            "interactive",
+            SlackRequests.messageShortcutPayload(
+                slack.responseUrl(), "U0001", "C0001", "1700000009.000900", null, "dkp 2.4?")));
+    assertThat(ackFor("env-5")).isNotNull();
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> posts =
+        slack.awaitCalls("/api/chat.postMessage", 3);
+    assertThat(posts).hasSize(3);
+    assertThat(
+            posts.stream()
+                .map(p -> SlackMock.form(p.getBodyAsString()))
+                .filter(f -> "1700000009.000900".equals(f.get("thread_ts")))
+                .map(f -> f.get("text")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("DKP 2.4: expired");
   }
 }

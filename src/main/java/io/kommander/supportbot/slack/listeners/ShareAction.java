@@ -13,7 +13,6 @@ import io.kommander.supportbot.slack.Once;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ public final class ShareAction implements BlockActionHandler {
       return ctx.ack();
     }
     var action = payload.getActions().get(0);
-    if (!answerable(payload.getResponseUrl())) {
+    if (!ResponseUrls.answerable(payload.getResponseUrl())) {
       log.warn(
           "Share click with nowhere to answer (response_url {}); nothing posted",
           payload.getResponseUrl() == null ? "missing" : "not an http(s) URL");
@@ -81,15 +80,5 @@ public final class ShareAction implements BlockActionHandler {
       log.warn("Sharing an answer failed: {}: {}", e.getClass().getSimpleName(), e.getMessage());
     }
     return ctx.ack();
-  }
-
-  /** Slack's response_url is an https URL; tests and proxies may use http. */
-  private static boolean answerable(String responseUrl) {
-    try {
-      String scheme = responseUrl == null ? null : URI.create(responseUrl).getScheme();
-      return "https".equals(scheme) || "http".equals(scheme);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

@@ -54,6 +54,7 @@ public sealed interface Answer
    *
    * @param named whether the asker named the product; if not, the line's own name is not news
    * @param era the era of the line asked about (of the day, when the line is unknown)
+   * @param cluster the cluster the asker said runs it, when named
    */
   record LineAnswer(
       Product product,
@@ -62,7 +63,8 @@ public sealed interface Answer
       LocalDate asOf,
       Era era,
       Support support,
-      Upgrade upgrade)
+      Upgrade upgrade,
+      Optional<String> cluster)
       implements Answer {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -71,7 +73,12 @@ public sealed interface Answer
 
     /** The same answer to a question that named no product. */
     public LineAnswer unnamed() {
-      return new LineAnswer(product, false, asked, asOf, era, support, upgrade);
+      return new LineAnswer(product, false, asked, asOf, era, support, upgrade, cluster);
+    }
+
+    /** The same answer, about the cluster the asker said runs it. */
+    public LineAnswer about(Optional<String> cluster) {
+      return new LineAnswer(product, named, asked, asOf, era, support, upgrade, cluster);
     }
 
     /** The catalog line asked about, when known. */

@@ -1,5 +1,7 @@
 package io.kommander.supportbot.policy;
 
+import java.util.Optional;
+
 /** A question the policy core can answer, as parsed from what someone typed. */
 public sealed interface Question
     permits Question.AboutLine,
@@ -15,8 +17,14 @@ public sealed interface Question
    * Is this version supported, under whichever name it was asked, and what to upgrade to.
    *
    * @param named whether the asker named the product (else it is Kommander's numbering)
+   * @param cluster the cluster the asker said runs it ("prod on dkp 2.6"), when named
    */
-  record AboutLine(Product product, Version version, boolean named) implements Question {
+  record AboutLine(Product product, Version version, boolean named, Optional<String> cluster)
+      implements Question {
+    public AboutLine(Product product, Version version, boolean named) {
+      this(product, version, named, Optional.empty());
+    }
+
     public AboutLine(Product product, Version version) {
       this(product, version, true);
     }

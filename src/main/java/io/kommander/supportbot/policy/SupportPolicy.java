@@ -110,7 +110,14 @@ public final class SupportPolicy {
         line.map(l -> support(l, date)).orElseGet(() -> unknown(product, asked, date));
     Era era = catalog.era(line.map(ReleaseLine::product).orElse(eraOn(date).product()));
     return new LineAnswer(
-        product, true, asked, date, era, support, upgrade(product, asked, line, date));
+        product,
+        true,
+        asked,
+        date,
+        era,
+        support,
+        upgrade(product, asked, line, date),
+        Optional.empty());
   }
 
   private Support unknown(Product product, Version asked, LocalDate date) {
@@ -160,7 +167,7 @@ public final class SupportPolicy {
 
   /** The status answer to a question, worded as asked (with or without a product name). */
   public LineAnswer line(AboutLine q, LocalDate date) {
-    LineAnswer a = status(q.product(), q.version(), date);
+    LineAnswer a = status(q.product(), q.version(), date).about(q.cluster());
     return q.named() ? a : a.unnamed();
   }
 

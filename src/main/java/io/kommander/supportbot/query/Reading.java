@@ -1,6 +1,5 @@
 package io.kommander.supportbot.query;
 
-import static io.kommander.supportbot.query.Vocabulary.BPS;
 import static io.kommander.supportbot.query.Vocabulary.BPS_LIKE;
 import static io.kommander.supportbot.query.Vocabulary.CONNECTORS;
 import static io.kommander.supportbot.query.Vocabulary.DATE;
@@ -15,12 +14,10 @@ import static io.kommander.supportbot.query.Vocabulary.UPCOMING_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.UPGRADE_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.VERSIONISH;
 
-import io.kommander.supportbot.policy.BpsTag;
 import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
-import io.kommander.supportbot.policy.Question.AboutBps;
 import io.kommander.supportbot.policy.Question.AboutKubernetes;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import io.kommander.supportbot.policy.Question.AboutPair;
@@ -49,6 +46,11 @@ final class Reading {
   private final List<String> notes = new ArrayList<>();
   private final List<String> bareNumbers = new ArrayList<>();
   private final List<String> words = new ArrayList<>();
+  private final ClusterNames clusters;
+
+  /** Where the token being read starts in the text. */
+  private int at;
+
   private Optional<LocalDate> asOf = Optional.empty();
 
   private Product current = Product.KOMMANDER;
@@ -86,6 +88,7 @@ final class Reading {
   Reading(String text, List<Question> pasted, List<String> pastedNotes) {
     this.text = text;
     this.pasted = !pasted.isEmpty();
+    this.clusters = ClusterNames.in(text);
     questions.addAll(pasted);
     notes.addAll(pastedNotes);
   }
@@ -97,6 +100,7 @@ final class Reading {
       while (token.endsWith(".") && token.length() > 1) {
         token = token.substring(0, token.length() - 1); // a sentence's full stop
       }
+      at = m.start();
       take(token, token.toLowerCase(Locale.ROOT));
     }
     if (upgrade || (from && to)) {
@@ -156,7 +160,7 @@ final class Reading {
             "I read *" + QueryParser.shorten(token, 40) + "* as " + product.displayName() + ".");
       }
     }
-    if (SEPARATORS.contains(lower)) {
+    if (SEPARATORS.contains(lower) || clusters.nameAt(at)) {
       connector = false;
       last = null;
       lastKubernetes = null;
@@ -169,7 +173,8 @@ final class Reading {
     } else if (KUBERNETES.contains(lower)) {
       kubernetes = true;
     } else if (BPS_LIKE.matcher(lower).matches()) {
-      bps(token, lower);
+      connector = false;
+      BpsTags.read(token, lower, notes).ifPresent(questions::add);
     } else if (TOPICS.containsKey(lower)) {
       questions.add(new AboutTopic(TOPICS.get(lower)));
     } else if (DATE.matcher(token).matches()) {
@@ -223,26 +228,6 @@ final class Reading {
     questions.set(start, new UpgradePath(origin, target, direct));
   }
 
-  private void bps(String token, String lower) {
-    connector = false;
-    Matcher m = BPS.matcher(lower);
-    if (!m.matches()) {
-      notes.add(
-          "`"
-              + QueryParser.shorten(token, 40)
-              + "` is not a BPS tag: "
-              + QueryParser.BPS_FORMAT
-              + ".");
-      return;
-    }
-    int[] n = new int[5]; // at most 3 digits each: always within Minor.MAX_COMPONENT
-    for (int i = 0; i < 5; i++) {
-      n[i] = Integer.parseInt(m.group(i + 2));
-    }
-    questions.add(
-        new AboutBps(new BpsTag(m.group(1), new Minor(n[0], n[1]), Version.of(n[2], n[3], n[4]))));
-  }
-
   private Optional<Version> version(String token) {
     return VersionToken.read(token, notes, bareNumbers);
   }
@@ -277,7 +262,12 @@ final class Reading {
       questions.set(lastIndex, new AboutPair(kommander, konvoy));
       last = null;
     } else {
-      last = new AboutLine(product, version, productNamed || product != Product.KOMMANDER);
+      last =
+          new AboutLine(
+              product,
+              version,
+              productNamed || product != Product.KOMMANDER,
+              clusters.forVersionAt(at));
       questions.add(last);
       lastIndex = questions.size() - 1;
       if (pendingTo && targetIndex < 0) {

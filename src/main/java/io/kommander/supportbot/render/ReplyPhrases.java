@@ -98,12 +98,14 @@ public final class ReplyPhrases {
   public static Optional<String> summary(List<Answer> answers) {
     java.util.Map<String, List<String>> byStatus = new java.util.LinkedHashMap<>();
     int lines = 0;
+    boolean clusters = true;
     for (Answer a : answers) {
       if (a instanceof Answer.LineAnswer line && line.line().isPresent()) {
         byStatus
             .computeIfAbsent(Phrases.status(line.support()), k -> new ArrayList<>())
-            .add(Phrases.subject(line));
+            .add(ClusterPhrases.summaryName(line));
         lines++;
+        clusters &= line.cluster().isPresent();
       }
     }
     if (lines < 2) {
@@ -111,7 +113,8 @@ public final class ReplyPhrases {
     }
     List<String> parts = new ArrayList<>();
     byStatus.forEach((status, names) -> parts.add(and(names) + " " + status));
-    return Optional.of(lines + " versions: " + String.join("; ", parts) + ".");
+    return Optional.of(
+        lines + (clusters ? " clusters: " : " versions: ") + String.join("; ", parts) + ".");
   }
 
   private static String and(List<String> names) {

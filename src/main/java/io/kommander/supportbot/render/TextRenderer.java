@@ -28,11 +28,28 @@ public final class TextRenderer {
     List<String> out = new ArrayList<>();
     reply.stale().ifPresent(f -> out.add(CatalogPhrases.stale(f)));
     ReplyPhrases.summary(reply.answers()).ifPresent(out::add);
+    boolean compact = ClusterPhrases.compact(reply);
+    boolean inList = false;
     for (Answer answer : reply.answers()) {
+      if (compact && answer instanceof LineAnswer a) {
+        // One cluster a line, in the order asked, under one blank line.
+        if (!inList && !out.isEmpty()) {
+          out.add("");
+        }
+        out.add(ClusterPhrases.headline(a));
+        out.add("  " + ClusterPhrases.details(a, window));
+        inList = true;
+        continue;
+      }
       if (!out.isEmpty()) {
         out.add("");
       }
+      inList = false;
       out.addAll(render(answer, reply, window));
+    }
+    if (compact && !ClusterPhrases.caveats(reply).isEmpty()) {
+      out.add("");
+      out.addAll(ClusterPhrases.caveats(reply));
     }
     reply.notes().forEach(n -> out.add("Note: " + n));
     out.add("");

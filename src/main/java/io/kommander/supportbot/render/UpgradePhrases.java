@@ -26,6 +26,18 @@ public final class UpgradePhrases {
     return out;
   }
 
+  /**
+   * The one thing to do next, for a compact answer: move off a line that is not supported, else
+   * what the patch advice says.
+   */
+  public static Optional<String> nextStep(LineAnswer a) {
+    Optional<String> newest = a.upgrade().newestLine().map(n -> towardsNewest(a, n));
+    if (!a.support().isSupported() && newest.isPresent()) {
+      return newest;
+    }
+    return patchAdvice(a).stream().findFirst().or(() -> newest);
+  }
+
   /** How the asked patch stands within its line: behind, latest, not out yet, or unknown. */
   private static List<String> patchAdvice(LineAnswer a) {
     List<String> out = new ArrayList<>();

@@ -17,6 +17,7 @@ import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -304,7 +305,8 @@ class QueryParserTest {
     assertThat(log.length()).isLessThanOrEqualTo(QueryParser.MAX_LENGTH);
     assertThat(parser.parse(log).questions())
         .singleElement()
-        .isEqualTo(new Question.AboutLine(Product.NKP, Version.parse("2.16")));
+        .isEqualTo(
+            new Question.AboutLine(Product.NKP, Version.parse("2.16"), true, Optional.of("prod")));
     String tooLong = "x".repeat(QueryParser.MAX_LENGTH + 1);
     assertThat(parser.parse(tooLong).questions()).isEmpty();
     assertThat(parser.parse(tooLong).notes().get(0)).contains("40,001 characters long");

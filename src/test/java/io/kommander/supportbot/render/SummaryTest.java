@@ -28,9 +28,9 @@ class SummaryTest {
 
   @Test
   void severalVersionsAreSummedUpFirstGroupedByStatusInTheOrderAsked() {
-    Reply reply = ask("prod on dkp 2.6, staging on nkp 2.13, dev on nkp 2.17.1");
+    Reply reply = ask("dkp 2.6, nkp 2.13 and nkp 2.17.1");
     String summary = "3 versions: DKP 2.6 and NKP 2.13 expired; NKP 2.17.1 supported.";
-    assertThat(new TextRenderer().render(reply)).startsWith(summary + "\n\nDKP 2.6: expired");
+    assertThat(new TextRenderer().render(reply)).startsWith(summary + "\n\nDKP 2.6: expired\n");
     assertThat(new BlockKitRenderer().render(reply).blocksJson()).contains("*" + summary + "*");
   }
 

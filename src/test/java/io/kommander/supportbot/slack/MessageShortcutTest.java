@@ -103,7 +103,12 @@ class MessageShortcutTest {
         .containsEntry("channel", "C0001")
         .containsEntry("thread_ts", "1700000001.000100");
     assertThat(form.get("text"))
-        .contains("3 versions:", "DKP 2.6", "NKP 2.13", "NKP 2.17.1")
+        .contains(
+            "3 clusters: prod (DKP 2.6) and staging (NKP 2.13) expired; dev (NKP 2.17.1)"
+                + " supported.",
+            "\nprod on DKP 2.6: expired\n",
+            "\nstaging on NKP 2.13: expired\n",
+            "\ndev on NKP 2.17.1: supported\n")
         .doesNotContain("*nkp");
     assertThat(slack.calls("/response")).isEmpty();
 

@@ -11,9 +11,12 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
 import io.kommander.supportbot.policy.Answer;
+import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Caveats;
+import io.kommander.supportbot.render.ClusterPhrases;
+import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.ReplyPhrases;
 import io.kommander.supportbot.render.TextRenderer;
 import java.util.ArrayList;
@@ -53,20 +56,29 @@ public final class BlockKitRenderer {
     ReplyPhrases.summary(reply.answers())
         .ifPresent(line -> blocks.add(textSection("*" + escape(line) + "*")));
     // Notes, the footer, a "more" line and the share button must still fit after the answers.
-    int room = SlackLimits.MESSAGE_BLOCKS - reply.notes().size() - 3;
+    boolean compact = ClusterPhrases.compact(reply);
+    List<String> caveats = compact ? ClusterPhrases.caveats(reply) : List.of();
+    int room = SlackLimits.MESSAGE_BLOCKS - reply.notes().size() - caveats.size() - 3;
     int shown = 0;
+    boolean inList = false;
     for (Answer answer : reply.answers()) {
-      List<LayoutBlock> own = blocks(answer, reply, window);
+      boolean listed = compact && answer instanceof LineAnswer;
+      List<LayoutBlock> own =
+          listed
+              ? List.of(compactSection((LineAnswer) answer, window))
+              : blocks(answer, reply, window);
       if (blocks.size() + own.size() + 1 > room) {
         break;
       }
-      if (shown > 0) {
+      if (shown > 0 && !(listed && inList)) {
         blocks.add(divider());
       }
+      inList = listed;
       answered |= !(answer instanceof Answer.HelpAnswer);
       blocks.addAll(own);
       shown++;
     }
+    caveats.forEach(c -> blocks.add(contextLine("_" + c + "_")));
     if (shown < reply.answers().size()) {
       blocks.add(
           contextLine(
@@ -86,6 +98,18 @@ public final class BlockKitRenderer {
                 + "|Support terms>"
                 + pageUrl.map(u -> " · <" + u + "/|The whole matrix on the web>").orElse("")));
     return new SlackMessage(text.render(reply), blocks, answered);
+  }
+
+  /** One cluster of several: its status, until when and what to do next, in one section. */
+  private static LayoutBlock compactSection(LineAnswer a, int window) {
+    return textSection(
+        Emoji.of(a.support())
+            + " *"
+            + escape(ClusterPhrases.name(a))
+            + "*: "
+            + Phrases.status(a.support())
+            + "\n"
+            + ClusterPhrases.details(a, window));
   }
 
   /** The reply plus a "Share in channel" button carrying the question, for ephemeral answers. */

@@ -39,7 +39,8 @@ final class BodyReceiver {
 
   /**
    * Reads {@code length} bytes, keeps the first {@code keep} of them (0: read and discard, so the
-   * client is still reading when the refusal comes), then runs {@code then}.
+   * client is still reading when the refusal comes), then runs {@code then}. A body of unknown
+   * length is read to its end or until more than {@code length} bytes came.
    */
   void receive(HttpServletRequest req, HttpServletResponse resp, int length, int keep, Then then)
       throws IOException {
@@ -55,11 +56,12 @@ final class BodyReceiver {
       ErrorReplies.write(
           "/slack/events", resp, 503, "refused", "Too many requests being received; retry");
     } else {
-      receiveLater(req, resp, keep, then);
+      receiveLater(req, resp, length, keep, then);
     }
   }
 
-  private void receiveLater(HttpServletRequest req, HttpServletResponse resp, int keep, Then then)
+  private void receiveLater(
+      HttpServletRequest req, HttpServletResponse resp, int length, int keep, Then then)
       throws IOException {
     AsyncContext async = req.startAsync();
     async.setTimeout(timeout.toMillis());
@@ -99,6 +101,7 @@ final class BodyReceiver {
     in.setReadListener(
         new ReadListener() {
           private final byte[] chunk = new byte[8192];
+          private long total;
 
           @Override
           public void onDataAvailable() throws IOException {
@@ -106,6 +109,11 @@ final class BodyReceiver {
               int n = in.read(chunk);
               if (n > 0) {
                 body.write(chunk, 0, Math.max(0, Math.min(n, keep - body.size())));
+                total += n;
+              }
+              if (total > length) {
+                onAllDataRead(); // a body of unknown length that goes on: enough was read
+                return;
               }
             }
           }

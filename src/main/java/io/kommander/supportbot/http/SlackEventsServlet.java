@@ -40,7 +40,10 @@ public final class SlackEventsServlet extends HttpServlet {
     String signed = req.getHeader("X-Slack-Signature");
     String timestamp = req.getHeader("X-Slack-Request-Timestamp");
     if (length < 0) {
-      refuse(resp, 411, "Content-Length required");
+      // Read (and drop) what is sent before refusing, so the client gets the 411, not a reset.
+      resp.setHeader("Connection", "close");
+      bodies.receive(
+          req, resp, (int) DRAIN_BYTES, 0, dropped -> refuse(resp, 411, "Content-Length required"));
     } else if (length > MAX_BODY_BYTES) {
       resp.setHeader("Connection", "close");
       String why = "Request body over " + MAX_BODY_BYTES + " bytes";

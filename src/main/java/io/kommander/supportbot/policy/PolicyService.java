@@ -88,6 +88,9 @@ public final class PolicyService {
     List<Answer> answers = new ArrayList<>();
     for (Question question : query.questions()) {
       answers.add(answer(question, asOf));
+      if (question.equals(new AboutTopic(Question.Topic.NEWEST))) {
+        answers.addAll(maybeNewer(asOf)); // the newest may already be one that is only reported
+      }
     }
     if (answers.isEmpty()) {
       answers.add(new Answer.HelpAnswer());
@@ -125,9 +128,33 @@ public final class PolicyService {
     }
     return switch (((AboutTopic) question).topic()) {
       case MATRIX -> policy.matrix(asOf);
+      case NEWEST -> newest(asOf);
       case EXPERIMENTAL -> new Answer.ExperimentalAnswer(catalog().experimental());
       case SECONDARY -> new Answer.SecondaryAnswer(catalog().secondary());
       case HELP -> new Answer.HelpAnswer();
     };
+  }
+
+  /** The newest line shipped by that day, asked at its latest patch, as if named. */
+  private Answer newest(LocalDate asOf) {
+    return policy
+        .newestShipped(asOf)
+        .<Answer>map(
+            line ->
+                policy.status(
+                    line.product(),
+                    line.latestPatchOn(line.product(), asOf)
+                        .map(Patch::version)
+                        .orElse(Version.of(line.minor(line.product()))),
+                    asOf))
+        .orElseGet(() -> policy.matrix(asOf));
+  }
+
+  /** Lines that may have shipped by that day (reported, or inside their GA window). */
+  private List<Answer> maybeNewer(LocalDate asOf) {
+    return catalog().lines().stream()
+        .filter(l -> l.shipping(asOf) == Shipping.MAYBE)
+        .<Answer>map(l -> policy.status(l.product(), Version.of(l.minor(l.product())), asOf))
+        .toList();
   }
 }

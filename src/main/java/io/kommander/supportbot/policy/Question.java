@@ -59,6 +59,8 @@ public sealed interface Question
   /** Topics that need no version. */
   enum Topic {
     MATRIX,
+    /** The newest release: "what is the latest NKP?" */
+    NEWEST,
     EXPERIMENTAL,
     SECONDARY,
     HELP

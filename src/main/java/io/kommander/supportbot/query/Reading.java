@@ -7,6 +7,7 @@ import static io.kommander.supportbot.query.Vocabulary.DATE_FORMAT;
 import static io.kommander.supportbot.query.Vocabulary.DIRECT_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.KUBERNETES;
 import static io.kommander.supportbot.query.Vocabulary.MATRIX_HINTS;
+import static io.kommander.supportbot.query.Vocabulary.NEWEST_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.SEPARATORS;
 import static io.kommander.supportbot.query.Vocabulary.TOKEN;
 import static io.kommander.supportbot.query.Vocabulary.TOPICS;
@@ -74,10 +75,12 @@ final class Reading {
   private boolean from;
   private boolean to;
 
-  /** "to" was the last word: the next version is an upgrade's target. */
+  /** "to" (or "from") was the last word: the next version is an upgrade's target (or origin). */
   private boolean pendingTo;
 
+  private boolean pendingFrom;
   private int targetIndex = -1;
+  private int originIndex = -1;
 
   /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
   private AboutKubernetes lastKubernetes;
@@ -127,7 +130,9 @@ final class Reading {
     if (distinct.isEmpty()) {
       bareNumbers.forEach(
           n -> notes.add(QueryParser.problem(n, "it needs a minor version, like " + n + ".4")));
-      if (notes.isEmpty() && words.stream().anyMatch(MATRIX_HINTS::contains)) {
+      if (notes.isEmpty() && words.stream().anyMatch(NEWEST_WORDS::contains)) {
+        distinct = List.of(new AboutTopic(Topic.NEWEST));
+      } else if (notes.isEmpty() && words.stream().anyMatch(MATRIX_HINTS::contains)) {
         distinct = List.of(new AboutTopic(Topic.MATRIX));
       } else if (notes.isEmpty() && !words.isEmpty()) {
         notes.add(
@@ -184,6 +189,7 @@ final class Reading {
     } else {
       upgrade |= UPGRADE_WORDS.contains(lower);
       pendingTo = lower.equals("to") || lower.equals("into");
+      pendingFrom = lower.equals("from");
       direct |= DIRECT_WORDS.contains(lower);
       upcoming |=
           UPCOMING_WORDS.contains(lower) || (lower.equals("days") && words.contains("next"));
@@ -212,7 +218,9 @@ final class Reading {
 
   /** The first two versions become one upgrade question: from the first, to the second. */
   private void upgradePath() {
-    int start = -1;
+    // The version after "from", else the first: "skip 2.16 and go from 2.15 to 2.17".
+    int start =
+        originIndex >= 0 && questions.get(originIndex) instanceof AboutLine ? originIndex : -1;
     for (int i = 0; i < questions.size() && start < 0; i++) {
       start = questions.get(i) instanceof AboutLine ? i : -1;
     }
@@ -226,6 +234,9 @@ final class Reading {
             : Optional.empty();
     target.ifPresent(t -> questions.remove(targetIndex));
     questions.set(start, new UpgradePath(origin, target, direct));
+    if (direct && target.isPresent()) {
+      questions.removeIf(q -> q instanceof AboutLine); // the lines to skip, not questions
+    }
   }
 
   private Optional<Version> version(String token) {
@@ -273,7 +284,11 @@ final class Reading {
       if (pendingTo && targetIndex < 0) {
         targetIndex = lastIndex;
       }
+      if (pendingFrom && originIndex < 0) {
+        originIndex = lastIndex;
+      }
       pendingTo = false;
+      pendingFrom = false;
       lastKubernetes = null;
     }
     productNamed = false;

@@ -54,6 +54,9 @@ final class Vocabulary {
   static final Set<String> DIRECT_WORDS =
       Set.of("straight", "directly", "direct", "skip", "skipping", "jump");
 
+  /** With no version in the message, these words ask for the newest release. */
+  static final Set<String> NEWEST_WORDS = Set.of("newest", "latest", "current", "recent");
+
   /** With no version in the message, these words ask for the whole support table. */
   static final Set<String> MATRIX_HINTS =
       Set.of("support", "supported", "versions", "version", "lines", "n-2");

@@ -31,6 +31,9 @@ final class ClusterManifest implements PasteRecognizer {
 
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
+    if (!PasteRecognizer.mentions(text, "kind", "topology")) {
+      return text;
+    }
     if (!MANIFEST.matcher(text).find()) {
       return text;
     }

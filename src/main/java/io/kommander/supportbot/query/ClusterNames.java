@@ -1,9 +1,6 @@
 package io.kommander.supportbot.query;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,17 +13,20 @@ import java.util.regex.Pattern;
  */
 final class ClusterNames {
   /**
-   * A name (a word starting with a letter, bounded so the scan stays linear), an optional
-   * "cluster", "is/are", "still", then a link word or sign, an optional product, and the version.
+   * What stands before a version that names its cluster: a name (a word starting with a letter;
+   * possessive, so a failed match never backtracks into it), an optional "cluster", "is/are",
+   * "still", then a link word or sign and an optional product, up to the version.
    */
   private static final Pattern NAMED =
       Pattern.compile(
-          "(?<![\\w.\\-])(?<name>[a-z][\\w\\-]{0,39})(?:\\s+clusters?)?\\s*"
+          "(?<![\\w.\\-])(?<name>[a-z][\\w\\-]{0,39}+)(?:\\s+clusters?)?\\s*"
               + "(?:\\b(?:is|are)\\s+)?(?:\\bstill\\s+)?"
               + "(?:\\bon\\b|\\brunning\\b|\\bruns\\b|\\bat\\b|:|=|->|\\(|\u2014|\u2013)\\s*"
-              + "(?:(?:the\\s+)?(?:nkp|dkp|kommander|konvoy)\\s*)?"
-              + "(?<version>v?\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?)(?!\\d)",
+              + "(?:(?:the\\s+)?(?:nkp|dkp|kommander|konvoy)\\s*)?$",
           Pattern.CASE_INSENSITIVE);
+
+  /** Enough to hold the longest name and what may follow it. */
+  private static final int LOOK_BACK = 90;
 
   /** Words that stand before a version without naming a cluster. */
   private static final Set<String> NOT_NAMES =
@@ -91,31 +91,22 @@ final class ClusterNames {
           "anyone",
           "someone");
 
-  private final Map<Integer, String> byVersion = new HashMap<>();
-  private final Set<Integer> names = new HashSet<>();
-
   private ClusterNames() {}
 
-  static ClusterNames in(String text) {
-    ClusterNames found = new ClusterNames();
-    Matcher m = NAMED.matcher(text);
+  /** The cluster named for the version that starts at {@code offset} in {@code text}. */
+  static Optional<String> before(String text, int offset) {
+    Matcher m = NAMED.matcher(text).region(Math.max(0, offset - LOOK_BACK), offset);
+    m.useTransparentBounds(true); // the name's boundary may lie before the region
     while (m.find()) {
       String name = m.group("name");
       if (!NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
-        found.byVersion.put(m.start("version"), name);
-        found.names.add(m.start("name"));
+        return Optional.of(name);
       }
+      if (m.end("name") >= offset) {
+        break;
+      }
+      m.region(m.end("name"), offset);
     }
-    return found;
-  }
-
-  /** The cluster named for the version that starts at {@code offset}. */
-  Optional<String> forVersionAt(int offset) {
-    return Optional.ofNullable(byVersion.get(offset));
-  }
-
-  /** Whether a cluster's name starts at {@code offset}: what follows is that cluster's own. */
-  boolean nameAt(int offset) {
-    return names.contains(offset);
+    return Optional.empty();
   }
 }

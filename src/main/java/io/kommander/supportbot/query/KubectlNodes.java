@@ -20,6 +20,9 @@ final class KubectlNodes implements PasteRecognizer {
 
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
+    if (!PasteRecognizer.mentions(text, "version")) {
+      return text;
+    }
     Matcher header = NODES_HEADER.matcher(text);
     if (!header.find()) {
       return text;

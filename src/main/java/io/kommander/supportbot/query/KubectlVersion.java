@@ -36,6 +36,9 @@ final class KubectlVersion implements PasteRecognizer {
 
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
+    if (!PasteRecognizer.mentions(text, "version")) {
+      return text;
+    }
     String rest = text;
     for (Pattern server : List.of(SERVER_INFO, SERVER_JSON, SERVER_YAML, SERVER_PLAIN)) {
       Matcher m = server.matcher(rest);

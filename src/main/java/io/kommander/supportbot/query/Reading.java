@@ -3,7 +3,6 @@ package io.kommander.supportbot.query;
 import static io.kommander.supportbot.query.Vocabulary.BPS_LIKE;
 import static io.kommander.supportbot.query.Vocabulary.CONNECTORS;
 import static io.kommander.supportbot.query.Vocabulary.DATE;
-import static io.kommander.supportbot.query.Vocabulary.DATE_FORMAT;
 import static io.kommander.supportbot.query.Vocabulary.DIRECT_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.KUBERNETES;
 import static io.kommander.supportbot.query.Vocabulary.MATRIX_HINTS;
@@ -29,11 +28,12 @@ import io.kommander.supportbot.policy.Question.Upcoming;
 import io.kommander.supportbot.policy.Question.UpgradePath;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /** One pass over one message's tokens: the questions, the day and the notes it asks for. */
@@ -47,7 +47,7 @@ final class Reading {
   private final List<String> notes = new ArrayList<>();
   private final List<String> bareNumbers = new ArrayList<>();
   private final List<String> words = new ArrayList<>();
-  private final ClusterNames clusters;
+  private final Set<String> unreadable = new HashSet<>();
 
   /** Where the token being read starts in the text. */
   private int at;
@@ -91,7 +91,6 @@ final class Reading {
   Reading(String text, List<Question> pasted, List<String> pastedNotes) {
     this.text = text;
     this.pasted = !pasted.isEmpty();
-    this.clusters = ClusterNames.in(text);
     questions.addAll(pasted);
     notes.addAll(pastedNotes);
   }
@@ -165,7 +164,7 @@ final class Reading {
             "I read *" + QueryParser.shorten(token, 40) + "* as " + product.displayName() + ".");
       }
     }
-    if (SEPARATORS.contains(lower) || clusters.nameAt(at)) {
+    if (SEPARATORS.contains(lower)) {
       connector = false;
       last = null;
       lastKubernetes = null;
@@ -183,7 +182,8 @@ final class Reading {
     } else if (TOPICS.containsKey(lower)) {
       questions.add(new AboutTopic(TOPICS.get(lower)));
     } else if (DATE.matcher(token).matches()) {
-      date(token);
+      connector = false;
+      Dates.read(token, notes).ifPresent(d -> asOf = Dates.first(asOf, d, notes));
     } else if (VERSIONISH.matcher(token).matches()) {
       version(token).ifPresent(this::mention);
     } else {
@@ -196,23 +196,6 @@ final class Reading {
       from |= lower.equals("from");
       to |= lower.equals("to");
       words.add(lower);
-    }
-  }
-
-  private void date(String token) {
-    connector = false;
-    try {
-      LocalDate date = LocalDate.parse(token, DATE_FORMAT);
-      if (asOf.isPresent() && !asOf.get().equals(date)) {
-        notes.add("I answered for " + asOf.get() + ", the first date in your message.");
-      } else {
-        asOf = Optional.of(date);
-      }
-    } catch (DateTimeParseException e) {
-      notes.add(
-          "`"
-              + QueryParser.shorten(token, 40)
-              + "` is not a date: dates look like 2021-06-01 (YYYY-MM-DD).");
     }
   }
 
@@ -240,12 +223,21 @@ final class Reading {
   }
 
   private Optional<Version> version(String token) {
-    return VersionToken.read(token, notes, bareNumbers);
+    if (unreadable.contains(token)) {
+      return Optional.empty(); // said once already: a log repeats its timestamps' shapes
+    }
+    Optional<Version> version = VersionToken.read(token, notes, bareNumbers);
+    if (version.isEmpty()) {
+      unreadable.add(token);
+    }
+    return version;
   }
 
   /** Records a version, pairing it with the previous one when a connector joins them. */
   private void mention(Version version) {
-    boolean pairing = connector && last != null;
+    // A cluster's own version is not paired with the one before: "prod on 2.6 staging on 2.13".
+    Optional<String> cluster = kubernetes ? Optional.empty() : ClusterNames.before(text, at);
+    boolean pairing = connector && last != null && cluster.isEmpty();
     if (kubernetes) {
       if (pairing) {
         questions.set(lastIndex, new OnKubernetes(last.product(), last.version(), version.line()));
@@ -273,12 +265,7 @@ final class Reading {
       questions.set(lastIndex, new AboutPair(kommander, konvoy));
       last = null;
     } else {
-      last =
-          new AboutLine(
-              product,
-              version,
-              productNamed || product != Product.KOMMANDER,
-              clusters.forVersionAt(at));
+      last = new AboutLine(product, version, productNamed || product != Product.KOMMANDER, cluster);
       questions.add(last);
       lastIndex = questions.size() - 1;
       if (pendingTo && targetIndex < 0) {

@@ -24,6 +24,9 @@ usage=(
   "upcoming 60 on 2024-08-01"
   "stable-1.29-3.2.0"
   "1.4.2.1"
+  "what's the newest NKP release?"
+  $'Client Version: v1.30.2\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.29.6'
+  $'diagnose: v0.10.1\nkommander: v2.17.1\nkonvoy: v2.17.1\nmindthegap: v1.22.1\nnkp: v2.17.1'
 )
 
 # write FILE QUESTION...: the answers, as `ask` prints them, between FILE's markers

@@ -6,6 +6,7 @@ import io.kommander.supportbot.catalog.CatalogSource;
 import io.kommander.supportbot.catalog.FreshnessLog;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.metrics.BotMetrics;
+import io.kommander.supportbot.slack.SlackClients;
 import io.kommander.supportbot.timing.Timers;
 import io.kommander.supportbot.upstream.GitHubTags;
 import io.kommander.supportbot.upstream.UpstreamSettings;
@@ -58,6 +59,25 @@ public final class Serve implements AutoCloseable {
   }
 
   public static Serve start(Config config, String host, Clock clock) throws Exception {
+    // What start-up spends most on besides the catalog needs nothing from it: the Web API
+    // client's TLS set-up (reading the JDK's CA certificates) and the metrics registry with its JVM
+    // binders. The other core builds them meanwhile; both are made once per process, so whoever
+    // asks first builds them and the other waits (and reports any failure itself).
+    Thread early =
+        new Thread(
+            () -> {
+              try {
+                if (config.slackMode() != Config.SlackMode.OFF) {
+                  SlackClients.forApi(config.slackApiUrl());
+                }
+                BotMetrics.registry();
+              } catch (RuntimeException | LinkageError e) {
+                log.debug("Early set-up failed; the main thread does it again", e);
+              }
+            },
+            "early-setup");
+    early.setDaemon(true);
+    early.start();
     CatalogSource source =
         config.policyServiceUrl().isPresent()
             ? CatalogSource.remote(config.policyServiceUrl().get(), config.catalogFile(), clock)

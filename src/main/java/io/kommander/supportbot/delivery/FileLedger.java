@@ -270,6 +270,9 @@ public final class FileLedger implements Ledger {
   @Override
   public synchronized void close() {
     try {
+      if (lines > entries.size()) {
+        compact(); // so the next start reads one line per entry, not every change since the last
+      }
       journal.close();
     } catch (IOException e) {
       log.warn("Closing the ledger {}: {}", file, e.getMessage());

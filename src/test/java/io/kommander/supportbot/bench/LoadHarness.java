@@ -122,6 +122,15 @@ public final class LoadHarness {
         System.getProperty("os.arch"),
         System.getProperty("java.version"));
     Map<App, List<Run>> runs = new EnumMap<>(App.class);
+    // Each run starts with an empty journal, which then grows over its rounds (some 60,000
+    // replies: a very busy day). Kept from run to run it grew without bound: start-up then
+    // measured how many harness runs came before, not the bot.
+    Path data = logs.resolve("data");
+    if (Files.isDirectory(data)) {
+      try (var files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
     try (SlackApiStub slack = new SlackApiStub()) {
       Map<String, String> env =
           Map.of(
@@ -132,7 +141,7 @@ public final class LoadHarness {
               "SLACK_API_URL",
               slack.apiUrl(),
               "DATA_DIR",
-              logs.resolve("data").toString());
+              data.toString());
       for (int round = 1; round <= rounds; round++) {
         List<App> order = round % 2 == 1 ? List.of(App.BARE, App.BOT) : List.of(App.BOT, App.BARE);
         for (App app : order) {

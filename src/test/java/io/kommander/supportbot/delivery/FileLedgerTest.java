@@ -36,6 +36,22 @@ class FileLedgerTest extends LedgerContract {
   }
 
   @Test
+  void aStopLeavesOneLinePerEntryForTheNextStartToRead() throws Exception {
+    Path journal = dir.resolve("outbox.jsonl");
+    Ledger ledger = ledger();
+    ledger.add(post(KEY), T0);
+    ledger.add(post("k:2"), T0);
+    ledger.claim(KEY, "a", T0);
+    ledger.sent(KEY, "1.1", T0);
+    assertThat(Files.readAllLines(journal)).hasSize(4);
+    ledger.close();
+    assertThat(Files.readAllLines(journal)).hasSize(2);
+    Ledger restarted = ledger();
+    assertThat(restarted.get(KEY).orElseThrow().slackTs()).isEqualTo("1.1");
+    assertThat(restarted.get("k:2").orElseThrow().state()).isEqualTo(State.PENDING);
+  }
+
+  @Test
   void theJournalIsCompactedSoItDoesNotGrowWithEveryChange() throws Exception {
     Ledger ledger = ledger();
     ledger.add(post(KEY), T0);

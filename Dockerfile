@@ -10,7 +10,8 @@ COPY config config
 RUN mvn -B -q package -DskipTests -Dspotless.apply.skip=true
 
 FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl \
+# fontconfig and DejaVu: the timeline PNG is drawn with Java2D, which needs a font in headless mode.
+RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app bot
 WORKDIR /app

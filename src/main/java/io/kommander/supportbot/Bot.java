@@ -21,6 +21,7 @@ import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.web.SupportPageServlet;
+import io.kommander.supportbot.web.TimelineServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -86,6 +87,9 @@ public final class Bot implements AutoCloseable {
     servlets.put("/metrics", new MetricsServlet(BotMetrics.registry(), policy));
     servlets.put("/ask", new AskServlet(policy));
     servlets.put("/", new SupportPageServlet(policy));
+    TimelineServlet timeline = new TimelineServlet(policy);
+    servlets.put("/timeline.svg", timeline);
+    servlets.put("/timeline.png", timeline);
     servlets.put("/api/v1/*", new ApiServlet(policy, settings(config)));
 
     App app = null;

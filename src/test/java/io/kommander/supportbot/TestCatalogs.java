@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 /**
  * Catalogs for tests. The shipped one ({@code config/releases.yaml}) changes as releases ship, so
@@ -68,5 +69,35 @@ public final class TestCatalogs {
     String text = aprilText();
     int at = text.indexOf("\nupgrades:");
     return text.substring(0, at) + PLANNED_LINES + text.substring(at);
+  }
+
+  /** A catalog with 40 lines (1.0 to 4.9), far longer than any real one. */
+  public static Catalog forty() {
+    StringBuilder lines = new StringBuilder("lines:\n");
+    LocalDate day = LocalDate.of(2021, 1, 1);
+    for (int major = 1; major <= 4; major++) {
+      for (int minor = 0; minor < 10; minor++) {
+        String v = major + "." + minor;
+        lines
+            .append("  - kommander: \"")
+            .append(v)
+            .append("\"\n    konvoy: \"")
+            .append(v)
+            .append("\"\n    status: released\n    released: ")
+            .append(day)
+            .append("\n    product: nkp\n    confidence: approximate")
+            .append("\n    kubernetes: { minor: \"1.")
+            .append(20 + minor)
+            .append("\" }\n    patches:\n      - { version: \"")
+            .append(v)
+            .append(".9\" }\n");
+        day = day.plusDays(45);
+      }
+    }
+    String text = TestCatalogs.aprilText();
+    // No never-released numbers: this catalog has every number from 1.0 to 4.9.
+    String head = text.substring(0, text.indexOf("\nneverReleased:") + 1);
+    String tail = text.substring(text.indexOf("\nexperimental:"));
+    return new CatalogLoader().parse("huge.yaml", head + lines + tail);
   }
 }

@@ -57,6 +57,11 @@ public final class TextRenderer {
     return String.join("\n", out);
   }
 
+  /** One answer's lines as {@link #render} writes them: its headline, then indented facts. */
+  public List<String> lines(Answer answer, Reply reply) {
+    return render(answer, reply, reply.settings().window());
+  }
+
   /** The policy and terms line closing every reply. */
   public static String footer(Reply reply) {
     return ReplyPhrases.policyLine(reply) + " Terms: " + ReplyPhrases.termsUrl(reply);

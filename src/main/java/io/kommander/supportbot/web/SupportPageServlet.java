@@ -17,7 +17,7 @@ import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.ReplyPhrases;
 import io.kommander.supportbot.render.Standing;
-import io.kommander.supportbot.render.TextRenderer;
+import io.kommander.supportbot.render.Timeline;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -105,20 +105,20 @@ public final class SupportPageServlet extends HttpServlet {
         q -> {
           Reply reply = service.answer(q.query());
           scope.put("question", QueryParser.shorten(q.label(), 200));
-          scope.put(
-              "answer",
-              new TextRenderer()
-                  .render(
-                      new Reply(
-                          reply.asOf(),
-                          reply.asOfGiven(),
-                          reply.era(),
-                          Optional.empty(), // the banner above says it once
-                          reply.answers(),
-                          reply.notes(),
-                          reply.settings())));
+          scope.putAll(HtmlAnswers.of(reply));
         });
     scope.put("rows", rows((MatrixAnswer) matrix.answers().get(0)));
+    // Inline, so its text is the page's text; every value in it was escaped by TimelineSvg.
+    scope.put(
+        "timeline",
+        TimelineSvg.write(
+            new TimelineDrawing(
+                Timeline.of(
+                    service.catalog(),
+                    (MatrixAnswer) matrix.answers().get(0),
+                    Optional.empty(),
+                    false),
+                TimelineServlet.WIDTH)));
     StringWriter html = new StringWriter();
     page.execute(html, scope);
     resp.setStatus(200);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.util.json.GsonFactory;
 import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.catalog.CatalogLoader;
 import io.kommander.supportbot.policy.Catalog;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.query.QueryParser;
@@ -15,7 +14,6 @@ import io.kommander.supportbot.slack.blocks.SlackLimits;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,34 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BlockKitLimitsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A catalog with 40 lines (1.0 to 4.9), far longer than any real one. */
   static Catalog hugeCatalog() {
-    StringBuilder lines = new StringBuilder("lines:\n");
-    LocalDate day = LocalDate.of(2021, 1, 1);
-    for (int major = 1; major <= 4; major++) {
-      for (int minor = 0; minor < 10; minor++) {
-        String v = major + "." + minor;
-        lines
-            .append("  - kommander: \"")
-            .append(v)
-            .append("\"\n    konvoy: \"")
-            .append(v)
-            .append("\"\n    status: released\n    released: ")
-            .append(day)
-            .append("\n    product: nkp\n    confidence: approximate")
-            .append("\n    kubernetes: { minor: \"1.")
-            .append(20 + minor)
-            .append("\" }\n    patches:\n      - { version: \"")
-            .append(v)
-            .append(".9\" }\n");
-        day = day.plusDays(45);
-      }
-    }
-    String text = TestCatalogs.aprilText();
-    // No never-released numbers: this catalog has every number from 1.0 to 4.9.
-    String head = text.substring(0, text.indexOf("\nneverReleased:") + 1);
-    String tail = text.substring(text.indexOf("\nexperimental:"));
-    return new CatalogLoader().parse("huge.yaml", head + lines + tail);
+    return TestCatalogs.forty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -69,7 +41,8 @@ class BlockKitLimitsTest {
     PolicyService service =
         new PolicyService(
             hugeCatalog(), Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
-    BlockKitRenderer renderer = new BlockKitRenderer();
+    BlockKitRenderer renderer =
+        new BlockKitRenderer(java.util.Optional.of("https://support.example.com"));
     SlackMessage message =
         renderer.withShareButton(
             renderer.render(service.answer(new QueryParser().parse(question))), question);
@@ -98,6 +71,14 @@ class BlockKitLimitsTest {
             assertThat(block.at("/elements/0/value").asText())
                 .hasSizeLessThanOrEqualTo(SlackLimits.BUTTON_VALUE);
         case "divider" -> {}
+        case "image" -> {
+          assertThat(block.get("image_url").asText())
+              .startsWith("https://support.example.com/timeline.png?asOf=")
+              .hasSizeLessThanOrEqualTo(3000);
+          assertThat(block.get("alt_text").asText())
+              .isNotBlank()
+              .hasSizeLessThanOrEqualTo(SlackLimits.ALT_TEXT);
+        }
         default -> throw new AssertionError("unexpected block " + block);
       }
     }
@@ -120,5 +101,34 @@ class BlockKitLimitsTest {
     String without =
         GsonFactory.createSnakeCase().toJson(new BlockKitRenderer().render(reply).blocks());
     assertThat(without).doesNotContain("on the web");
+  }
+
+  @org.junit.jupiter.api.Test
+  void theMatrixShowsTheTimelineImageOnlyWhereSlackCanFetchIt() throws Exception {
+    PolicyService service =
+        new PolicyService(
+            TestCatalogs.april(),
+            Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+    var reply = service.answer(new QueryParser().parse("matrix"));
+    JsonNode with =
+        JSON.readTree(
+            new BlockKitRenderer(java.util.Optional.of("https://support.example.com"))
+                .render(reply)
+                .blocksJson());
+    JsonNode image = null;
+    for (JsonNode block : with) {
+      if (block.get("type").asText().equals("image")) {
+        assertThat(image).as("one image").isNull();
+        image = block;
+      }
+    }
+    assertThat(image).as("the timeline image").isNotNull();
+    assertThat(image.get("image_url").asText())
+        .isEqualTo("https://support.example.com/timeline.png?asOf=2026-11-25");
+    assertThat(image.get("alt_text").asText())
+        .startsWith("Support timeline as of 2026-11-25")
+        .contains("NKP 2.17 supported", "DKP 2.8 expired");
+    String without = new BlockKitRenderer().render(reply).blocksJson();
+    assertThat(without).doesNotContain("\"image\"", "timeline.png");
   }
 }

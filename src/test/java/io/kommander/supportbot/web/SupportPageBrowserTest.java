@@ -156,7 +156,7 @@ class SupportPageBrowserTest {
     assertThat(browser.findElement(By.id("answer")).getText()).startsWith("NKP 2.15: supported");
     Path dir = Files.createDirectories(Path.of("target/screenshots"));
     browser.get(base + "/?q=nkp+2.15");
-    for (int[] size : new int[][] {{390, 1400}, {1280, 1500}}) {
+    for (int[] size : new int[][] {{390, 2300}, {1280, 1750}}) {
       browser.manage().window().setSize(new Dimension(size[0], size[1]));
       File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
       Path to = dir.resolve("support-page-" + size[0] + ".png");

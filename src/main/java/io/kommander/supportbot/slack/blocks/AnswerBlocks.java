@@ -1,7 +1,9 @@
 package io.kommander.supportbot.slack.blocks;
 
+import static com.slack.api.model.block.Blocks.image;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static io.kommander.supportbot.slack.blocks.BlockKitRenderer.contextLine;
 import static io.kommander.supportbot.slack.blocks.BlockKitRenderer.escape;
 import static io.kommander.supportbot.slack.blocks.BlockKitRenderer.header;
@@ -30,6 +32,7 @@ import io.kommander.supportbot.render.TopicPhrases;
 import io.kommander.supportbot.render.UpgradePhrases;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One answer as Block Kit blocks, one method per kind of answer: a kind left out does not compile.
@@ -38,10 +41,15 @@ import java.util.List;
 final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
   private final Reply reply;
   private final int window;
+  private final Optional<String> pageUrl;
 
-  AnswerBlocks(Reply reply, int window) {
+  /**
+   * @param pageUrl where Slack can fetch the timeline image ({@code PUBLIC_URL}); none when empty
+   */
+  AnswerBlocks(Reply reply, int window, Optional<String> pageUrl) {
     this.reply = reply;
     this.window = window;
+    this.pageUrl = pageUrl;
   }
 
   @Override
@@ -69,7 +77,31 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
 
   @Override
   public List<LayoutBlock> matrix(MatrixAnswer m) {
-    return matrixRows(m);
+    List<LayoutBlock> out = new ArrayList<>();
+    // Slack fetches the picture from the bot's public address: without one, no broken image.
+    pageUrl.ifPresent(
+        url ->
+            out.add(
+                image(
+                    i ->
+                        i.imageUrl(url + "/timeline.png?asOf=" + m.asOf())
+                            .altText(SlackLimits.fit(timelineAlt(m), SlackLimits.ALT_TEXT))
+                            .title(plainText("Support over time")))));
+    out.addAll(matrixRows(m));
+    return out;
+  }
+
+  /** What the picture shows, in words: every line and its status. */
+  private static String timelineAlt(MatrixAnswer m) {
+    return "Support timeline as of "
+        + m.asOf()
+        + ", one bar per line from GA to end of support: "
+        + String.join(
+            "; ",
+            m.lines().stream()
+                .map(a -> a.line().orElseThrow().label() + " " + Phrases.status(a.support()))
+                .toList())
+        + ".";
   }
 
   @Override

@@ -133,7 +133,8 @@ public final class BlockKitRenderer {
 
   private List<LayoutBlock> blocks(Answer answer, Reply reply, int window) {
     // One method per kind of answer: a kind this renderer forgets does not compile.
-    List<LayoutBlock> out = new ArrayList<>(answer.accept(new AnswerBlocks(reply, window)));
+    List<LayoutBlock> out =
+        new ArrayList<>(answer.accept(new AnswerBlocks(reply, window, pageUrl)));
     if (Caveats.derived(answer)) {
       out.add(contextLine(DERIVED));
     }

@@ -12,6 +12,9 @@ public final class SlackLimits {
   public static final int FIELD_TEXT = 2000;
   public static final int BUTTON_VALUE = 2000;
 
+  /** An image block's alt_text. */
+  public static final int ALT_TEXT = 2000;
+
   private SlackLimits() {}
 
   /** Cuts {@code text} to fit a limit of {@code max} characters, marking the cut. */

@@ -1,6 +1,7 @@
 package io.kommander.supportbot.api;
 
 import io.kommander.supportbot.announce.AnnouncementSettings;
+import io.kommander.supportbot.http.Revalidation;
 import io.kommander.supportbot.json.Json;
 import io.kommander.supportbot.policy.PolicyService;
 import jakarta.servlet.http.HttpServlet;
@@ -53,14 +54,10 @@ public final class ApiServlet extends HttpServlet {
                   ? service.catalog().version()
                   : service.revision() + "-" + request.asOf())
               + "\"";
-      if (etag.equals(req.getHeader("If-None-Match"))) {
-        resp.setHeader("ETag", etag);
-        resp.setStatus(304);
+      if (Revalidation.notModified(req, resp, etag)) {
         return;
       }
       Object body = resource.get(request);
-      resp.setHeader("ETag", etag);
-      resp.setHeader("Cache-Control", "no-cache");
       if (body instanceof ApiResources.Raw raw) {
         write(resp, 200, raw.contentType(), raw.body());
       } else {
@@ -74,9 +71,7 @@ public final class ApiServlet extends HttpServlet {
   private static final String JSON = "application/json;charset=utf-8";
 
   private static void openApi(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    resp.setHeader("ETag", OPENAPI_ETAG);
-    if (OPENAPI_ETAG.equals(req.getHeader("If-None-Match"))) {
-      resp.setStatus(304);
+    if (Revalidation.notModified(req, resp, OPENAPI_ETAG)) {
       return;
     }
     resp.setContentType("application/yaml");

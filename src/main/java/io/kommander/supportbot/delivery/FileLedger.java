@@ -1,18 +1,13 @@
 package io.kommander.supportbot.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kommander.supportbot.json.Json;
-import java.io.BufferedReader;
+import io.kommander.supportbot.timing.Timers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,20 +36,25 @@ public final class FileLedger implements Ledger {
   private BufferedWriter journal;
   private int lines;
 
+  /** Lines appended while a compaction writes its snapshot; null when none runs. */
+  private List<String> tail;
+
+  /** Entries were forgotten while a compaction ran: compact again after it. */
+  private boolean forgotten;
+
+  private final ExecutorService compactor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ledger-compaction");
+            t.setDaemon(true);
+            return t;
+          });
+
   /** The journal in {@code dataDir}, taking over the whole-file ledger of earlier versions. */
   public static FileLedger in(Path dataDir) {
     FileLedger ledger = new FileLedger(dataDir.resolve("outbox.jsonl"));
-    Path legacy = dataDir.resolve("announcement-ledger.json");
-    if (ledger.entries.isEmpty() && Files.exists(legacy)) {
-      try {
-        Map<String, Entry> old =
-            JSON.readValue(legacy.toFile(), new TypeReference<TreeMap<String, Entry>>() {});
-        old.values().forEach(ledger::put);
-        log.info("Took over {} entries from {}", old.size(), legacy);
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "Cannot read the old ledger " + legacy + ": " + e.getMessage(), e);
-      }
+    if (ledger.entries.isEmpty()) {
+      Journals.legacy(dataDir.resolve("announcement-ledger.json")).forEach(ledger::put);
     }
     return ledger;
   }
@@ -62,43 +63,15 @@ public final class FileLedger implements Ledger {
     this.file = file;
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      boolean torn = false;
-      if (Files.exists(file)) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          String line = in.readLine();
-          while (line != null) {
-            String next = in.readLine();
-            torn = !read(line, ++lines, next == null);
-            line = next;
-          }
-        }
-      }
-      if (torn || !Files.exists(file)) {
+      Journals.Read read = Journals.read(file, entries);
+      lines = read.lines();
+      if (read.torn() || !Files.exists(file)) {
         compact(); // drops the torn line, so appends start on a line of their own
       } else {
-        journal = appender();
+        journal = Journals.appender(file);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the ledger " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** False for a last line cut short. */
-  private boolean read(String line, int number, boolean last) throws IOException {
-    if (line.isBlank()) {
-      return true;
-    }
-    try {
-      Entry e = JSON.readValue(line, Entry.class);
-      entries.remove(e.key()); // re-insert: iteration order is the order of the last change
-      entries.put(e.key(), e);
-      return true;
-    } catch (JsonProcessingException torn) {
-      if (!last) {
-        throw new IOException("line " + number + " is not an entry: " + torn.getOriginalMessage());
-      }
-      log.warn("Skipping the ledger's last line, cut short by a crash: {}", file);
-      return false;
     }
   }
 
@@ -223,20 +196,68 @@ public final class FileLedger implements Ledger {
     entries.remove(e.key());
     entries.put(e.key(), e);
     try {
-      journal.write(JSON.writeValueAsString(e));
+      String line = JSON.writeValueAsString(e);
+      journal.write(line);
       journal.newLine();
       journal.flush(); // in the OS's hands: survives the process being killed
       lines++;
+      if (tail != null) {
+        tail.add(line);
+      }
     } catch (IOException ex) {
       throw new UncheckedIOException(
           "Cannot write the ledger " + file + ": " + ex.getMessage(), ex);
     }
-    if (lines > 1_000 + 2 * entries.size()) {
-      rewrite();
+    if (tail == null && lines > 1_000 + 2 * entries.size()) {
+      compactInBackground();
+    }
+  }
+
+  /**
+   * Compaction without stopping posts: the entries as they are now are written to a new file by
+   * another thread, while changes go on being appended to the journal and remembered (the tail);
+   * then, briefly under the lock, the tail is added and the new file swapped in. Until the swap the
+   * old journal holds everything, after it the new one does.
+   */
+  private void compactInBackground() {
+    List<Entry> snapshot = List.copyOf(entries.values());
+    tail = new ArrayList<>();
+    try {
+      compactor.execute(() -> swapIn(snapshot));
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      tail = null; // closing: close() compacts
+    }
+  }
+
+  private void swapIn(List<Entry> snapshot) {
+    Path next = file.resolveSibling(file.getFileName() + ".compacting");
+    try {
+      Journals.write(next, snapshot, List.of(), false);
+      synchronized (this) {
+        Journals.write(next, List.of(), tail, true);
+        journal.close();
+        Journals.swap(next, file);
+        journal = Journals.appender(file);
+        lines = snapshot.size() + tail.size();
+        tail = null;
+        if (forgotten) {
+          forgotten = false;
+          compact(); // entries forgotten meanwhile may be in the snapshot
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        tail = null; // the old journal still holds everything
+      }
+      log.warn("Compacting the ledger {} failed; it stays as it is: {}", file, e.getMessage());
     }
   }
 
   private void rewrite() {
+    if (tail != null) {
+      forgotten = true; // compacted again once the running compaction is done
+      return;
+    }
     try {
       compact();
     } catch (IOException e) {
@@ -251,24 +272,21 @@ public final class FileLedger implements Ledger {
       journal.close();
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      for (Entry e : entries.values()) {
-        out.write(JSON.writeValueAsString(e));
-        out.newLine();
-      }
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Journals.write(tmp, entries.values(), List.of(), false);
+    Journals.swap(tmp, file);
     lines = entries.size();
-    journal = appender();
-  }
-
-  private BufferedWriter appender() throws IOException {
-    return Files.newBufferedWriter(
-        file, StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    journal = Journals.appender(file);
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    Timers.stop(compactor, java.time.Duration.ofSeconds(10)); // outside the lock it needs
+    synchronized (this) {
+      closeJournal();
+    }
+  }
+
+  private void closeJournal() {
     try {
       if (lines > entries.size()) {
         compact(); // so the next start reads one line per entry, not every change since the last

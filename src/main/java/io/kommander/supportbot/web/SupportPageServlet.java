@@ -3,6 +3,7 @@ package io.kommander.supportbot.web;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.kommander.supportbot.http.ErrorReplies;
+import io.kommander.supportbot.http.Revalidation;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.PolicyService;
@@ -83,10 +84,7 @@ public final class SupportPageServlet extends HttpServlet {
             + "-"
             + Integer.toHexString(String.valueOf(req.getQueryString()).hashCode() ^ path.hashCode())
             + "\"";
-    resp.setHeader("ETag", etag);
-    resp.setHeader("Cache-Control", "no-cache");
-    if (etag.equals(req.getHeader("If-None-Match"))) {
-      resp.setStatus(304);
+    if (Revalidation.notModified(req, resp, etag)) {
       return;
     }
     Reply matrix = service.answer(query(new Question.AboutTopic(Question.Topic.MATRIX), asOf));

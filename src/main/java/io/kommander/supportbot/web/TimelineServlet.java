@@ -3,6 +3,7 @@ package io.kommander.supportbot.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kommander.supportbot.http.ErrorReplies;
+import io.kommander.supportbot.http.Revalidation;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.render.Timeline;
 import jakarta.servlet.http.HttpServlet;
@@ -59,10 +60,7 @@ public final class TimelineServlet extends HttpServlet {
             + (all ? "all" : from.map(LocalDate::toString).orElse("default"))
             + (png ? "-png" : "-svg")
             + "\"";
-    resp.setHeader("ETag", etag);
-    resp.setHeader("Cache-Control", "no-cache");
-    if (etag.equals(req.getHeader("If-None-Match"))) {
-      resp.setStatus(304);
+    if (Revalidation.notModified(req, resp, etag)) {
       return;
     }
     byte[] body =

@@ -10,9 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code nkp version} / {@code dkp version}: two or more "component: version" lines. The platform's
- * components (kommander, konvoy, nkp or dkp) name one line; other tools (diagnose, imagebuilder,
- * mindthegap) are not platform versions and are dropped.
+ * {@code nkp version} / {@code dkp version}: "component: version" lines, one of them the platform's
+ * (kommander, konvoy, nkp or dkp), which name one line. The tools that ship beside it (diagnose,
+ * imagebuilder, mindthegap) are not platform versions: their lines are dropped wherever they stand,
+ * in a listing or alone. Lines of other names ("prod: v2.16.1") are left to the reader, which reads
+ * them as clusters.
  */
 final class VersionListing implements PasteRecognizer {
   /** One line of {@code nkp version}: a component and its version. */
@@ -22,25 +24,40 @@ final class VersionListing implements PasteRecognizer {
 
   private static final Set<String> PLATFORM_KEYS = Set.of("kommander", "konvoy", "nkp", "dkp");
 
+  /** The tools {@code nkp version} and {@code dkp version} list beside the platform. */
+  private static final Set<String> TOOLS =
+      Set.of("diagnose", "imagebuilder", "image-builder", "kib", "mindthegap", "konvoy-image");
+
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
     Matcher m = COMPONENT.matcher(text);
-    List<String[]> found = new ArrayList<>();
+    List<String[]> platform = new ArrayList<>();
+    boolean tools = false;
     while (m.find()) {
-      found.add(new String[] {m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2)});
+      String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      tools |= TOOLS.contains(key);
+      if (PLATFORM_KEYS.contains(key)) {
+        platform.add(new String[] {key, m.group(2)});
+      }
     }
-    if (found.size() < 2) {
+    if (platform.isEmpty() && !tools) {
       return text;
     }
-    Product platform =
-        found.stream().anyMatch(f -> f[0].equals("nkp"))
+    Product product =
+        platform.stream().anyMatch(f -> f[0].equals("nkp"))
             ? Product.NKP
-            : found.stream().anyMatch(f -> f[0].equals("dkp")) ? Product.DKP : Product.KOMMANDER;
-    found.stream()
-        .filter(f -> PLATFORM_KEYS.contains(f[0]))
+            : platform.stream().anyMatch(f -> f[0].equals("dkp")) ? Product.DKP : Product.KOMMANDER;
+    platform.stream()
         .map(f -> Version.parse(f[1]))
         .distinct()
-        .forEach(v -> questions.add(new Question.AboutLine(platform, v)));
-    return COMPONENT.matcher(text).replaceAll(" ");
+        .forEach(v -> questions.add(new Question.AboutLine(product, v)));
+    return COMPONENT
+        .matcher(text)
+        .replaceAll(
+            line ->
+                PLATFORM_KEYS.contains(line.group(1).toLowerCase(java.util.Locale.ROOT))
+                        || TOOLS.contains(line.group(1).toLowerCase(java.util.Locale.ROOT))
+                    ? " "
+                    : Matcher.quoteReplacement(line.group()));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
+import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,5 +95,19 @@ class RecognizersTest {
     assertThat(one.questions()).hasSize(1);
     assertThat(one.questions().get(0)).isInstanceOf(Question.AboutKubernetes.class);
     assertThat(one.notes()).noneMatch(n -> n.contains("mid-upgrade"));
+  }
+
+  @Test
+  void aToolsVersionIsNeverReadAsAKommanderLineAndOtherNamesAreClusters() {
+    QueryParser parser = new QueryParser();
+    assertThat(parser.parse("mindthegap: v1.22.1").questions()).isEmpty();
+    assertThat(parser.parse("diagnose: v0.10.1\nkommander: v2.17.1").questions())
+        .containsExactly(new Question.AboutLine(Product.KOMMANDER, Version.parse("2.17.1")));
+    assertThat(parser.parse("prod: v2.16.1\ndev: v2.17.1").questions())
+        .containsExactly(
+            new Question.AboutLine(
+                Product.KOMMANDER, Version.parse("2.16.1"), false, Optional.of("prod")),
+            new Question.AboutLine(
+                Product.KOMMANDER, Version.parse("2.17.1"), false, Optional.of("dev")));
   }
 }

@@ -102,7 +102,8 @@ public final class Bot implements AutoCloseable {
               answers,
               schedule,
               delivery.orElseThrow().outbox(),
-              delivery.orElseThrow().once());
+              delivery.orElseThrow().once(),
+              config.publicUrl());
     }
     switch (config.slackMode()) {
       case HTTP ->

@@ -4,19 +4,22 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.LinkSharedEvent;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.kommander.supportbot.slack.listeners.CheckMessageShortcut;
 import io.kommander.supportbot.slack.listeners.HomeTabListener;
+import io.kommander.supportbot.slack.listeners.LinkUnfurler;
 import io.kommander.supportbot.slack.listeners.MentionListener;
 import io.kommander.supportbot.slack.listeners.ShareAction;
 import io.kommander.supportbot.slack.listeners.SupportCommand;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Assembles the Bolt app: one slash command, mentions, the message shortcut, the share button and
- * App Home.
+ * Assembles the Bolt app: one slash command, mentions, the message shortcut, the share button, App
+ * Home and link unfurls.
  */
 public final class SlackApp {
   private SlackApp() {}
@@ -26,6 +29,7 @@ public final class SlackApp {
    *     change it)
    * @param outbox posts mention replies once, after the ack
    * @param once which clicks were handled: shared by replicas when they share a database
+   * @param publicUrl the support page's address ({@code PUBLIC_URL}), whose links are unfurled
    */
   public static App create(
       String botToken,
@@ -33,7 +37,8 @@ public final class SlackApp {
       SlackAnswers answers,
       Supplier<SlackMessage> schedule,
       Outbox outbox,
-      Once once) {
+      Once once,
+      Optional<String> publicUrl) {
     AppConfig.AppConfigBuilder config =
         AppConfig.builder().slack(SlackClients.forApi(apiUrl)).singleTeamBotToken(botToken);
     // Bolt does not check signatures: over HTTP SlackEventsServlet has checked the whole body's
@@ -48,6 +53,8 @@ public final class SlackApp {
     app.messageShortcut(
         CheckMessageShortcut.CALLBACK_ID, new CheckMessageShortcut(answers, outbox));
     app.event(AppHomeOpenedEvent.class, new HomeTabListener(new HomeView(answers)));
+    // Links to the support page unfurl only where there is a public page to link to.
+    publicUrl.ifPresent(url -> app.event(LinkSharedEvent.class, new LinkUnfurler(answers, url)));
     return app;
   }
 }

@@ -134,6 +134,11 @@ class EdgeFuzzProperties {
           {json, "{\"type\":\"event_callback\",\"event\":{}}"},
           {json, "{\"type\":\"event_callback\",\"event\":{\"type\":\"app_mention\"}}"},
           {json, "{\"type\":\"url_verification\"}"},
+          {
+            json,
+            "{\"type\":\"event_callback\",\"event\":{\"type\":\"link_shared\",\"channel\":\"C1\","
+                + "\"message_ts\":\"1.2\",\"links\":[{\"url\":\"http://[::1\"},{\"url\":null},{}]}}"
+          },
           {json, "{\"type\":\"nonsense\"}"},
           {json, "{"},
           {form, "payload={"},

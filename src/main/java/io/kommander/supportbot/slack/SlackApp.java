@@ -14,6 +14,7 @@ import io.kommander.supportbot.slack.listeners.LinkUnfurler;
 import io.kommander.supportbot.slack.listeners.MentionListener;
 import io.kommander.supportbot.slack.listeners.ShareAction;
 import io.kommander.supportbot.slack.listeners.SupportCommand;
+import io.kommander.supportbot.slack.listeners.VersionCheckStep;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -53,6 +54,8 @@ public final class SlackApp {
     app.messageShortcut(
         CheckMessageShortcut.CALLBACK_ID, new CheckMessageShortcut(answers, outbox));
     app.event(AppHomeOpenedEvent.class, new HomeTabListener(new HomeView(answers)));
+    app.function(
+        VersionCheckStep.CALLBACK_ID, new VersionCheckStep(answers, app.executorService()));
     // Links to the support page unfurl only where there is a public page to link to.
     publicUrl.ifPresent(url -> app.event(LinkSharedEvent.class, new LinkUnfurler(answers, url)));
     return app;

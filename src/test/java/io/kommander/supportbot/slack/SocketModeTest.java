@@ -205,5 +205,20 @@ class SocketModeTest {
                 .map(f -> f.get("text")))
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("DKP 2.4: expired");
+
+    // The Workflow Builder step: its function_executed event over the socket, completed by HTTP.
+    slack
+        .server()
+        .stubFor(post("/api/functions.completeSuccess").willReturn(okJson("{\"ok\":true}")));
+    send(
+        second,
+        envelope(
+            "env-6", "events_api", WorkflowStepTest.functionExecuted("Ev-sm-step", "nkp 2.15")));
+    assertThat(ackFor("env-6")).isNotNull();
+    assertThat(
+            SlackMock.form(
+                    slack.awaitCalls("/api/functions.completeSuccess", 1).get(0).getBodyAsString())
+                .get("outputs"))
+        .contains("\"status\":\"supported\"");
   }
 }

@@ -7,21 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.kommander.supportbot.Bot;
-import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.testing.SlackMock;
-import io.kommander.supportbot.testing.TestConfigs;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A support page link pasted in a channel: Slack's signed {@code link_shared} event in, one {@code
@@ -31,36 +22,13 @@ class LinkUnfurlTest {
   static final String SECRET = "unfurl-secret-0123456789abcdef";
   static final String PAGE = "https://support.example.com";
   static final ObjectMapper JSON = new ObjectMapper();
-  static SlackMock slack;
-  static Bot bot;
-  static SlackRequests requests;
 
-  @BeforeAll
-  static void start() throws Exception {
-    slack = SlackMock.start();
-    slack.server().stubFor(post("/api/chat.unfurl").willReturn(okJson("{\"ok\":true}")));
-    PolicyService policy =
-        new PolicyService(
-            TestCatalogs.april(),
-            Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC));
-    bot =
-        Bot.start(
-            TestConfigs.http(slack.apiUrl(), "xoxb-unfurl", SECRET).withPublicUrl(PAGE),
-            "127.0.0.1",
-            () -> policy);
-    requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
-  }
-
-  @AfterAll
-  static void stop() {
-    bot.close();
-    slack.close();
-  }
-
-  @BeforeEach
-  void clearRequests() {
-    slack.server().resetRequests();
-  }
+  @RegisterExtension
+  static final SignedBot it =
+      new SignedBot(
+          SECRET,
+          s -> s.server().stubFor(post("/api/chat.unfurl").willReturn(okJson("{\"ok\":true}"))),
+          c -> c.withPublicUrl(PAGE));
 
   /** Slack's {@code link_shared} event callback, as documented, for the given links. */
   static String linkShared(String eventId, String... urls) {
@@ -84,9 +52,9 @@ class LinkUnfurlTest {
     String body =
         linkShared(
             "EvUnfurl-1", PAGE + "/nkp/2.16", PAGE + "/about", "https://example.org/nkp/2.16");
-    assertThat(requests.post("/slack/events", body, "application/json").statusCode())
+    assertThat(it.requests.post("/slack/events", body, "application/json").statusCode())
         .isEqualTo(200);
-    var calls = slack.awaitCalls("/api/chat.unfurl", 1);
+    var calls = it.slack.awaitCalls("/api/chat.unfurl", 1);
     assertThat(calls).hasSize(1);
     Map<String, String> form = SlackMock.form(calls.get(0).getBodyAsString());
     assertThat(form)
@@ -103,15 +71,15 @@ class LinkUnfurlTest {
 
   @Test
   void thePagesRootUnfurlsIntoTheMatrixAndForeignLinksGetNoCall() throws Exception {
-    requests.post("/slack/events", linkShared("EvUnfurl-2", PAGE + "/"), "application/json");
+    it.requests.post("/slack/events", linkShared("EvUnfurl-2", PAGE + "/"), "application/json");
     JsonNode unfurls =
         JSON.readTree(
-            SlackMock.form(slack.awaitCalls("/api/chat.unfurl", 1).get(0).getBodyAsString())
+            SlackMock.form(it.slack.awaitCalls("/api/chat.unfurl", 1).get(0).getBodyAsString())
                 .get("unfurls"));
     assertThat(unfurls.get(PAGE + "/").get("blocks").toString()).contains("Support matrix");
-    slack.server().resetRequests();
+    it.slack.server().resetRequests();
     assertThat(
-            requests
+            it.requests
                 .post(
                     "/slack/events",
                     linkShared("EvUnfurl-3", "https://example.org/", PAGE + "/nkp/9.9/../x"),
@@ -121,7 +89,7 @@ class LinkUnfurlTest {
     org.awaitility.Awaitility.await()
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(2))
-        .until(() -> slack.calls("/api/chat.unfurl").isEmpty());
+        .until(() -> it.slack.calls("/api/chat.unfurl").isEmpty());
   }
 
   @Test
@@ -131,12 +99,12 @@ class LinkUnfurlTest {
             + "\"type\":\"event_callback\",\"event_id\":\"EvUnfurl-4\",\"event_time\":1700000000,"
             + "\"event\":{\"type\":\"link_shared\",\"channel\":\"C0001\",\"message_ts\":\"1.2\","
             + "\"links\":[{\"url\":\"http://[::1\"},{\"url\":null},{}]}}";
-    assertThat(requests.post("/slack/events", body, "application/json").statusCode())
+    assertThat(it.requests.post("/slack/events", body, "application/json").statusCode())
         .isEqualTo(200);
     org.awaitility.Awaitility.await()
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(2))
-        .until(() -> slack.calls("/api/chat.unfurl").isEmpty());
+        .until(() -> it.slack.calls("/api/chat.unfurl").isEmpty());
   }
 
   @Test

@@ -9,25 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.kommander.supportbot.Bot;
-import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.listeners.CheckMessageShortcut;
 import io.kommander.supportbot.slack.listeners.SupportCommand;
 import io.kommander.supportbot.testing.SlackMock;
-import io.kommander.supportbot.testing.TestConfigs;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Check versions in this message" over real HTTP: Slack's signed {@code message_action} payload
@@ -39,53 +31,31 @@ class MessageShortcutTest {
   static final String TEAM_PASTE =
       "Our clusters: prod on `dkp 2.6`, staging on *nkp 2.13*, dev on nkp 2.17.1 - still fine?";
 
-  static SlackMock slack;
-  static Bot bot;
-  static SlackRequests requests;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slack = SlackMock.start();
-    // A channel the bot was never invited to, as Slack answers it.
-    slack
-        .server()
-        .stubFor(
-            post("/api/chat.postMessage")
-                .atPriority(1)
-                .withRequestBody(containing("channel=CNOTIN"))
-                .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
-    PolicyService policy =
-        new PolicyService(
-            TestCatalogs.april(),
-            Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC));
-    bot =
-        Bot.start(
-            TestConfigs.http(slack.apiUrl(), "xoxb-shortcut", SECRET), "127.0.0.1", () -> policy);
-    requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
-  }
-
-  @AfterAll
-  static void stop() {
-    bot.close();
-    slack.close();
-  }
-
-  @BeforeEach
-  void clearRequests() {
-    slack.server().resetRequests();
-  }
+  @RegisterExtension
+  static final SignedBot it =
+      new SignedBot(
+          SECRET,
+          // A channel the bot was never invited to, as Slack answers it.
+          s ->
+              s.server()
+                  .stubFor(
+                      post("/api/chat.postMessage")
+                          .atPriority(1)
+                          .withRequestBody(containing("channel=CNOTIN"))
+                          .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}"))),
+          c -> c);
 
   private static HttpResponse<String> use(
       String user, String channel, String ts, String threadTs, String text) throws Exception {
-    return requests.post(
+    return it.requests.post(
         "/slack/events",
-        SlackRequests.messageShortcut(slack.responseUrl(), user, channel, ts, threadTs, text),
+        SlackRequests.messageShortcut(it.slack.responseUrl(), user, channel, ts, threadTs, text),
         "application/x-www-form-urlencoded");
   }
 
   private static List<JsonNode> toThePerson(int n) throws Exception {
     List<JsonNode> bodies = new ArrayList<>();
-    for (LoggedRequest r : slack.awaitCalls("/response", n)) {
+    for (LoggedRequest r : it.slack.awaitCalls("/response", n)) {
       bodies.add(JSON.readTree(r.getBodyAsString()));
     }
     return bodies;
@@ -96,7 +66,7 @@ class MessageShortcutTest {
     HttpResponse<String> first = use("U0001", "C0001", "1700000001.000100", null, TEAM_PASTE);
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.body()).isEmpty();
-    List<LoggedRequest> posts = slack.awaitCalls("/api/chat.postMessage", 1);
+    List<LoggedRequest> posts = it.slack.awaitCalls("/api/chat.postMessage", 1);
     assertThat(posts).hasSize(1);
     Map<String, String> form = SlackMock.form(posts.get(0).getBodyAsString());
     assertThat(form)
@@ -110,24 +80,24 @@ class MessageShortcutTest {
             "\nstaging on NKP 2.13: expired\n",
             "\ndev on NKP 2.17.1: supported\n")
         .doesNotContain("*nkp");
-    assertThat(slack.calls("/response")).isEmpty();
+    assertThat(it.slack.calls("/response")).isEmpty();
 
     // Someone else uses it on the same message: no second answer in the thread; they are told.
-    slack.server().resetRequests();
+    it.slack.server().resetRequests();
     assertThat(use("U0002", "C0001", "1700000001.000100", null, TEAM_PASTE).statusCode())
         .isEqualTo(200);
     JsonNode told = toThePerson(1).get(0);
     assertThat(told.get("response_type").asText()).isEqualTo("ephemeral");
     assertThat(told.get("text").asText())
         .isEqualTo("I have already answered this message in its thread.");
-    assertThat(slack.calls("/api/chat.postMessage")).isEmpty();
+    assertThat(it.slack.calls("/api/chat.postMessage")).isEmpty();
   }
 
   @Test
   void aMessageInAThreadIsAnsweredInThatThread() throws Exception {
     use("U0001", "C0001", "1700000002.000200", "1700000000.000050", "is nkp 2.16 supported?");
     Map<String, String> form =
-        SlackMock.form(slack.awaitCalls("/api/chat.postMessage", 1).get(0).getBodyAsString());
+        SlackMock.form(it.slack.awaitCalls("/api/chat.postMessage", 1).get(0).getBodyAsString());
     assertThat(form).containsEntry("thread_ts", "1700000000.000050");
     assertThat(form.get("text")).contains("NKP 2.16");
   }
@@ -140,7 +110,7 @@ class MessageShortcutTest {
     JsonNode told = toThePerson(1).get(0);
     assertThat(told.get("response_type").asText()).isEqualTo("ephemeral");
     assertThat(told.get("text").asText()).startsWith("I found no Kommander, Konvoy, DKP or NKP");
-    assertThat(slack.calls("/api/chat.postMessage")).isEmpty();
+    assertThat(it.slack.calls("/api/chat.postMessage")).isEmpty();
   }
 
   @Test
@@ -154,24 +124,24 @@ class MessageShortcutTest {
     assertThat(blocks.get(blocks.size() - 1).at("/elements/0/text").asText())
         .contains("I cannot post in this conversation", "/invite @kommander-support");
     // Tried once: Slack's not_in_channel is not retried.
-    assertThat(slack.calls("/api/chat.postMessage")).hasSize(1);
+    assertThat(it.slack.calls("/api/chat.postMessage")).hasSize(1);
   }
 
   @Test
   void anUnsignedShortcutIsRefusedAndNothingIsPosted() throws Exception {
     String body =
         SlackRequests.messageShortcut(
-            slack.responseUrl(), "U0001", "C0001", "1700000005.000500", null, "dkp 2.6");
+            it.slack.responseUrl(), "U0001", "C0001", "1700000005.000500", null, "dkp 2.6");
     HttpResponse<String> r =
-        requests.post(
+        it.requests.post(
             "/slack/events",
             body,
             "application/x-www-form-urlencoded",
             SlackRequests.signed(
                 "wrong-secret", String.valueOf(Instant.now().getEpochSecond()), body));
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(slack.calls("/api/chat.postMessage")).isEmpty();
-    assertThat(slack.calls("/response")).isEmpty();
+    assertThat(it.slack.calls("/api/chat.postMessage")).isEmpty();
+    assertThat(it.slack.calls("/response")).isEmpty();
   }
 
   @Test

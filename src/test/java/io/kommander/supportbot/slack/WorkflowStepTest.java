@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.kommander.supportbot.Bot;
-import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.Catalog;
 import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.PolicyService;
@@ -16,16 +14,10 @@ import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.slack.listeners.VersionCheckStep;
 import io.kommander.supportbot.testing.SlackMock;
-import io.kommander.supportbot.testing.TestConfigs;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Workflow Builder step over real HTTP: Slack's signed {@code function_executed} event in,
@@ -34,37 +26,20 @@ import org.junit.jupiter.api.Test;
 class WorkflowStepTest {
   static final String SECRET = "step-secret-0123456789abcdef";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final PolicyService POLICY =
-      new PolicyService(
-          TestCatalogs.april(), Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC));
-  static SlackMock slack;
-  static Bot bot;
-  static SlackRequests requests;
+  static final PolicyService POLICY = SignedBot.APRIL;
 
-  @BeforeAll
-  static void start() throws Exception {
-    slack = SlackMock.start();
-    slack
-        .server()
-        .stubFor(post("/api/functions.completeSuccess").willReturn(okJson("{\"ok\":true}")));
-    slack
-        .server()
-        .stubFor(post("/api/functions.completeError").willReturn(okJson("{\"ok\":true}")));
-    bot =
-        Bot.start(TestConfigs.http(slack.apiUrl(), "xoxb-step", SECRET), "127.0.0.1", () -> POLICY);
-    requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);
-  }
-
-  @AfterAll
-  static void stop() {
-    bot.close();
-    slack.close();
-  }
-
-  @BeforeEach
-  void clearRequests() {
-    slack.server().resetRequests();
-  }
+  @RegisterExtension
+  static final SignedBot it =
+      new SignedBot(
+          SECRET,
+          s -> {
+            s.server()
+                .stubFor(
+                    post("/api/functions.completeSuccess").willReturn(okJson("{\"ok\":true}")));
+            s.server()
+                .stubFor(post("/api/functions.completeError").willReturn(okJson("{\"ok\":true}")));
+          },
+          c -> c);
 
   /** Slack's {@code function_executed} event callback for the step, as documented. */
   static String functionExecuted(String eventId, String question) {
@@ -86,14 +61,14 @@ class WorkflowStepTest {
   @Test
   void aVersionCompletesTheStepWithOutputsAWorkflowCanBranchOn() throws Exception {
     assertThat(
-            requests
+            it.requests
                 .post(
                     "/slack/events",
                     functionExecuted("EvStep1", "is dkp 2.6 still ok?"),
                     "application/json")
                 .statusCode())
         .isEqualTo(200);
-    var calls = slack.awaitCalls("/api/functions.completeSuccess", 1);
+    var calls = it.slack.awaitCalls("/api/functions.completeSuccess", 1);
     assertThat(calls).hasSize(1);
     assertThat(calls.get(0).getHeader("Authorization")).isEqualTo("Bearer xwfp-step-token");
     Map<String, String> form = SlackMock.form(calls.get(0).getBodyAsString());
@@ -108,26 +83,29 @@ class WorkflowStepTest {
     assertThat(outputs.get("ends_on").asText()).isEqualTo(ender.released().toString());
     assertThat(outputs.get("newest_line").asText()).startsWith("NKP 2.17");
     assertThat(outputs.get("answer").asText()).contains("DKP 2.6: expired");
-    assertThat(slack.calls("/api/functions.completeError")).isEmpty();
+    assertThat(it.slack.calls("/api/functions.completeError")).isEmpty();
   }
 
   @Test
   void aSupportedLineSaysSoAndNoVersionFailsTheStepWithAReason() throws Exception {
-    requests.post("/slack/events", functionExecuted("EvStep2", "nkp 2.17"), "application/json");
+    it.requests.post("/slack/events", functionExecuted("EvStep2", "nkp 2.17"), "application/json");
     JsonNode outputs =
         JSON.readTree(
             SlackMock.form(
-                    slack.awaitCalls("/api/functions.completeSuccess", 1).get(0).getBodyAsString())
+                    it.slack
+                        .awaitCalls("/api/functions.completeSuccess", 1)
+                        .get(0)
+                        .getBodyAsString())
                 .get("outputs"));
     assertThat(outputs.get("supported").asBoolean()).isTrue();
     assertThat(outputs.get("status").asText()).isEqualTo("supported");
-    slack.server().resetRequests();
-    requests.post(
+    it.slack.server().resetRequests();
+    it.requests.post(
         "/slack/events", functionExecuted("EvStep3", "lunch at noon?"), "application/json");
-    var failed = slack.awaitCalls("/api/functions.completeError", 1);
+    var failed = it.slack.awaitCalls("/api/functions.completeError", 1);
     assertThat(SlackMock.form(failed.get(0).getBodyAsString()).get("error"))
         .startsWith("No Kommander, Konvoy, DKP or NKP version in \"lunch at noon?\"");
-    assertThat(slack.calls("/api/functions.completeSuccess")).isEmpty();
+    assertThat(it.slack.calls("/api/functions.completeSuccess")).isEmpty();
   }
 
   @Test

@@ -117,6 +117,11 @@ final class TimelineDrawing {
     String colour = colour(r.standing());
     shapes.add(new Label(PAD, y + 15, r.label(), 12, true, "#1a1a1a", "start"));
     shapes.add(new Label(LABEL_COLUMN - 8, y + 15, r.standing().words, 11, false, colour, "end"));
+    if (r.start().isEmpty() && r.line().isPlanned()) {
+      // Planned, not scheduled: nothing to draw from, and a bar would claim a date.
+      shapes.add(new Label(LABEL_COLUMN, y + 15, "not scheduled yet", 11, false, colour, "start"));
+      return;
+    }
     double barY = y + (ROW - BAR) / 2.0;
     double left = r.start().map(this::x).orElse(x(timeline.from()));
     double today = x(timeline.asOf());

@@ -216,4 +216,25 @@ class TimelineTest {
             new ByteArrayInputStream(
                 TimelineSvg.write(drawing).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void aPlannedLineIsDrawnFromItsPlannedDayAndAnUnscheduledOneGetsNoBar() {
+    var catalog = TestCatalogs.withPlanned();
+    var service = new PolicyService(catalog, CLOCK);
+    Timeline t =
+        Timeline.of(catalog, service.policy().matrix(service.today()), Optional.empty(), false);
+    TimelineDrawing drawing = new TimelineDrawing(t, TimelineServlet.WIDTH);
+    List<String> bars = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (TimelineDrawing.Shape s : drawing.shapes) {
+      if (s instanceof TimelineDrawing.Box b) {
+        bars.add(b.title());
+      } else if (s instanceof TimelineDrawing.Label l) {
+        texts.add(l.text());
+      }
+    }
+    assertThat(bars).anyMatch(b -> b.startsWith("NKP 2.18:") && b.contains("GA 2027-01-15"));
+    assertThat(bars).noneMatch(b -> b.startsWith("NKP 2.19:"));
+    assertThat(texts).contains("NKP 2.19", "not scheduled yet");
+  }
 }

@@ -75,6 +75,21 @@ public sealed interface Support
     return this instanceof Supported;
   }
 
+  /**
+   * The release that ends this line's support, or ended it, or may have: when the catalog knows
+   * one.
+   */
+  default Optional<Ending> endOfSupport() {
+    if (this instanceof Supported s) {
+      return s.ends();
+    } else if (this instanceof Expired e) {
+      return Optional.of(e.ended());
+    } else if (this instanceof InDoubt d) {
+      return Optional.of(d.ending());
+    }
+    return Optional.empty();
+  }
+
   /** The catalog line this is about, when there is one. */
   default Optional<ReleaseLine> catalogLine() {
     if (this instanceof Supported s) {

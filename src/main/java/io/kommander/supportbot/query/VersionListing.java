@@ -53,11 +53,12 @@ final class VersionListing implements PasteRecognizer {
         .forEach(v -> questions.add(new Question.AboutLine(product, v)));
     return COMPONENT
         .matcher(text)
-        .replaceAll(
-            line ->
-                PLATFORM_KEYS.contains(line.group(1).toLowerCase(java.util.Locale.ROOT))
-                        || TOOLS.contains(line.group(1).toLowerCase(java.util.Locale.ROOT))
-                    ? " "
-                    : Matcher.quoteReplacement(line.group()));
+        .replaceAll(line -> known(line.group(1)) ? " " : Matcher.quoteReplacement(line.group()));
+  }
+
+  /** A platform component or a tool beside it: a line the listing reads or drops. */
+  private static boolean known(String component) {
+    String key = component.toLowerCase(java.util.Locale.ROOT);
+    return PLATFORM_KEYS.contains(key) || TOOLS.contains(key);
   }
 }

@@ -5,7 +5,6 @@ import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Reply;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Several clusters in one message ("prod on dkp 2.6, staging on nkp 2.13, dev on nkp 2.17.1"): one
@@ -57,11 +56,8 @@ public final class ClusterPhrases {
 
   private static List<LineAnswer> lines(List<Answer> answers) {
     return answers.stream()
-        .flatMap(
-            a ->
-                a instanceof LineAnswer l
-                    ? Optional.of(l).stream()
-                    : Optional.<LineAnswer>empty().stream())
+        .filter(LineAnswer.class::isInstance)
+        .map(LineAnswer.class::cast)
         .toList();
   }
 }

@@ -6,7 +6,6 @@ import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.LatestPatches;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Reply;
-import io.kommander.supportbot.policy.Support;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +29,9 @@ public final class StepOutputs {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", Phrases.status(a.support()));
     out.put("supported", a.support().isSupported());
-    out.put("ends_on", endsOn(a.support()).map(LocalDate::toString).orElse(""));
+    out.put(
+        "ends_on",
+        a.support().endOfSupport().flatMap(Ending::when).map(LocalDate::toString).orElse(""));
     out.put(
         "newest_line",
         service
@@ -50,16 +51,5 @@ public final class StepOutputs {
       return c.pairStatus().stream();
     }
     return java.util.stream.Stream.empty();
-  }
-
-  private static Optional<LocalDate> endsOn(Support support) {
-    if (support instanceof Support.Supported s) {
-      return s.ends().flatMap(Ending::when);
-    } else if (support instanceof Support.Expired e) {
-      return e.ended().when();
-    } else if (support instanceof Support.InDoubt d) {
-      return d.ending().when();
-    }
-    return Optional.empty();
   }
 }

@@ -8,7 +8,6 @@ import io.kommander.supportbot.policy.Era;
 import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.SkippedVersions;
-import io.kommander.supportbot.policy.Support;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,14 +116,7 @@ public record Timeline(
   private static Row row(LineAnswer a) {
     ReleaseLine line = a.line().orElseThrow();
     Standing standing = Standing.of(a.support());
-    Optional<Ending> ending =
-        a.support() instanceof Support.Supported s
-            ? s.ends()
-            : a.support() instanceof Support.Expired e
-                ? Optional.of(e.ended())
-                : a.support() instanceof Support.InDoubt d
-                    ? Optional.of(d.ending())
-                    : Optional.empty();
+    Optional<Ending> ending = a.support().endOfSupport();
     Optional<LocalDate> endLatest =
         ending.filter(e -> e.by().windowed()).map(e -> e.by().releasedBy());
     Optional<LocalDate> end = ending.flatMap(e -> e.by().windowed() ? e.by().shipDate() : e.when());

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kommander.supportbot.testing.SlackMock;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,10 +85,7 @@ class LinkUnfurlTest {
                     "application/json")
                 .statusCode())
         .isEqualTo(200);
-    org.awaitility.Awaitility.await()
-        .during(Duration.ofMillis(300))
-        .atMost(Duration.ofSeconds(2))
-        .until(() -> it.slack.calls("/api/chat.unfurl").isEmpty());
+    it.slack.awaitNoCalls("/api/chat.unfurl");
   }
 
   @Test
@@ -101,10 +97,7 @@ class LinkUnfurlTest {
             + "\"links\":[{\"url\":\"http://[::1\"},{\"url\":null},{}]}}";
     assertThat(it.requests.post("/slack/events", body, "application/json").statusCode())
         .isEqualTo(200);
-    org.awaitility.Awaitility.await()
-        .during(Duration.ofMillis(300))
-        .atMost(Duration.ofSeconds(2))
-        .until(() -> it.slack.calls("/api/chat.unfurl").isEmpty());
+    it.slack.awaitNoCalls("/api/chat.unfurl");
   }
 
   @Test

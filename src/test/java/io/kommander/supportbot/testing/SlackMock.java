@@ -103,6 +103,18 @@ public final class SlackMock implements AutoCloseable {
     return calls(path);
   }
 
+  /**
+   * Waits out a short window (300 ms) in which no call to {@code path} may arrive: for what is
+   * answered after the ack, "nothing yet" is not "nothing".
+   */
+  public void awaitNoCalls(String path) {
+    await()
+        .pollInterval(Duration.ofMillis(20))
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> calls(path).isEmpty());
+  }
+
   /** A form-encoded body (what the Slack SDK posts) as a map. */
   public static Map<String, String> form(String body) {
     return Arrays.stream(body.split("&"))

@@ -3,7 +3,6 @@ package io.kommander.supportbot;
 import io.kommander.supportbot.announce.AnnouncementScheduler;
 import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.catalog.LiveCatalog;
-import io.kommander.supportbot.delivery.Outbox;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,21 +19,22 @@ public final class Announcements {
       AnnouncementSettings settings,
       LiveCatalog live,
       Clock clock,
-      Optional<Outbox> delivery) {
-    if (!settings.active() || delivery.isEmpty()) {
+      Optional<Delivery> delivery) {
+    if (!settings.enabled() || delivery.isEmpty()) {
       log.info(
           "Announcements are off: {}",
-          settings.enabled()
-              ? "set ANNOUNCE_CHANNELS (and SLACK_BOT_TOKEN)"
-              : "disabled in " + config.announceConfig());
+          settings.enabled() ? "set SLACK_BOT_TOKEN" : "disabled in " + config.announceConfig());
       return Optional.empty();
     }
     AnnouncementScheduler scheduler =
-        new AnnouncementScheduler(live, settings, delivery.get(), clock);
+        new AnnouncementScheduler(
+            live, settings, delivery.get().outbox(), delivery.get().subscriptions(), clock);
     live.onChange(c -> scheduler.wake()); // a moved planned date reschedules at once
     log.info(
-        "Announcements on: {} channel(s), {} days ahead and on the day at {} {}",
+        "Announcements on: {} configured channel(s) and {} subscribed, {} days ahead and on the day"
+            + " at {} {}",
         settings.channels().size(),
+        scheduler.subscribedChannels(),
         settings.leadDays(),
         settings.time(),
         settings.zone());

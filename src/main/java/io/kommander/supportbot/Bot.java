@@ -17,9 +17,11 @@ import io.kommander.supportbot.http.SlackOffServlet;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.BoltServlet;
+import io.kommander.supportbot.slack.ChannelLines;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
+import io.kommander.supportbot.slack.listeners.SubscriptionCommand;
 import io.kommander.supportbot.web.SupportPageServlet;
 import io.kommander.supportbot.web.TimelineServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -95,15 +98,27 @@ public final class Bot implements AutoCloseable {
     App app = null;
     SocketModeApp socket = null;
     if (config.slackMode() != Config.SlackMode.OFF) {
+      Delivery d = delivery.orElseThrow();
+      AnnouncementSettings announcing = settings(config);
+      SubscriptionCommand subscriptions =
+          new SubscriptionCommand(
+              new ChannelLines(answers),
+              d.subscriptions(),
+              d.outbox(),
+              announcing.enabled() ? Set.copyOf(announcing.channels()) : Set.of(),
+              lines -> announcements.flatMap(s -> s.nextFor(lines)).map(ScheduleMessage::summary),
+              Clock.systemUTC());
       app =
           SlackApp.create(
-              config.botToken().orElseThrow(),
-              config.slackApiUrl(),
-              answers,
-              schedule,
-              delivery.orElseThrow().outbox(),
-              delivery.orElseThrow().once(),
-              config.publicUrl());
+              new SlackApp.Parts(
+                  config.botToken().orElseThrow(),
+                  config.slackApiUrl(),
+                  answers,
+                  schedule,
+                  d.outbox(),
+                  d.once(),
+                  subscriptions,
+                  config.publicUrl()));
     }
     switch (config.slackMode()) {
       case HTTP ->

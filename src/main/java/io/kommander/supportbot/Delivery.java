@@ -8,6 +8,7 @@ import io.kommander.supportbot.delivery.Ledger;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.PostgresLedger;
 import io.kommander.supportbot.delivery.SlackPoster;
+import io.kommander.supportbot.delivery.Subscriptions;
 import io.kommander.supportbot.slack.MemoryOnce;
 import io.kommander.supportbot.slack.Once;
 import io.kommander.supportbot.slack.PostgresOnce;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Where exactly-once decisions are kept: in PostgreSQL when {@code LEDGER_DATABASE_URL} is set
  * (every replica sees every decision), else in {@code DATA_DIR} and memory (one replica). Holds the
- * outbox that posts mention replies and announcements, and the record of handled clicks.
+ * outbox that posts mention replies and announcements, the record of handled clicks, and the
+ * channels' subscriptions.
  */
 final class Delivery implements AutoCloseable {
   /** Posts that may wait on a slow Slack at once; replies beyond wait their turn in the ledger. */
@@ -28,11 +30,14 @@ final class Delivery implements AutoCloseable {
   private final Optional<HikariDataSource> db;
   private final Outbox outbox;
   private final Once once;
+  private final Subscriptions subscriptions;
 
-  private Delivery(Optional<HikariDataSource> db, Outbox outbox, Once once) {
+  private Delivery(
+      Optional<HikariDataSource> db, Outbox outbox, Once once, Subscriptions subscriptions) {
     this.db = db;
     this.outbox = outbox;
     this.once = once;
+    this.subscriptions = subscriptions;
   }
 
   /** Empty when Slack is off (no token to post with). */
@@ -54,7 +59,9 @@ final class Delivery implements AutoCloseable {
       // An hour covers Slack's retries of a click.
       Duration ttl = Duration.ofHours(1);
       Once once = db.<Once>map(d -> new PostgresOnce(d, ttl)).orElseGet(() -> new MemoryOnce(ttl));
-      return Optional.of(new Delivery(db, outbox.start(settings.lookEvery()), once));
+      Subscriptions subscriptions =
+          db.map(Subscriptions::postgres).orElseGet(() -> Subscriptions.file(config.dataDir()));
+      return Optional.of(new Delivery(db, outbox.start(settings.lookEvery()), once, subscriptions));
     } catch (RuntimeException e) {
       db.ifPresent(HikariDataSource::close);
       throw e;
@@ -81,6 +88,11 @@ final class Delivery implements AutoCloseable {
 
   Once once() {
     return once;
+  }
+
+  /** Which channels asked for which lines' announcements; shared like the outbox. */
+  Subscriptions subscriptions() {
+    return subscriptions;
   }
 
   @Override

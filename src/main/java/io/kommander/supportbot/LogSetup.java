@@ -35,7 +35,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
           // anyone could fill the log. The 400 is the answer; nothing to act on.
           "org.eclipse.jetty.util.HostPort", Level.ERROR,
           // The pool's start-up chatter at INFO is enough once.
-          "com.zaxxer.hikari", Level.WARN);
+          "com.zaxxer.hikari", Level.WARN,
+          // Flyway describes its environment at INFO on every start; which migrations ran is kept.
+          "org.flywaydb", Level.WARN,
+          "org.flywaydb.core.internal.command.DbMigrate", Level.INFO);
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

@@ -90,8 +90,7 @@ public final class Serve implements AutoCloseable {
       if (config.slackMode() != Config.SlackMode.OFF) {
         AnnouncementSettings settings = Bot.settings(config);
         delivery = Delivery.open(config, settings, clock);
-        announcements =
-            Announcements.start(config, settings, live, clock, delivery.map(Delivery::outbox));
+        announcements = Announcements.start(config, settings, live, clock, delivery);
       }
       Bot bot = Bot.start(config, host, live, announcements, delivery);
       // After the bot, whose metrics registry its gauges join.

@@ -2,6 +2,8 @@ package io.kommander.supportbot.announce;
 
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
+import io.kommander.supportbot.delivery.Subscriptions;
+import io.kommander.supportbot.delivery.Subscriptions.Subscription;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
@@ -9,7 +11,16 @@ import io.kommander.supportbot.timing.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts due announcements exactly once. Each look ({@link #tick}) recomputes the plan from the
- * catalog in force, so a changed planned date reschedules by itself. Each delivery (announcement
- * and channel) goes through the {@link Outbox}, which records it, posts it once and recovers it
- * after a crash.
+ * catalog in force, so a changed planned date reschedules by itself. An announcement goes to the
+ * channels named in configuration and to those subscribed to its line (or to every line). Each
+ * delivery (announcement and channel) goes through the {@link Outbox}, which records it, posts it
+ * once and recovers it after a crash. Deliveries fan out over a few threads of their own, so a
+ * thousand channels neither wait in a line nor take the threads that post mention replies; replicas
+ * sharing the ledger take the channels in different orders and so share the work.
  */
 public final class AnnouncementScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AnnouncementScheduler.class);
@@ -29,23 +43,54 @@ public final class AnnouncementScheduler implements AutoCloseable {
   /** Posts more than this late say so. */
   static final Duration LATE = Duration.ofHours(1);
 
+  /** Posts in flight at once per replica; Slack's limits are per channel and per workspace. */
+  static final int FAN_OUT = 8;
+
+  /** Slack's errors for a channel that is gone for the bot: its subscriptions end. */
+  static final Set<String> CHANNEL_GONE =
+      Set.of("channel_not_found", "is_archived", "not_in_channel");
+
   private final Supplier<PolicyService> policy;
   private final AnnouncementSettings settings;
   private final AnnouncementPlanner planner;
   private final Outbox outbox;
+  private final Subscriptions subscriptions;
   private final Clock clock;
   private final ScheduledExecutorService timer = Timers.daemon("announcements");
+  private final ExecutorService fanOut = Timers.pool("announce-post", FAN_OUT);
 
   /**
    * @param outbox posts each announcement once, shared with mention replies
+   * @param subscriptions the channels that asked for lines' announcements from Slack
    */
   public AnnouncementScheduler(
-      Supplier<PolicyService> policy, AnnouncementSettings settings, Outbox outbox, Clock clock) {
+      Supplier<PolicyService> policy,
+      AnnouncementSettings settings,
+      Outbox outbox,
+      Subscriptions subscriptions,
+      Clock clock) {
     this.policy = policy;
     this.settings = settings;
     this.planner = new AnnouncementPlanner(settings);
     this.outbox = outbox;
+    this.subscriptions = subscriptions;
     this.clock = clock;
+    outbox.onFailure(this::channelGone);
+  }
+
+  /** A channel that archived or removed the bot gets nothing more, rather than failures forever. */
+  private void channelGone(Post post, String error) {
+    if (post.key().startsWith(Outbox.REPLY) || !CHANNEL_GONE.contains(error)) {
+      return;
+    }
+    int removed = subscriptions.removeChannel(post.channel());
+    if (removed > 0) {
+      log.warn(
+          "Unsubscribed {} from {} line(s): Slack answered {} to an announcement",
+          post.channel(),
+          removed,
+          error);
+    }
   }
 
   /** Looks at once (catching up on what was missed while down), then every {@code interval}. */
@@ -73,27 +118,55 @@ public final class AnnouncementScheduler implements AutoCloseable {
 
   /** One look: posts every due, unrecorded delivery. Returns how many were posted. */
   public synchronized int tick() {
-    if (!settings.active()) {
+    if (!settings.enabled()) {
       return 0;
     }
     SupportPolicy rules = policy.get().policy();
     Instant now = clock.instant();
-    int posted = 0;
+    List<Subscription> subscribed = subscriptions.all();
+    List<Callable<Boolean>> deliveries = new ArrayList<>();
     for (Announcement a : planner.plan(rules, now)) {
       if (a.due().isAfter(now)) {
         break; // soonest first
       }
-      for (String channel : settings.channels()) {
-        posted += deliver(a, channel, rules, now) ? 1 : 0;
+      boolean late = Duration.between(a.due(), now).compareTo(LATE) > 0;
+      SlackMessage message = AnnouncementMessages.render(a, rules, late);
+      for (String channel : recipients(a, subscribed)) {
+        deliveries.add(() -> deliver(a.key(channel), channel, message, late));
       }
+    }
+    Collections.shuffle(deliveries);
+    int posted = 0;
+    try {
+      for (Future<Boolean> done : fanOut.invokeAll(deliveries)) {
+        posted += Boolean.TRUE.equals(done.get()) ? 1 : 0;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r; // as if on this thread: the round fails and the next look retries
+      } else if (e.getCause() instanceof Error fatal) {
+        throw fatal;
+      }
+      throw new IllegalStateException("An announcement failed: " + e.getCause().getMessage(), e);
     }
     return posted;
   }
 
-  private boolean deliver(Announcement a, String channel, SupportPolicy rules, Instant now) {
-    String key = a.key(channel);
-    boolean late = Duration.between(a.due(), now).compareTo(LATE) > 0;
-    SlackMessage message = AnnouncementMessages.render(a, rules, late);
+  /** The configured channels, then each channel subscribed to the announcement's line. */
+  private Set<String> recipients(Announcement a, List<Subscription> subscribed) {
+    String line = a.end().line().kommander().toString();
+    Set<String> out = new LinkedHashSet<>(settings.channels());
+    for (Subscription s : subscribed) {
+      if (s.everyLine() || s.line().equals(line)) {
+        out.add(s.channel());
+      }
+    }
+    return out;
+  }
+
+  private boolean deliver(String key, String channel, SlackMessage message, boolean late) {
     if (outbox.record(new Post(key, channel, null, message.text(), message.blocksJson()))) {
       log.info("Announcing {}{}", key, late ? " (late)" : "");
     }
@@ -105,6 +178,24 @@ public final class AnnouncementScheduler implements AutoCloseable {
     return planner.upcoming(policy.get().policy(), clock.instant());
   }
 
+  /**
+   * The next announcement a channel subscribed to these lines (Kommander minors, or {@link
+   * Subscriptions#ALL}) will see.
+   */
+  public Optional<Announcement> nextFor(Set<String> lines) {
+    return upcoming().stream()
+        .filter(
+            a ->
+                lines.contains(Subscriptions.ALL)
+                    || lines.contains(a.end().line().kommander().toString()))
+        .findFirst();
+  }
+
+  /** How many channels subscribed from Slack, for the schedule's summary. */
+  public long subscribedChannels() {
+    return subscriptions.all().stream().map(Subscription::channel).distinct().count();
+  }
+
   public AnnouncementSettings settings() {
     return settings;
   }
@@ -112,5 +203,6 @@ public final class AnnouncementScheduler implements AutoCloseable {
   @Override
   public void close() {
     Timers.stop(timer, Duration.ofSeconds(10)); // a post in flight finishes
+    Timers.stop(fanOut, Duration.ofSeconds(10));
   }
 }

@@ -20,12 +20,21 @@ public final class ScheduleMessage {
     List<String> lines = new ArrayList<>();
     if (scheduler.isEmpty()) {
       lines.add(
-          "Announcements are off. To turn them on, set ANNOUNCE_CHANNELS (channel ids) and invite the bot to those channels.");
+          "Announcements are off. To turn them on, set SLACK_BOT_TOKEN and enable them in"
+              + " config/announcements.yaml; then channels subscribe with `/kommander-support"
+              + " subscribe`.");
     } else {
       AnnouncementSettings s = scheduler.get().settings();
+      List<String> where = new ArrayList<>(s.channels().stream().map(c -> "<#" + c + ">").toList());
+      long subscribed = scheduler.get().subscribedChannels();
+      if (subscribed > 0) {
+        where.add(subscribed + " channel(s) subscribed from Slack");
+      }
       lines.add(
           "Posted to "
-              + String.join(", ", s.channels().stream().map(c -> "<#" + c + ">").toList())
+              + (where.isEmpty()
+                  ? "the channels that subscribe (none yet: `/kommander-support subscribe` in one)"
+                  : ReplyPhrases.and(where))
               + " at "
               + s.time()
               + " "
@@ -38,19 +47,7 @@ public final class ScheduleMessage {
         lines.add(
             "Nothing is scheduled: no planned release with a date would end support for a line.");
       }
-      for (Announcement a : upcoming) {
-        lines.add(
-            "• "
-                + a.due()
-                + ": "
-                + (a.dayOf()
-                    ? "support for "
-                        + a.end().line().label()
-                        + " ends ("
-                        + a.end().ending().by().release()
-                        + " ships)"
-                    : a.leadDays() + "-day warning for " + a.end().line().label()));
-      }
+      upcoming.forEach(a -> lines.add("• " + summary(a)));
     }
     String text = String.join("\n", lines);
     return new SlackMessage(
@@ -59,5 +56,18 @@ public final class ScheduleMessage {
             header(h -> h.text(plainText(":mega: End-of-support announcements", true))),
             section(x -> x.text(markdownText(SlackLimits.fit(text, SlackLimits.SECTION_TEXT))))),
         true);
+  }
+
+  /** When an announcement goes out, and what it says, in one line. */
+  public static String summary(Announcement a) {
+    return a.due()
+        + ": "
+        + (a.dayOf()
+            ? "support for "
+                + a.end().line().label()
+                + " ends ("
+                + a.end().ending().by().release()
+                + " ships)"
+            : a.leadDays() + "-day warning for " + a.end().line().label());
   }
 }

@@ -7,15 +7,16 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -48,6 +49,7 @@ public final class Outbox implements AutoCloseable {
   private final String owner = "bot-" + UUID.randomUUID().toString().substring(0, 8);
   private final ExecutorService workers;
   private final ScheduledExecutorService timer = Timers.daemon("outbox-recovery");
+  private final List<BiConsumer<Post, String>> failureListeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param claimTimeout a claim older than this belongs to a dead process: longer than a post with
@@ -61,15 +63,15 @@ public final class Outbox implements AutoCloseable {
     this.poster = poster;
     this.clock = clock;
     this.claimTimeout = claimTimeout;
-    AtomicInteger n = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "outbox-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = Timers.pool("outbox", workers);
+  }
+
+  /**
+   * Hears of each post that failed for good, with Slack's error, whichever path posted it (at once,
+   * or a later recovery): e.g. to stop announcing to a channel that is gone.
+   */
+  public void onFailure(BiConsumer<Post, String> listener) {
+    failureListeners.add(listener);
   }
 
   /** Records a post; false if its key was already recorded (by this replica or another). */
@@ -91,21 +93,6 @@ public final class Outbox implements AutoCloseable {
       log.info("Shutting down: {} is left to the next recovery", post.key());
     }
     return true;
-  }
-
-  /**
-   * What became of a post after {@link #sendAndReport}: whether that call recorded it, and its
-   * entry after this replica's attempt (empty if the ledger lost it).
-   */
-  public record Attempt(boolean recorded, Optional<Entry> entry) {
-    /** Slack's error when the post failed for good, such as {@code not_in_channel}. */
-    public Optional<String> failure() {
-      return entry.filter(e -> e.state() == Ledger.State.FAILED).map(Entry::error);
-    }
-
-    public boolean sent() {
-      return entry.filter(e -> e.state() == Ledger.State.SENT).isPresent();
-    }
   }
 
   /**
@@ -224,6 +211,7 @@ public final class Outbox implements AutoCloseable {
           post.key(),
           post.channel(),
           p.error());
+      failureListeners.forEach(l -> l.accept(post, p.error()));
     } else if (outcome instanceof SlackPoster.Transient t && t.unsure()) {
       log.warn("{}: {}; the claim stays until history can tell", post.key(), t.reason());
       count(post.key(), "unsure");

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,37 +24,7 @@ public final class PostgresLedger implements Ledger {
 
   public PostgresLedger(DataSource db) {
     this.db = db;
-    migrate();
-  }
-
-  /**
-   * Versions before the outbox kept announcements alone in {@code announcement_ledger}: that table
-   * is renamed and given the post's columns. A lock keeps replicas starting together in step.
-   */
-  private void migrate() {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      s.execute("SELECT pg_advisory_xact_lock(7312001)");
-      s.execute(
-          "DO $$ BEGIN IF to_regclass('announcement_ledger') IS NOT NULL"
-              + " AND to_regclass('outbox') IS NULL THEN"
-              + " ALTER TABLE announcement_ledger RENAME TO outbox; END IF; END $$");
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS outbox (key text PRIMARY KEY, state text NOT NULL, owner text,"
-              + " updated timestamptz NOT NULL, slack_ts text, error text,"
-              + " attempts int NOT NULL DEFAULT 0)");
-      s.execute(
-          "ALTER TABLE outbox ADD COLUMN IF NOT EXISTS channel text,"
-              + " ADD COLUMN IF NOT EXISTS thread_ts text, ADD COLUMN IF NOT EXISTS text text,"
-              + " ADD COLUMN IF NOT EXISTS blocks text");
-      s.execute(
-          "CREATE INDEX IF NOT EXISTS outbox_unfinished ON outbox (updated)"
-              + " WHERE state IN ('PENDING', 'RETRY', 'CLAIMED')");
-      c.commit();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot prepare the outbox table: " + e.getMessage(), e);
-    }
+    Schema.migrate(db);
   }
 
   @Override

@@ -117,7 +117,8 @@ public final class ReplyPhrases {
         lines + (clusters ? " clusters: " : " versions: ") + String.join("; ", parts) + ".");
   }
 
-  private static String and(List<String> names) {
+  /** "a", "a and b", "a, b and c". */
+  public static String and(List<String> names) {
     return names.size() == 1
         ? names.get(0)
         : String.join(", ", names.subList(0, names.size() - 1))

@@ -33,7 +33,15 @@ public final class HomeView {
     this.answers = answers;
   }
 
+  /** The tab without a person's channels (no channel gets announcements). */
   public View view() {
+    return view(List.of());
+  }
+
+  /**
+   * @param channelRows the person's channels that get announcements, one line each
+   */
+  public View view(List<String> channelRows) {
     PolicyService service = answers.policy();
     Reply reply =
         service.answer(
@@ -43,6 +51,13 @@ public final class HomeView {
     blocks.add(header(h -> h.text(plainText(":calendar: Next end-of-support dates", true))));
     blocks.add(
         section(s -> s.text(markdownText(nextEndings((MatrixAnswer) reply.answers().get(0))))));
+    if (!channelRows.isEmpty()) {
+      blocks.add(divider());
+      blocks.add(header(h -> h.text(plainText(":mega: Your channels' announcements", true))));
+      String rows = String.join("\n", channelRows);
+      blocks.add(
+          section(s -> s.text(markdownText(SlackLimits.fit(rows, SlackLimits.SECTION_TEXT)))));
+    }
     blocks.add(divider());
     blocks.add(header(h -> h.text(plainText(":mag: Release data", true))));
     blocks.add(section(s -> s.text(markdownText(dataAge(service)))));

@@ -1,10 +1,10 @@
 package io.kommander.supportbot.slack;
 
+import io.kommander.supportbot.delivery.Schema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -21,14 +21,7 @@ public final class PostgresOnce implements Once {
   public PostgresOnce(DataSource db, Duration ttl) {
     this.db = db;
     this.ttlSeconds = ttl.toSeconds();
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS slack_once ("
-              + "key text PRIMARY KEY, claimed_at timestamptz NOT NULL DEFAULT now())");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create the slack_once table: " + e.getMessage(), e);
-    }
+    Schema.migrate(db);
   }
 
   @Override

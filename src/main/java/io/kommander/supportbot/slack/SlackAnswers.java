@@ -6,6 +6,7 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.JsonOps;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
@@ -102,6 +103,11 @@ public final class SlackAnswers {
         new Key(
             normalise(question), service.revision(), service.today(), service.caveat().orElse(""));
     return cache.get(key, k -> render(service, k.question()));
+  }
+
+  /** What the parser reads in {@code text}, for commands that take versions. */
+  public Query parse(String text) {
+    return parser.parse(text);
   }
 
   public BlockKitRenderer renderer() {

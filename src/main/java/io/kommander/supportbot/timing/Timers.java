@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Background timers that never keep the JVM alive on their own. */
 public final class Timers {
@@ -13,6 +14,18 @@ public final class Timers {
     return Executors.newSingleThreadScheduledExecutor(
         r -> {
           Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** A fixed pool of daemon threads named {@code name-1}, {@code name-2}, ... */
+  public static ExecutorService pool(String name, int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name + "-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         });

@@ -1,10 +1,10 @@
 package io.kommander.supportbot.upstream;
 
+import io.kommander.supportbot.delivery.Schema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /** The watcher's state as one JSON row, shared by every replica on the database. */
@@ -13,14 +13,7 @@ final class PostgresUpstreamStore implements UpstreamStore {
 
   PostgresUpstreamStore(DataSource db) {
     this.db = db;
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS upstream_state (id int PRIMARY KEY, doc text NOT NULL,"
-              + " updated timestamptz NOT NULL DEFAULT now())");
-    } catch (SQLException e) {
-      throw new IllegalStateException("upstream_state cannot be created: " + e.getMessage(), e);
-    }
+    Schema.migrate(db);
   }
 
   @Override

@@ -23,6 +23,7 @@ import io.kommander.supportbot.delivery.Ledger.State;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.delivery.SlackPoster;
+import io.kommander.supportbot.delivery.Subscriptions;
 import io.kommander.supportbot.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ class AnnouncementSchedulerTest {
         live,
         AnnouncementFixture.settings(CHANNEL),
         new Outbox(ledger(), poster, clock, Duration.ZERO, 1),
+        Subscriptions.file(dir),
         clock);
   }
 

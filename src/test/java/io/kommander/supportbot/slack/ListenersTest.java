@@ -62,7 +62,7 @@ class ListenersTest {
   @Test
   void theCommandAnswersInTheAckEphemeralWithAShareButton() throws Exception {
     SupportCommand command =
-        new SupportCommand(answers, () -> new SlackMessage("schedule", List.of(), true));
+        new SupportCommand(answers, () -> new SlackMessage("schedule", List.of(), true), null);
     SlashCommandRequest req = command("dkp 2.4");
     Response r = command.apply(req, req.getContext());
     assertThat(r.getStatusCode()).isEqualTo(200);

@@ -39,19 +39,25 @@ public final class SlackRequests {
   }
 
   public static String slashCommand(String text, String responseUrl) {
+    return slashCommand(text, responseUrl, "C0001", "U0001", "123.456.abc");
+  }
+
+  /** The command as typed by {@code user} in {@code channel}; each use has its own trigger id. */
+  public static String slashCommand(
+      String text, String responseUrl, String channel, String user, String triggerId) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("token", "legacy-token");
     f.put("team_id", "T0001");
     f.put("team_domain", "example");
-    f.put("channel_id", "C0001");
+    f.put("channel_id", channel);
     f.put("channel_name", "support");
-    f.put("user_id", "U0001");
+    f.put("user_id", user);
     f.put("user_name", "alice");
     f.put("command", "/kommander-support");
     f.put("text", text);
     f.put("api_app_id", "A0001");
     f.put("response_url", responseUrl);
-    f.put("trigger_id", "123.456.abc");
+    f.put("trigger_id", triggerId);
     return form(f);
   }
 

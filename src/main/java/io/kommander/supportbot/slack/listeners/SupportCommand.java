@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -20,18 +21,26 @@ public final class SupportCommand implements SlashCommandHandler {
 
   private final SlackAnswers answers;
   private final Supplier<SlackMessage> schedule;
+  private final SubscriptionCommand subscriptions;
 
   /**
    * @param schedule renders the announcement schedule, for {@code /kommander-support announcements}
+   * @param subscriptions {@code subscribe}, {@code unsubscribe} and {@code subscriptions}
    */
-  public SupportCommand(SlackAnswers answers, Supplier<SlackMessage> schedule) {
+  public SupportCommand(
+      SlackAnswers answers, Supplier<SlackMessage> schedule, SubscriptionCommand subscriptions) {
     this.answers = answers;
     this.schedule = schedule;
+    this.subscriptions = subscriptions;
   }
 
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     String text = req.getPayload().getText();
+    Optional<String> verb = SubscriptionCommand.verb(text);
+    if (verb.isPresent()) {
+      return subscriptions.apply(verb.get(), req.getPayload(), ctx);
+    }
     if (text != null && SCHEDULE_WORDS.contains(text.strip().toLowerCase(Locale.ROOT))) {
       SlackMessage message = schedule.get();
       return ctx.ack(

@@ -1,0 +1,159 @@
+package io.kommander.supportbot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kommander.supportbot.policy.Minor;
+import io.kommander.supportbot.policy.Product;
+import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.testing.SlackMock;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code /kommander-support subscribe | unsubscribe | subscriptions} over real HTTP: Slack's signed
+ * slash command in; the channel's one-line notice ({@code chat.postMessage}) and the person's
+ * ephemeral answer ({@code response_url}) out, on WireMock.
+ */
+class SubscriptionCommandTest {
+  static final String SECRET = "subscription-secret-0123456789abcd";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final AtomicInteger TRIGGERS = new AtomicInteger();
+
+  @RegisterExtension
+  static final SignedBot it =
+      new SignedBot(
+          SECRET,
+          // A channel the bot was never invited to, as Slack answers a post there.
+          s ->
+              s.server()
+                  .stubFor(
+                      post("/api/chat.postMessage")
+                          .atPriority(1)
+                          .withRequestBody(containing("channel=CNOTIN"))
+                          .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}"))),
+          c -> c);
+
+  private static HttpResponse<String> command(String channel, String user, String text)
+      throws Exception {
+    return it.requests.post(
+        "/slack/events",
+        SlackRequests.slashCommand(
+            text, it.slack.responseUrl(), channel, user, "trigger." + TRIGGERS.incrementAndGet()),
+        "application/x-www-form-urlencoded");
+  }
+
+  /** The ephemeral text of an ack that answered at once. */
+  private static String answeredAtOnce(HttpResponse<String> r) throws Exception {
+    assertThat(r.statusCode()).isEqualTo(200);
+    var body = JSON.readTree(r.body());
+    assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
+    return body.get("text").asText();
+  }
+
+  /** The follow-up the person got through response_url. */
+  private static String followUp() throws Exception {
+    var body = JSON.readTree(it.slack.awaitCalls("/response", 1).get(0).getBodyAsString());
+    assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
+    return body.get("text").asText();
+  }
+
+  private static String label(String kommanderMinor) {
+    return SignedBot.APRIL
+        .catalog()
+        .line(Product.KOMMANDER, Minor.parse(kommanderMinor))
+        .map(ReleaseLine::label)
+        .orElseThrow();
+  }
+
+  @Test
+  void aChannelSubscribesToALineSeesItListedAndUnsubscribes() throws Exception {
+    assertThat(answeredAtOnce(command("CSUBS1", "U0ALICE", "subscriptions")))
+        .startsWith("This channel gets no end-of-support announcements.");
+
+    HttpResponse<String> r = command("CSUBS1", "U0ALICE", "subscribe nkp 2.16");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEmpty(); // acked at once; the person hears after the notice was posted
+    Map<String, String> notice =
+        SlackMock.form(it.slack.awaitCalls("/api/chat.postMessage", 1).get(0).getBodyAsString());
+    assertThat(notice.get("channel")).isEqualTo("CSUBS1");
+    assertThat(notice.get("text"))
+        .isEqualTo(
+            ":mega: <@U0ALICE> subscribed this channel to end-of-support announcements for "
+                + label("2.16")
+                + ".");
+    assertThat(followUp()).startsWith("Subscribed this channel: " + label("2.16") + ".");
+
+    it.slack.server().resetRequests();
+    assertThat(answeredAtOnce(command("CSUBS1", "U0BOB", "subscriptions")))
+        .contains("• " + label("2.16") + ": subscribed by <@U0ALICE> on ");
+    assertThat(answeredAtOnce(command("CSUBS1", "U0BOB", "subscribe NKP 2.16")))
+        .isEqualTo("This channel already gets announcements for " + label("2.16") + ".");
+    it.slack.awaitNoCalls("/api/chat.postMessage"); // nothing changed, nothing announced
+
+    // Anyone in the channel may change it, under any of the line's names.
+    command("CSUBS1", "U0BOB", "unsubscribe kommander 2.16");
+    assertThat(
+            SlackMock.form(it.slack.awaitCalls("/api/chat.postMessage", 1).get(0).getBodyAsString())
+                .get("text"))
+        .isEqualTo(
+            ":mega: <@U0BOB> unsubscribed this channel from end-of-support announcements for "
+                + label("2.16")
+                + ".");
+    assertThat(answeredAtOnce(command("CSUBS1", "U0BOB", "subscriptions")))
+        .startsWith("This channel gets no end-of-support announcements.");
+  }
+
+  @Test
+  void everyLineIsOneSubscriptionThatLinesCannotBeTakenOutOf() throws Exception {
+    command("CSUBS2", "U0ALICE", "subscribe");
+    assertThat(followUp()).startsWith("Subscribed this channel: every line.");
+    assertThat(answeredAtOnce(command("CSUBS2", "U0ALICE", "subscribe nkp 2.17")))
+        .isEqualTo("This channel already gets every line's announcements.");
+    assertThat(answeredAtOnce(command("CSUBS2", "U0ALICE", "unsubscribe nkp 2.17")))
+        .contains("`/kommander-support unsubscribe` stops them all");
+    it.slack.server().resetRequests();
+    command("CSUBS2", "U0ALICE", "unsubscribe");
+    assertThat(followUp()).startsWith("Unsubscribed this channel: every line.");
+  }
+
+  @Test
+  void aChannelTheBotIsNotInIsNotSubscribedAndThePersonIsToldHowToInviteIt() throws Exception {
+    command("CNOTIN", "U0ALICE", "subscribe nkp 2.17");
+    assertThat(followUp())
+        .isEqualTo(io.kommander.supportbot.slack.listeners.SubscriptionCommand.NOT_IN_CHANNEL);
+    assertThat(answeredAtOnce(command("CNOTIN", "U0ALICE", "subscriptions")))
+        .startsWith("This channel gets no end-of-support announcements.");
+  }
+
+  @Test
+  void linesThatCannotBeSubscribedToAreRefusedWithTheReason() throws Exception {
+    assertThat(answeredAtOnce(command("CSUBS3", "U0ALICE", "subscribe nkp 2.40")))
+        .startsWith("NKP 2.40 is not a line I know.");
+    assertThat(answeredAtOnce(command("CSUBS3", "U0ALICE", "subscribe dkp 2.6")))
+        .isEqualTo(
+            label("2.6") + "'s support has ended: there is nothing more to announce for it.");
+    assertThat(answeredAtOnce(command("CSUBS3", "U0ALICE", "subscribe lunch please")))
+        .startsWith("I found no line in \"lunch please\".");
+    assertThat(answeredAtOnce(command("CSUBS3", "U0ALICE", "subscribe " + "9".repeat(5_000))))
+        .contains("Name lines like `nkp 2.16`");
+    it.slack.awaitNoCalls("/api/chat.postMessage");
+    assertThat(answeredAtOnce(command("CSUBS3", "U0ALICE", "subscriptions")))
+        .startsWith("This channel gets no end-of-support announcements.");
+  }
+
+  @Test
+  void severalLinesInOneCommandAreAnnouncedTogether() throws Exception {
+    command("CSUBS4", "U0ALICE", "subscribe nkp 2.16, nkp 2.17 and nkp 2.16.1");
+    assertThat(
+            SlackMock.form(it.slack.awaitCalls("/api/chat.postMessage", 1).get(0).getBodyAsString())
+                .get("text"))
+        .endsWith("for " + label("2.16") + " and " + label("2.17") + ".");
+  }
+}

@@ -1,6 +1,7 @@
 package io.kommander.supportbot.announce;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -24,10 +25,12 @@ import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.delivery.SlackPoster;
 import io.kommander.supportbot.delivery.Subscriptions;
+import io.kommander.supportbot.delivery.Subscriptions.Subscription;
 import io.kommander.supportbot.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +114,45 @@ class AnnouncementSchedulerTest {
     assertThat(state(IN_30)).isEqualTo(State.SENT);
     assertThat(state(IN_7)).isEqualTo(State.SENT);
     assertThat(ledger().get(ENDED).orElseThrow().slackTs()).isEqualTo("1800000000.000100");
+  }
+
+  @Test
+  void eachAnnouncementGoesToTheChannelsSubscribedToItsLineAndAGoneChannelIsUnsubscribed() {
+    Subscriptions subscribed = Subscriptions.file(dir);
+    Instant at = Instant.parse("2026-12-01T00:00:00Z");
+    subscribed.add(new Subscription("C0LINE215", "2.15", "U1", at));
+    subscribed.add(new Subscription("C0LINE216", "2.16", "U1", at));
+    subscribed.add(new Subscription("C0EVERY", Subscriptions.ALL, "U2", at));
+    subscribed.add(new Subscription("C0ARCHIVED", "2.15", "U3", at));
+    subscribed.add(new Subscription("C0ARCHIVED", "2.16", "U3", at));
+    subscribed.add(new Subscription(CHANNEL, "2.15", "U4", at)); // also configured: posted once
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .atPriority(1)
+            .withRequestBody(containing("channel=C0ARCHIVED"))
+            .willReturn(okJson("{\"ok\":false,\"error\":\"is_archived\"}")));
+    AnnouncementScheduler s =
+        new AnnouncementScheduler(
+            live,
+            AnnouncementFixture.settings(CHANNEL),
+            new Outbox(ledger(), AnnouncementFixture.poster(slack), clock, Duration.ZERO, 1),
+            subscribed,
+            clock);
+    clock.set("2026-12-16T09:00:00Z"); // NKP 2.15's 30-day warning
+
+    assertThat(s.tick()).isEqualTo(3);
+    assertThat(posts(slack).stream().map(p -> form(p).get("channel")))
+        .containsExactlyInAnyOrder(CHANNEL, "C0LINE215", "C0EVERY", "C0ARCHIVED");
+    assertThat(state("ends-in-30d:kommander-2.15:C0ARCHIVED:2027-01-15")).isEqualTo(State.FAILED);
+    assertThat(subscribed.of("C0ARCHIVED")).isEmpty(); // both its lines
+    assertThat(subscribed.of("C0LINE216")).hasSize(1);
+
+    slack.resetRequests();
+    assertThat(s.tick()).isZero(); // once each; the archived channel is not tried again
+    assertThat(posts(slack)).isEmpty();
+    assertThat(s.nextFor(java.util.Set.of("2.15")).orElseThrow().leadDays()).isEqualTo(7);
+    assertThat(s.nextFor(java.util.Set.of("2.16"))).isEmpty();
+    assertThat(s.subscribedChannels()).isEqualTo(4);
   }
 
   @Test

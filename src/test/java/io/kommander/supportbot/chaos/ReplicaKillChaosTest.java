@@ -49,9 +49,17 @@ class ReplicaKillChaosTest {
   record Replica(Process process, int port) {}
 
   Replica start(String name, String databaseUrl, Path config) throws Exception {
+    return start(name, databaseUrl, config, null);
+  }
+
+  /** A replica on {@code catalog} (null: the shipped one). */
+  Replica start(String name, String databaseUrl, Path config, Path catalog) throws Exception {
     int port = freePort();
     ProcessBuilder pb = FileLedgerChaosTest.bot(port, SECRET);
     Map<String, String> env = pb.environment();
+    if (catalog != null) {
+      env.put("CATALOG_FILE", catalog.toString());
+    }
     env.put("ANNOUNCE_CONFIG", config.toString());
     env.put("LEDGER_DATABASE_URL", databaseUrl);
     env.put("DATA_DIR", dir.resolve("data-" + name).toString());

@@ -101,6 +101,10 @@ public final class LoadHarness {
   }
 
   private void run() throws Exception {
+    if (Boolean.getBoolean("load.fanOutOnly")) {
+      fanOutOnly();
+      return;
+    }
     Files.createDirectories(logs);
     List<String> flags = DockerfileFlags.read(Path.of("Dockerfile"));
     Map<App, List<String>> flagsOf =
@@ -152,8 +156,37 @@ public final class LoadHarness {
         }
       }
       SlowSlack slow = slowSlack(flagsOf.get(App.BOT), env, slack, logs.resolve("bot-slow.log"));
+      FanOutPhase.Outcome fanOut =
+          new FanOutPhase(rate, length, logs).run(flagsOf.get(App.BOT), env, slack);
       summarise(runs);
       summarise(slow);
+      FanOutPhase.print(fanOut);
+      verdict(
+          fanOut.duplicates() == 0 && fanOut.delivered() == fanOut.channels(),
+          "fan-out: each of %d channels posted to once: %d delivered, %d duplicates",
+          fanOut.channels(),
+          fanOut.delivered(),
+          fanOut.duplicates());
+    }
+  }
+
+  /** {@code -Dload.fanOutOnly=true}: the fan-out phase alone, for working on it. */
+  private void fanOutOnly() throws Exception {
+    Files.createDirectories(logs);
+    List<String> flags = ClassArchive.trained(DockerfileFlags.read(Path.of("Dockerfile")), logs);
+    try (SlackApiStub slack = new SlackApiStub()) {
+      FanOutPhase.print(
+          new FanOutPhase(rate, length, logs)
+              .run(
+                  flags,
+                  Map.of(
+                      "SLACK_BOT_TOKEN",
+                      "xoxb-bench-token",
+                      "SLACK_SIGNING_SECRET",
+                      SECRET,
+                      "SLACK_API_URL",
+                      slack.apiUrl()),
+                  slack));
     }
   }
 

@@ -104,7 +104,7 @@ class LinkUnfurlTest {
   void theManifestAsksForTheUnfurlDomainEventAndScopes() throws Exception {
     JsonNode manifest =
         new YAMLMapper().readTree(Path.of("config/slack-app-manifest.yml").toFile());
-    assertThat(manifest.at("/features/unfurl_domains/0").asText()).isEqualTo("YOUR-HOST");
+    assertThat(manifest.at("/features/unfurl_domains/0").asText()).isEqualTo("your-host");
     assertThat(manifest.at("/settings/event_subscriptions/bot_events").toString())
         .contains("\"link_shared\"");
     assertThat(manifest.at("/oauth_config/scopes/bot").toString())

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * "Check versions in this message" over real HTTP: Slack's signed {@code message_action} payload
- * in, {@code chat.postMessage} and {@code response_url} (WireMock) out.
+ * "Check versions" over real HTTP: Slack's signed {@code message_action} payload in, {@code
+ * chat.postMessage} and {@code response_url} (WireMock) out.
  */
 class MessageShortcutTest {
   static final String SECRET = "shortcut-secret-0123456789abcdef";
@@ -151,7 +151,7 @@ class MessageShortcutTest {
     JsonNode shortcut = manifest.at("/features/shortcuts/0");
     assertThat(shortcut.get("type").asText()).isEqualTo("message");
     assertThat(shortcut.get("callback_id").asText()).isEqualTo(CheckMessageShortcut.CALLBACK_ID);
-    assertThat(shortcut.get("name").asText()).isEqualTo("Check versions in this message");
+    assertThat(shortcut.get("name").asText()).isEqualTo("Check versions");
     assertThat(manifest.at("/features/slash_commands/0/command").asText())
         .isEqualTo(SupportCommand.COMMAND);
     assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();

@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Check versions in this message", from any message's menu: answers what the message names in its
- * thread, through the outbox like a mention, keyed by the message, so however often and by however
- * many people it is used, the thread gets one answer. Acked at once; whatever the person must be
- * told (nothing to check, already answered, the bot cannot post there) goes to them alone through
- * {@code response_url} after the post was tried.
+ * "Check versions", from any message's menu: answers what the message names in its thread, through
+ * the outbox like a mention, keyed by the message, so however often and by however many people it
+ * is used, the thread gets one answer. Acked at once; whatever the person must be told (nothing to
+ * check, already answered, the bot cannot post there) goes to them alone through {@code
+ * response_url} after the post was tried.
  */
 public final class CheckMessageShortcut implements MessageShortcutHandler {
   public static final String CALLBACK_ID = "check_versions";

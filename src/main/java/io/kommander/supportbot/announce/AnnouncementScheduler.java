@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -58,6 +60,13 @@ public final class AnnouncementScheduler implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService timer = Timers.daemon("announcements");
   private final ExecutorService fanOut = Timers.pool("announce-post", FAN_OUT);
+
+  /**
+   * Deliveries of announcements still in the plan that are finished (sent or failed for good):
+   * looks skip them, so a day with a thousand channels does not cost a thousand ledger reads a look
+   * for as long as the announcement stays due.
+   */
+  private final Set<String> finished = ConcurrentHashMap.newKeySet();
 
   /**
    * @param outbox posts each announcement once, shared with mention replies
@@ -125,6 +134,7 @@ public final class AnnouncementScheduler implements AutoCloseable {
     Instant now = clock.instant();
     List<Subscription> subscribed = subscriptions.all();
     List<Callable<Boolean>> deliveries = new ArrayList<>();
+    Set<String> due = new HashSet<>();
     for (Announcement a : planner.plan(rules, now)) {
       if (a.due().isAfter(now)) {
         break; // soonest first
@@ -132,8 +142,17 @@ public final class AnnouncementScheduler implements AutoCloseable {
       boolean late = Duration.between(a.due(), now).compareTo(LATE) > 0;
       SlackMessage message = AnnouncementMessages.render(a, rules, late);
       for (String channel : recipients(a, subscribed)) {
-        deliveries.add(() -> deliver(a.key(channel), channel, message, late));
+        String key = a.key(channel);
+        due.add(key);
+        if (!finished.contains(key)) {
+          deliveries.add(() -> deliver(key, channel, message, late));
+        }
       }
+    }
+    finished.retainAll(due); // out of the plan: never looked at again
+    if (!deliveries.isEmpty()) {
+      log.info(
+          "Announcing: {} deliveries to try, {} done before", deliveries.size(), finished.size());
     }
     Collections.shuffle(deliveries);
     int posted = 0;
@@ -168,9 +187,13 @@ public final class AnnouncementScheduler implements AutoCloseable {
 
   private boolean deliver(String key, String channel, SlackMessage message, boolean late) {
     if (outbox.record(new Post(key, channel, null, message.text(), message.blocksJson()))) {
-      log.info("Announcing {}{}", key, late ? " (late)" : "");
+      log.debug("Announcing {}{}", key, late ? " (late)" : "");
     }
-    return outbox.deliver(key);
+    boolean posted = outbox.deliver(key);
+    if (posted || outbox.finished(key)) {
+      finished.add(key);
+    }
+    return posted;
   }
 
   /** What is coming, for "/kommander-support announcements". */

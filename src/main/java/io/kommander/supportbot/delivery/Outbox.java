@@ -128,6 +128,14 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
+  /** Whether the key was sent or failed for good: nothing more will be done with it. */
+  public boolean finished(String key) {
+    return ledger
+        .get(key)
+        .filter(e -> e.state() == Ledger.State.SENT || e.state() == Ledger.State.FAILED)
+        .isPresent();
+  }
+
   /**
    * Posts a recorded key now, on this thread, unless it is sent, failed or in someone else's hands.
    * True if this call posted it.

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,14 @@ final class FanOutPhase {
       Duration span,
       Duration ideal,
       Result idle,
-      Result during) {}
+      Result during,
+      Result later,
+      long postsAtLater,
+      Result mentionsIdle,
+      Result mentionsDuring) {}
+
+  /** Mentions a second, beside the slash commands, to see their acks during the fan-out. */
+  static final int MENTIONS_PER_SECOND = 20;
 
   private final int channels = Integer.getInteger("load.fanOutChannels", 1_000);
   private final Duration postTime =
@@ -53,13 +61,16 @@ final class FanOutPhase {
   Outcome run(List<String> flags, Map<String, String> baseEnv, SlackApiStub slack)
       throws Exception {
     Path catalog = logs.resolve("fan-out-releases.yaml");
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    writeCatalog(catalog, today.plusDays(1)); // NKP 2.15 ends tomorrow: nothing due yet
+    writeCatalog(catalog, LocalDate.now(ZoneOffset.UTC)); // NKP 2.18 ships today: 2.15 ends
+    // The day-of post goes out at a time of day, as in production: a minute from now, after the
+    // replicas have started, warmed up and been measured idle.
+    LocalTime due = LocalTime.now(ZoneOffset.UTC).plusSeconds(60).withNano(0);
     Path announcing =
         Files.writeString(
             logs.resolve("fan-out-announcements.yaml"),
-            "enabled: true\nchannels: []\nleadDays: [30]\ntime: \"00:00\"\nzone: UTC\n"
-                + "maxLateDays: 3\nlookEverySeconds: 60\nclaimTimeoutSeconds: 60\n");
+            "enabled: true\nchannels: []\nleadDays: [30]\ntime: \""
+                + due
+                + "\"\nzone: UTC\nmaxLateDays: 3\nlookEverySeconds: 1\nclaimTimeoutSeconds: 60\n");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       Schema.migrate(pg.getPostgresDatabase());
       Subscriptions subscribed = Subscriptions.postgres(pg.getPostgresDatabase());
@@ -70,7 +81,6 @@ final class FanOutPhase {
       Map<String, String> env = new HashMap<>(baseEnv);
       env.put("LEDGER_DATABASE_URL", pg.getJdbcUrl("postgres", "postgres"));
       env.put("CATALOG_FILE", catalog.toString());
-      env.put("CATALOG_RELOAD_SECONDS", "1");
       env.put("ANNOUNCE_CONFIG", announcing.toString());
       env.put("UPSTREAM_TAGS_URL", "off");
       env.put("DATA_DIR", logs.resolve("fan-out-data-a").toString());
@@ -82,17 +92,26 @@ final class FanOutPhase {
               "Fan-out replicas healthy after %d and %d ms%n",
               a.startup().toMillis(), b.startup().toMillis());
           LoadDriver driver = new LoadDriver(new Traffic(a.baseUrl(), LoadHarness.SECRET));
-          driver.fullSpeed(SLASH, 8, Duration.ofSeconds(10)); // compiled before measuring
+          // Compiled before measuring, as a bot that has answered all morning is: slash commands,
+          // and mentions, whose replies take the outbox and ledger paths the fan-out takes.
+          driver.fullSpeed(SLASH, 8, Duration.ofSeconds(10));
+          driver.fullSpeed(Traffic.Kind.MENTION, 8, Duration.ofSeconds(5));
+          Thread.sleep(3_000); // their replies drain
+          LoadDriver mentions = new LoadDriver(new Traffic(a.baseUrl(), LoadHarness.SECRET));
+          var mentionsIdle = beside(mentions, length.dividedBy(2));
           Result idle = driver.fixedRate(SLASH, rate, length);
           slack.limitPerChannel(true);
           slack.slowPostsBy(postTime);
           try {
-            writeCatalog(catalog, today); // NKP 2.18 ships today: NKP 2.15's day-of post is due
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (slack.topLevelPosts().isEmpty() && System.nanoTime() < deadline) {
               Thread.sleep(5);
             }
+            var mentionsDuring = beside(mentions, length.dividedBy(2));
             Result during = driver.fixedRate(SLASH, rate, length.dividedBy(2));
+            // Its first seconds also compile the fan-out's code; the next are steady state.
+            long postsAtLater = slack.topLevelPosts().size();
+            Result later = driver.fixedRate(SLASH, rate, length.dividedBy(2));
             deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
             while (slack.topLevelPosts().size() < channels && System.nanoTime() < deadline) {
               Thread.sleep(50);
@@ -110,7 +129,11 @@ final class FanOutPhase {
                 slack.topLevelSpan(),
                 ideal,
                 idle,
-                during);
+                during,
+                later,
+                postsAtLater,
+                mentionsIdle.join(),
+                mentionsDuring.join());
           } finally {
             slack.limitPerChannel(false);
             slack.slowPostsBy(Duration.ZERO);
@@ -120,17 +143,29 @@ final class FanOutPhase {
     }
   }
 
+  /** Mentions at {@link #MENTIONS_PER_SECOND} on another thread, for {@code length}. */
+  private static java.util.concurrent.CompletableFuture<Result> beside(
+      LoadDriver mentions, Duration length) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return mentions.fixedRate(Traffic.Kind.MENTION, MENTIONS_PER_SECOND, length);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   private static void writeCatalog(Path catalog, LocalDate nkp218) throws Exception {
-    Path temp = catalog.resolveSibling(catalog.getFileName() + ".tmp");
     Files.writeString(
-        temp,
+        catalog,
         TestCatalogs.aprilText()
             .replace(
                 "\nupgrades:",
                 "\n  - kommander: \"2.18\"\n    product: nkp\n    status: planned\n    planned: "
                     + nkp218
                     + "\n\nupgrades:"));
-    Files.move(temp, catalog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   static void print(Outcome o) {
@@ -141,7 +176,10 @@ final class FanOutPhase {
             + "  delivered to %d channels in %.1f s (first post to last; %.1f s if every post"
             + " thread were busy throughout), %d duplicates, %d answered 429%n"
             + "  slash at %d req/s: p50 %.2f | %.2f ms, p99 %.2f | %.2f ms, max %.1f | %.1f ms"
-            + " (idle | during the fan-out), %d | %d failed%n",
+            + " (idle | during the fan-out), %d | %d failed%n"
+            + "  the next %d s (from post %d): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n"
+            + "  mention acks at %d/s beside them: p50 %.2f | %.2f ms, p99 %.2f | %.2f ms"
+            + " (idle | during the fan-out's first seconds)%n",
         o.channels(),
         Integer.getInteger("load.fanOutPostMillis", 100),
         SlackApiStub.BURST,
@@ -159,6 +197,16 @@ final class FanOutPhase {
         o.idle().maxMillis(),
         o.during().maxMillis(),
         o.idle().failures(),
-        o.during().failures());
+        o.during().failures(),
+        Integer.getInteger("load.seconds", 10) / 2,
+        o.postsAtLater(),
+        o.later().percentileMillis(0.5),
+        o.later().percentileMillis(0.99),
+        o.later().maxMillis(),
+        MENTIONS_PER_SECOND,
+        o.mentionsIdle().percentileMillis(0.5),
+        o.mentionsDuring().percentileMillis(0.5),
+        o.mentionsIdle().percentileMillis(0.99),
+        o.mentionsDuring().percentileMillis(0.99));
   }
 }

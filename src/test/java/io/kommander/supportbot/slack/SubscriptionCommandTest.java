@@ -149,6 +149,70 @@ class SubscriptionCommandTest {
   }
 
   @Test
+  void appHomeListsThePersonsChannelsThatGetAnnouncements() throws Exception {
+    command("CHOME1", "U0HOME", "subscribe nkp 2.17");
+    followUp();
+    // users.conversations as Slack answers it: the person's channels, over two pages.
+    it.slack
+        .server()
+        .stubFor(
+            post("/api/users.conversations")
+                .withRequestBody(containing("cursor=page2"))
+                .atPriority(1)
+                .willReturn(
+                    okJson(
+                        "{\"ok\":true,\"channels\":[{\"id\":\"CHOME1\",\"name\":\"nkp-team\"}],"
+                            + "\"response_metadata\":{\"next_cursor\":\"\"}}")));
+    it.slack
+        .server()
+        .stubFor(
+            post("/api/users.conversations")
+                .atPriority(2)
+                .willReturn(
+                    okJson(
+                        "{\"ok\":true,\"channels\":[{\"id\":\"CQUIET\",\"name\":\"random\"}],"
+                            + "\"response_metadata\":{\"next_cursor\":\"page2\"}}")));
+    it.slack.server().resetRequests();
+    String opened =
+        "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\","
+            + "\"type\":\"event_callback\",\"event_id\":\"Ev-home-subs\",\"event_time\":1700000000,"
+            + "\"event\":{\"type\":\"app_home_opened\",\"user\":\"U0HOME\",\"channel\":\"D0001\","
+            + "\"tab\":\"home\",\"event_ts\":\"1700000000.1\"}}";
+    assertThat(it.requests.post("/slack/events", opened, "application/json").statusCode())
+        .isEqualTo(200);
+    assertThat(it.slack.calls("/api/users.conversations")).hasSize(2);
+    Map<String, String> published =
+        SlackMock.form(it.slack.awaitCalls("/api/views.publish", 1).get(0).getBodyAsString());
+    assertThat(SlackMock.form(it.slack.calls("/api/users.conversations").get(0).getBodyAsString()))
+        .containsEntry("user", "U0HOME")
+        .containsEntry("exclude_archived", "1");
+    // Parsed: Slack's SDK writes ' and < as JSON escapes.
+    assertThat(JSON.readTree(published.get("view")).findValues("text").toString())
+        .contains("Your channels' announcements")
+        .contains("<#CHOME1>: " + label("2.17"))
+        .doesNotContain("CQUIET");
+  }
+
+  @Test
+  void garbageAfterTheVerbIsAnsweredNeverAFailure() throws Exception {
+    java.util.Random random = new java.util.Random(24);
+    String alphabet =
+        "nkp dkp kommander konvoy 2.16 1.4 ,;:-_*`~<>&%\u00e9\u2603\ud83d\ude00\t\n0123456789.";
+    for (int i = 0; i < 150; i++) {
+      StringBuilder text = new StringBuilder(i % 3 == 0 ? "unsubscribe " : "subscribe ");
+      int length = random.nextInt(i % 10 == 0 ? 3_000 : 40);
+      for (int c = 0; c < length; c++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      HttpResponse<String> r = command("CFUZZ" + (i % 5), "U0FUZZ", text.toString());
+      assertThat(r.statusCode()).as("%s", text).isEqualTo(200);
+      if (!r.body().isEmpty()) {
+        assertThat(JSON.readTree(r.body()).get("text").asText()).as("%s", text).isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void severalLinesInOneCommandAreAnnouncedTogether() throws Exception {
     command("CSUBS4", "U0ALICE", "subscribe nkp 2.16, nkp 2.17 and nkp 2.16.1");
     assertThat(

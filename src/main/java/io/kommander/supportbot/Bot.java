@@ -151,6 +151,7 @@ public final class Bot implements AutoCloseable {
     config
         .ledgerDatabaseUrl()
         .ifPresent(url -> checks.put("database", () -> Database.problem(url)));
+    delivery.ifPresent(d -> checks.put("outbox", d::ledgerProblem));
     servlets.put("/readyz", new ReadinessServlet(checks));
     BotServer server = new BotServer(host, config.port(), servlets).start();
     if (socket != null) {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.delivery.FileLedger;
 import io.kommander.supportbot.delivery.Ledger;
+import io.kommander.supportbot.delivery.OpeningLedger;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.PostgresLedger;
 import io.kommander.supportbot.delivery.SlackPoster;
@@ -31,10 +32,16 @@ final class Delivery implements AutoCloseable {
   private final Outbox outbox;
   private final Once once;
   private final Subscriptions subscriptions;
+  private final Ledger ledger;
 
   private Delivery(
-      Optional<HikariDataSource> db, Outbox outbox, Once once, Subscriptions subscriptions) {
+      Optional<HikariDataSource> db,
+      Ledger ledger,
+      Outbox outbox,
+      Once once,
+      Subscriptions subscriptions) {
     this.db = db;
+    this.ledger = ledger;
     this.outbox = outbox;
     this.once = once;
     this.subscriptions = subscriptions;
@@ -47,8 +54,11 @@ final class Delivery implements AutoCloseable {
     }
     Optional<HikariDataSource> db = config.ledgerDatabaseUrl().map(Delivery::pool);
     try {
+      // A journal is read in the background: a busy day's replies would hold up start-up, and
+      // nothing the first requests need uses it (readiness waits for it).
       Ledger ledger =
-          db.<Ledger>map(PostgresLedger::new).orElseGet(() -> FileLedger.in(config.dataDir()));
+          db.<Ledger>map(PostgresLedger::new)
+              .orElseGet(() -> new OpeningLedger(() -> FileLedger.in(config.dataDir())));
       SlackPoster poster =
           new SlackPoster(
               SlackClients.forApi(config.slackApiUrl()).methods(config.botToken().get()),
@@ -61,7 +71,8 @@ final class Delivery implements AutoCloseable {
       Once once = db.<Once>map(d -> new PostgresOnce(d, ttl)).orElseGet(() -> new MemoryOnce(ttl));
       Subscriptions subscriptions =
           db.map(Subscriptions::postgres).orElseGet(() -> Subscriptions.file(config.dataDir()));
-      return Optional.of(new Delivery(db, outbox.start(settings.lookEvery()), once, subscriptions));
+      return Optional.of(
+          new Delivery(db, ledger, outbox.start(settings.lookEvery()), once, subscriptions));
     } catch (RuntimeException e) {
       db.ifPresent(HikariDataSource::close);
       throw e;
@@ -75,6 +86,11 @@ final class Delivery implements AutoCloseable {
     c.setMaximumPoolSize(8);
     c.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
     return new HikariDataSource(c);
+  }
+
+  /** Empty when the ledger can be used; else why not (a journal still being read). */
+  Optional<String> ledgerProblem() {
+    return ledger instanceof OpeningLedger opening ? opening.problem() : Optional.empty();
   }
 
   /** The shared database, when {@code LEDGER_DATABASE_URL} is set. */

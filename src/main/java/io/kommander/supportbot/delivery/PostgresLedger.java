@@ -174,8 +174,8 @@ public final class PostgresLedger implements Ledger {
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
+  /** A statement with its arguments bound, closed again if binding fails. */
+  static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
     try {
       for (int i = 0; i < args.length; i++) {

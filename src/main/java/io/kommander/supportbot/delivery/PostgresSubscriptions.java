@@ -56,7 +56,7 @@ final class PostgresSubscriptions implements Subscriptions {
 
   private int update(String sql, Object... args) {
     try (Connection c = db.getConnection();
-        PreparedStatement s = prepare(c, sql, args)) {
+        PreparedStatement s = PostgresLedger.prepare(c, sql, args)) {
       return s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot change subscriptions: " + e.getMessage(), e);
@@ -65,7 +65,7 @@ final class PostgresSubscriptions implements Subscriptions {
 
   private List<Subscription> query(String sql, Object... args) {
     try (Connection c = db.getConnection();
-        PreparedStatement s = prepare(c, sql, args);
+        PreparedStatement s = PostgresLedger.prepare(c, sql, args);
         ResultSet r = s.executeQuery()) {
       List<Subscription> out = new ArrayList<>();
       while (r.next()) {
@@ -77,14 +77,5 @@ final class PostgresSubscriptions implements Subscriptions {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read subscriptions: " + e.getMessage(), e);
     }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      s.setObject(i + 1, args[i]);
-    }
-    return s;
   }
 }

@@ -20,6 +20,7 @@ import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.catalog.CatalogLoader;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.delivery.FileLedger;
+import io.kommander.supportbot.delivery.Ledger;
 import io.kommander.supportbot.delivery.Ledger.State;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
@@ -153,6 +154,43 @@ class AnnouncementSchedulerTest {
     assertThat(s.nextFor(java.util.Set.of("2.15")).orElseThrow().leadDays()).isEqualTo(7);
     assertThat(s.nextFor(java.util.Set.of("2.16"))).isEmpty();
     assertThat(s.subscribedChannels()).isEqualTo(4);
+  }
+
+  @Test
+  void aDeliveryFinishedIsNotReadFromTheLedgerAgainWhileItsAnnouncementStaysDue() {
+    FileLedger real = ledger();
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Ledger counting =
+        (Ledger)
+            java.lang.reflect.Proxy.newProxyInstance(
+                Ledger.class.getClassLoader(),
+                new Class<?>[] {Ledger.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("get")) {
+                    reads.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(real, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    AnnouncementScheduler s =
+        new AnnouncementScheduler(
+            live,
+            AnnouncementFixture.settings(CHANNEL),
+            new Outbox(counting, AnnouncementFixture.poster(slack), clock, Duration.ZERO, 1),
+            Subscriptions.file(dir),
+            clock);
+    clock.set("2026-12-16T09:00:00Z");
+    assertThat(s.tick()).isEqualTo(1);
+    assertThat(reads.get()).isPositive();
+    reads.set(0);
+    clock.set("2026-12-16T10:00:00Z"); // still due (late posts go out for days)
+    assertThat(s.tick()).isZero();
+    assertThat(reads.get()).isZero();
+    assertThat(posts(slack)).hasSize(1);
   }
 
   @Test

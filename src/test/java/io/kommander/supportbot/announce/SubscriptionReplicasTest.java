@@ -10,6 +10,7 @@ import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.slack.SlackRequests;
 import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.ManualClock;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,8 @@ class SubscriptionReplicasTest {
             slack.baseUrl() + "/api/",
             "LEDGER_DATABASE_URL",
             postgres.jdbcUrl(),
+            "ANNOUNCE_CHANNELS",
+            "C0FIXED01",
             "UPSTREAM_TAGS_URL",
             "off");
     ManualClock clock = new ManualClock("2026-12-01T08:00:00Z");
@@ -69,25 +72,32 @@ class SubscriptionReplicasTest {
       Awaitility.await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> AnnouncementFixture.posts(slack).size() == 1); // the channel's notice
+      // A channel the operator named gets every line, and Slack cannot change that.
+      HttpResponse<String> fixed =
+          toOne.post(
+              "/slack/events",
+              SlackRequests.slashCommand(
+                  "unsubscribe", slack.baseUrl() + "/response", "C0FIXED01", "U0A", "t.2"),
+              "application/x-www-form-urlencoded");
+      assertThat(fixed.body()).contains("cannot be changed from Slack");
       one.close(); // only the other replica is left to announce
 
       slack.resetRequests();
       clock.set("2026-12-16T09:00:00Z"); // NKP 2.15's 30-day warning is due
       Awaitility.await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> !AnnouncementFixture.posts(slack).isEmpty());
+          .until(() -> AnnouncementFixture.posts(slack).size() >= 2);
       Awaitility.await() // through two more looks of the scheduler, nothing more comes
           .during(Duration.ofMillis(2_500))
           .atMost(Duration.ofSeconds(5))
-          .until(() -> AnnouncementFixture.posts(slack).size() == 1);
+          .until(() -> AnnouncementFixture.posts(slack).size() == 2);
       assertThat(AnnouncementFixture.posts(slack))
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(AnnouncementFixture.form(p).get("channel")).isEqualTo("C0TEAM215");
-                assertThat(AnnouncementFixture.form(p).get("text"))
-                    .startsWith("Support for NKP 2.15.x ends in 30 days");
-              });
+          .allSatisfy(
+              p ->
+                  assertThat(AnnouncementFixture.form(p).get("text"))
+                      .startsWith("Support for NKP 2.15.x ends in 30 days"))
+          .extracting(p -> AnnouncementFixture.form(p).get("channel"))
+          .containsExactlyInAnyOrder("C0TEAM215", "C0FIXED01");
     } finally {
       one.close(); // idempotent
       two.close();

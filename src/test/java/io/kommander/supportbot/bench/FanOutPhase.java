@@ -4,7 +4,6 @@ import static io.kommander.supportbot.bench.Traffic.Kind.SLASH;
 
 import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.bench.AppProcess.App;
-import io.kommander.supportbot.delivery.Schema;
 import io.kommander.supportbot.delivery.Subscriptions;
 import io.kommander.supportbot.delivery.Subscriptions.Subscription;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -72,7 +71,6 @@ final class FanOutPhase {
                 + due
                 + "\"\nzone: UTC\nmaxLateDays: 3\nlookEverySeconds: 1\nclaimTimeoutSeconds: 60\n");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      Schema.migrate(pg.getPostgresDatabase());
       Subscriptions subscribed = Subscriptions.postgres(pg.getPostgresDatabase());
       for (int i = 0; i < channels; i++) {
         subscribed.add(

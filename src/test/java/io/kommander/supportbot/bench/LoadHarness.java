@@ -136,16 +136,7 @@ public final class LoadHarness {
       }
     }
     try (SlackApiStub slack = new SlackApiStub()) {
-      Map<String, String> env =
-          Map.of(
-              "SLACK_BOT_TOKEN",
-              "xoxb-bench-token",
-              "SLACK_SIGNING_SECRET",
-              SECRET,
-              "SLACK_API_URL",
-              slack.apiUrl(),
-              "DATA_DIR",
-              data.toString());
+      Map<String, String> env = env(slack, data);
       for (int round = 1; round <= rounds; round++) {
         List<App> order = round % 2 == 1 ? List.of(App.BARE, App.BOT) : List.of(App.BOT, App.BARE);
         for (App app : order) {
@@ -168,6 +159,19 @@ public final class LoadHarness {
           fanOut.delivered(),
           fanOut.duplicates());
     }
+  }
+
+  /** What both apps are started with: Slack on against the stub. */
+  private static Map<String, String> env(SlackApiStub slack, Path data) {
+    return Map.of(
+        "SLACK_BOT_TOKEN",
+        "xoxb-bench-token",
+        "SLACK_SIGNING_SECRET",
+        SECRET,
+        "SLACK_API_URL",
+        slack.apiUrl(),
+        "DATA_DIR",
+        data.toString());
   }
 
   /** {@code -Dload.fanOutOnly=true}: the fan-out phase alone, for working on it. */

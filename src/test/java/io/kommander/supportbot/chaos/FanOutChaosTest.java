@@ -1,16 +1,10 @@
 package io.kommander.supportbot.chaos;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.delivery.Schema;
 import io.kommander.supportbot.delivery.Subscriptions;
 import io.kommander.supportbot.delivery.Subscriptions.Subscription;
 import io.kommander.supportbot.testing.SlackMock;
@@ -22,8 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,32 +41,8 @@ class FanOutChaosTest {
   @Test
   void aReplicaKilledMidFanOutLeavesTheRestToTheOtherEachChannelOnce() throws Exception {
     int channels = Integer.getInteger("chaos.fanOutChannels", 400);
-    WireMockServer slack =
-        new WireMockServer(
-            options()
-                .dynamicPort()
-                .bindAddress("127.0.0.1")
-                .containerThreads(64)
-                .extensions(new FileLedgerChaosTest.HistoryFromPosts()));
-    FileLedgerChaosTest.SLACK.set(slack);
-    slack.start();
-    SlackMock.stubAuthTest(slack);
-    slack.stubFor(
-        post("/api/chat.postMessage")
-            .willReturn(
-                okJson("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1800000000.000100\"}")
-                    .withFixedDelay(POST_MILLIS)));
-    slack.stubFor(
-        post("/api/conversations.history").willReturn(ok().withTransformers("history-from-posts")));
-    String today = LocalDate.now(ZoneOffset.UTC).toString();
-    Files.writeString(
-        dir.resolve("releases.yaml"),
-        TestCatalogs.aprilText()
-            .replace(
-                "\nupgrades:",
-                "\n  - kommander: \"2.18\"\n    product: nkp\n    status: planned\n    planned: "
-                    + today
-                    + "\n\nupgrades:")); // NKP 2.15's support ends today
+    WireMockServer slack = FileLedgerChaosTest.slowSlack(POST_MILLIS);
+    FileLedgerChaosTest.endingToday(dir.resolve("releases.yaml"));
     Path config =
         Files.writeString(
             dir.resolve("announcements.yaml"),
@@ -82,7 +50,6 @@ class FanOutChaosTest {
                 + "maxLateDays: 3\nlookEverySeconds: 1\nclaimTimeoutSeconds: 5\n");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
-      Schema.migrate(pg.getPostgresDatabase());
       Subscriptions subscribed = Subscriptions.postgres(pg.getPostgresDatabase());
       for (int i = 0; i < channels; i++) {
         subscribed.add(

@@ -91,11 +91,34 @@ class FileLedgerChaosTest {
     }
   }
 
+  /**
+   * The April catalog with NKP 2.18 planned for today, so NKP 2.15's day-of post is due at once.
+   */
+  static Path endingToday(Path catalog) throws java.io.IOException {
+    return Files.writeString(
+        catalog,
+        TestCatalogs.aprilText()
+            .replace(
+                "\nupgrades:",
+                "\n  - kommander: \"2.18\"\n    product: nkp\n    status: planned\n    planned: "
+                    + LocalDate.now(ZoneOffset.UTC)
+                    + "\n\nupgrades:"));
+  }
+
   /** Slack as the chaos tests need it: posts take {@link #POST_MILLIS}, history shows them. */
   static WireMockServer slowSlack() {
+    return slowSlack((int) POST_MILLIS);
+  }
+
+  /** The same, with posts taking {@code postMillis} (they show in history after POST_MILLIS). */
+  static WireMockServer slowSlack(int postMillis) {
     WireMockServer slack =
         new WireMockServer(
-            options().dynamicPort().bindAddress("127.0.0.1").extensions(new HistoryFromPosts()));
+            options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(64)
+                .extensions(new HistoryFromPosts()));
     SLACK.set(slack);
     slack.start();
     SlackMock.stubAuthTest(slack);
@@ -103,7 +126,7 @@ class FileLedgerChaosTest {
         post("/api/chat.postMessage")
             .willReturn(
                 okJson("{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1800000000.000100\"}")
-                    .withFixedDelay((int) POST_MILLIS)));
+                    .withFixedDelay(postMillis)));
     slack.stubFor(
         post("/api/conversations.history").willReturn(ok().withTransformers("history-from-posts")));
     slack.stubFor(
@@ -154,16 +177,7 @@ class FileLedgerChaosTest {
     int rounds = Integer.getInteger("chaos.rounds", 20);
     WireMockServer slack = slowSlack();
     try {
-      // A line whose end is today, so the day-of post is due at once.
-      String today = LocalDate.now(ZoneOffset.UTC).toString();
-      Files.writeString(
-          dir.resolve("releases.yaml"),
-          TestCatalogs.aprilText()
-              .replace(
-                  "\nupgrades:",
-                  "\n  - kommander: \"2.18\"\n    product: nkp\n    status: planned\n    planned: "
-                      + today
-                      + "\n\nupgrades:"));
+      endingToday(dir.resolve("releases.yaml"));
       Path config =
           Files.writeString(
               dir.resolve("announcements.yaml"),

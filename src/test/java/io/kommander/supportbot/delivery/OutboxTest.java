@@ -74,6 +74,31 @@ class OutboxTest {
   }
 
   @Test
+  void sendAndReportSaysWhetherItRecordedAndHowThePostEnded() {
+    Attempt first = outbox.sendAndReport(postFor("reply:C1:2.1")).join();
+    assertThat(first.recorded()).isTrue();
+    assertThat(first.sent()).isTrue();
+    assertThat(first.failure()).isEmpty();
+    assertThat(outbox.finished("reply:C1:2.1")).isTrue();
+    Attempt again = outbox.sendAndReport(postFor("reply:C1:2.1")).join();
+    assertThat(again.recorded()).isFalse();
+    assertThat(again.sent()).isTrue();
+    assertThat(posts(slack)).hasSize(1);
+
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    outbox.onFailure((post, error) -> heard.add(post.key() + " " + error));
+    Attempt refused = outbox.sendAndReport(postFor("reply:C1:2.2")).join();
+    assertThat(refused.failure()).contains("not_in_channel");
+    assertThat(refused.sent()).isFalse();
+    assertThat(outbox.finished("reply:C1:2.2")).isTrue();
+    assertThat(heard).containsExactly("reply:C1:2.2 not_in_channel");
+    assertThat(outbox.finished("reply:C1:none")).isFalse();
+  }
+
+  @Test
   void aPermanentErrorIsRecordedCountedAndNeverRetried() {
     slack.stubFor(
         post("/api/chat.postMessage")

@@ -58,6 +58,7 @@ class SubscriptionsTest {
     assertThat(again.all().get(1).everyLine()).isFalse();
 
     assertThat(again.remove("C1", "2.16")).isTrue();
+    assertThat(open.get().of("C1")).extracting(Subscription::line).containsExactly("2.17");
     assertThat(again.remove("C1", "2.16")).isFalse();
     assertThat(again.remove("C9", "2.16")).isFalse();
     assertThat(open.get().of("C1")).extracting(Subscription::line).containsExactly("2.17");
@@ -72,6 +73,7 @@ class SubscriptionsTest {
     s.add(new Subscription("CGONE", Subscriptions.ALL, "U1", T0));
     s.add(new Subscription("CSTAYS", "2.16", "U1", T0));
     assertThat(s.removeChannel("CGONE")).isEqualTo(2);
+    assertThat(open.get().of("CGONE")).isEmpty();
     assertThat(s.removeChannel("CGONE")).isZero();
     assertThat(open.get().all()).extracting(Subscription::channel).containsExactly("CSTAYS");
   }

@@ -1,8 +1,5 @@
 package io.kommander.supportbot.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,18 +29,7 @@ class MessageShortcutTest {
       "Our clusters: prod on `dkp 2.6`, staging on *nkp 2.13*, dev on nkp 2.17.1 - still fine?";
 
   @RegisterExtension
-  static final SignedBot it =
-      new SignedBot(
-          SECRET,
-          // A channel the bot was never invited to, as Slack answers it.
-          s ->
-              s.server()
-                  .stubFor(
-                      post("/api/chat.postMessage")
-                          .atPriority(1)
-                          .withRequestBody(containing("channel=CNOTIN"))
-                          .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}"))),
-          c -> c);
+  static final SignedBot it = new SignedBot(SECRET, SignedBot.notInChannel("CNOTIN"), c -> c);
 
   private static HttpResponse<String> use(
       String user, String channel, String ts, String threadTs, String text) throws Exception {

@@ -1,5 +1,9 @@
 package io.kommander.supportbot.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
@@ -42,6 +46,17 @@ final class SignedBot implements BeforeAllCallback, AfterAllCallback, BeforeEach
     this.secret = secret;
     this.stubs = stubs;
     this.config = config;
+  }
+
+  /** Slack refusing posts to {@code channel} as it does where the bot was never invited. */
+  static Consumer<SlackMock> notInChannel(String channel) {
+    return s ->
+        s.server()
+            .stubFor(
+                post("/api/chat.postMessage")
+                    .atPriority(1)
+                    .withRequestBody(containing("channel=" + channel))
+                    .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
   }
 
   @Override

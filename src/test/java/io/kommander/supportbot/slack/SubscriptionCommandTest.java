@@ -27,18 +27,7 @@ class SubscriptionCommandTest {
   static final AtomicInteger TRIGGERS = new AtomicInteger();
 
   @RegisterExtension
-  static final SignedBot it =
-      new SignedBot(
-          SECRET,
-          // A channel the bot was never invited to, as Slack answers a post there.
-          s ->
-              s.server()
-                  .stubFor(
-                      post("/api/chat.postMessage")
-                          .atPriority(1)
-                          .withRequestBody(containing("channel=CNOTIN"))
-                          .willReturn(okJson("{\"ok\":false,\"error\":\"not_in_channel\"}"))),
-          c -> c);
+  static final SignedBot it = new SignedBot(SECRET, SignedBot.notInChannel("CNOTIN"), c -> c);
 
   private static HttpResponse<String> command(String channel, String user, String text)
       throws Exception {

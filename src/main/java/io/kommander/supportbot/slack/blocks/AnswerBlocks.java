@@ -179,6 +179,12 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
     return out;
   }
 
+  /** What only Slack can do: a channel's own announcements. */
+  static final String SLACK_ONLY =
+      "In a channel: `/kommander-support subscribe nkp 2.16` (or `subscribe` for every line) gets"
+          + " its end-of-support announcements; `subscriptions` shows them, `unsubscribe` stops"
+          + " them, `announcements` shows the schedule.";
+
   @Override
   public List<LayoutBlock> help(Answer.HelpAnswer h) {
     List<LayoutBlock> out = new ArrayList<>();
@@ -190,6 +196,7 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
                 ReplyPhrases.EXAMPLES.stream()
                     .map(x -> "• `/kommander-support " + x.ask() + "`  (" + x.answers() + ")")
                     .toList())));
+    out.add(textSection(SLACK_ONLY));
     return out;
   }
 

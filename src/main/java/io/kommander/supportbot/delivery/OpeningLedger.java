@@ -1,0 +1,113 @@
+package io.kommander.supportbot.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ledger opened in the background: reading a long journal (a busy day's replies) does not hold up
+ * start-up, since what the first requests need (slash commands, the page, the API) does not use the
+ * ledger. The first use waits for it; readiness says when it is open.
+ */
+public final class OpeningLedger implements Ledger {
+  private static final Logger log = LoggerFactory.getLogger(OpeningLedger.class);
+
+  private final CompletableFuture<Ledger> opening;
+
+  public OpeningLedger(Supplier<Ledger> open) {
+    this.opening = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(open.get());
+              } catch (RuntimeException | Error e) {
+                log.error("The outbox ledger cannot be opened: {}", e.getMessage(), e);
+                opening.completeExceptionally(e);
+              }
+            },
+            "ledger-open");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Empty once open; else why not (still opening, or failed). */
+  public Optional<String> problem() {
+    if (!opening.isDone()) {
+      return Optional.of("opening");
+    }
+    try {
+      opening.join();
+      return Optional.empty();
+    } catch (CompletionException e) {
+      return Optional.of("cannot be opened: " + e.getCause().getMessage());
+    }
+  }
+
+  private Ledger ledger() {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("The outbox ledger cannot be opened", e.getCause());
+    }
+  }
+
+  @Override
+  public Optional<Entry> get(String key) {
+    return ledger().get(key);
+  }
+
+  @Override
+  public boolean add(Post post, Instant now) {
+    return ledger().add(post, now);
+  }
+
+  @Override
+  public boolean claim(String key, String owner, Instant now) {
+    return ledger().claim(key, owner, now);
+  }
+
+  @Override
+  public boolean takeOver(String key, String owner, Instant staleBefore, Instant now) {
+    return ledger().takeOver(key, owner, staleBefore, now);
+  }
+
+  @Override
+  public void sent(String key, String slackTs, Instant now) {
+    ledger().sent(key, slackTs, now);
+  }
+
+  @Override
+  public void failed(String key, String error, Instant now) {
+    ledger().failed(key, error, now);
+  }
+
+  @Override
+  public void release(String key, String error, Instant now) {
+    ledger().release(key, error, now);
+  }
+
+  @Override
+  public List<String> unfinished(Instant pendingBefore, Instant staleBefore, int limit) {
+    return ledger().unfinished(pendingBefore, staleBefore, limit);
+  }
+
+  @Override
+  public int forget(String prefix, Instant finishedBefore) {
+    return ledger().forget(prefix, finishedBefore);
+  }
+
+  @Override
+  public void close() {
+    try {
+      opening.join().close(); // one still opening is waited for, then closed like any other
+    } catch (CompletionException failed) {
+      // nothing was opened
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.kommander.supportbot.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A journal read in the background: nothing waits for it but its first use. */
+class OpeningLedgerTest {
+  static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
+
+  @TempDir Path dir;
+
+  @Test
+  void theFirstUseWaitsForTheJournalAndReadinessSaysSo() throws Exception {
+    FileLedger before = new FileLedger(dir.resolve("outbox.jsonl"));
+    before.add(new Post("reply:C1:1", "C1", "1", "t", "[]"), T0);
+    before.close();
+    CountDownLatch slowDisk = new CountDownLatch(1);
+    OpeningLedger ledger =
+        new OpeningLedger(
+            () -> {
+              try {
+                slowDisk.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return new FileLedger(dir.resolve("outbox.jsonl"));
+            });
+    assertThat(ledger.problem()).contains("opening");
+    CompletableFuture<Boolean> firstUse =
+        CompletableFuture.supplyAsync(() -> ledger.get("reply:C1:1").isPresent());
+    Thread.sleep(200); // the use is waiting, not failing
+    assertThat(firstUse).isNotDone();
+    slowDisk.countDown();
+    assertThat(firstUse.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(ledger.problem()).isEmpty();
+    assertThat(ledger.add(new Post("reply:C1:1", "C1", "1", "t", "[]"), T0)).isFalse();
+    ledger.close();
+  }
+
+  @Test
+  void aJournalThatCannotBeReadIsReportedAndEveryUseFailsClearly() {
+    OpeningLedger ledger =
+        new OpeningLedger(
+            () -> {
+              throw new IllegalStateException("data is not writable");
+            });
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> ledger.problem().filter(p -> !p.equals("opening")).isPresent());
+    assertThat(ledger.problem()).contains("cannot be opened: data is not writable");
+    assertThatThrownBy(() -> ledger.get("k"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("The outbox ledger cannot be opened");
+    ledger.close(); // nothing to close; no exception
+  }
+}

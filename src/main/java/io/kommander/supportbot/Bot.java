@@ -158,6 +158,7 @@ public final class Bot implements AutoCloseable {
       socket.startAsync();
     }
     ready.set(true);
+    delivery.ifPresent(Delivery::openLedger); // now that the first requests can be served
     log.info(
         "kommander-support-bot listening on port {} (Slack: {})",
         server.port(),

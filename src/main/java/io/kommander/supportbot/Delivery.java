@@ -54,8 +54,8 @@ final class Delivery implements AutoCloseable {
     }
     Optional<HikariDataSource> db = config.ledgerDatabaseUrl().map(Delivery::pool);
     try {
-      // A journal is read in the background: a busy day's replies would hold up start-up, and
-      // nothing the first requests need uses it (readiness waits for it).
+      // A journal is read in the background once the server is up (openLedger): a busy day's
+      // replies would hold up start-up, and nothing the first requests need uses it.
       Ledger ledger =
           db.<Ledger>map(PostgresLedger::new)
               .orElseGet(() -> new OpeningLedger(() -> FileLedger.in(config.dataDir())));
@@ -86,6 +86,13 @@ final class Delivery implements AutoCloseable {
     c.setMaximumPoolSize(8);
     c.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
     return new HikariDataSource(c);
+  }
+
+  /** Starts reading the journal, if the ledger is one; called once the server is up. */
+  void openLedger() {
+    if (ledger instanceof OpeningLedger opening) {
+      opening.open();
+    }
   }
 
   /** Empty when the ledger can be used; else why not (a journal still being read). */

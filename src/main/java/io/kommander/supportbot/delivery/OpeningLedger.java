@@ -5,22 +5,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ledger opened in the background: reading a long journal (a busy day's replies) does not hold up
- * start-up, since what the first requests need (slash commands, the page, the API) does not use the
- * ledger. The first use waits for it; readiness says when it is open.
+ * A ledger opened in the background once the server is up ({@link #open}): reading a long journal
+ * (a busy day's replies) then neither holds up start-up nor competes with it for the CPU, since
+ * what the first requests need (slash commands, the page, the API) does not use the ledger. Uses
+ * before that wait for it; readiness says when it is open.
  */
 public final class OpeningLedger implements Ledger {
   private static final Logger log = LoggerFactory.getLogger(OpeningLedger.class);
 
-  private final CompletableFuture<Ledger> opening;
+  private final CompletableFuture<Ledger> opening = new CompletableFuture<>();
+  private final Supplier<Ledger> open;
+  private final AtomicBoolean started = new AtomicBoolean();
 
   public OpeningLedger(Supplier<Ledger> open) {
-    this.opening = new CompletableFuture<>();
+    this.open = open;
+  }
+
+  /** Starts reading the journal on a thread of its own; once, however often called. */
+  public void open() {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
     Thread t =
         new Thread(
             () -> {
@@ -39,7 +50,7 @@ public final class OpeningLedger implements Ledger {
   /** Empty once open; else why not (still opening, or failed). */
   public Optional<String> problem() {
     if (!opening.isDone()) {
-      return Optional.of("opening");
+      return Optional.of(started.get() ? "opening" : "not opened yet");
     }
     try {
       opening.join();
@@ -104,6 +115,9 @@ public final class OpeningLedger implements Ledger {
 
   @Override
   public void close() {
+    if (!started.get()) {
+      return; // never opened: the journal is as it was
+    }
     try {
       opening.join().close(); // one still opening is waited for, then closed like any other
     } catch (CompletionException failed) {

@@ -35,16 +35,28 @@ class OpeningLedgerTest {
               }
               return new FileLedger(dir.resolve("outbox.jsonl"));
             });
-    assertThat(ledger.problem()).contains("opening");
+    assertThat(ledger.problem()).contains("not opened yet");
     CompletableFuture<Boolean> firstUse =
         CompletableFuture.supplyAsync(() -> ledger.get("reply:C1:1").isPresent());
     Thread.sleep(200); // the use is waiting, not failing
     assertThat(firstUse).isNotDone();
+    ledger.open();
+    ledger.open(); // once
+    assertThat(ledger.problem()).contains("opening");
     slowDisk.countDown();
     assertThat(firstUse.get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(ledger.problem()).isEmpty();
     assertThat(ledger.add(new Post("reply:C1:1", "C1", "1", "t", "[]"), T0)).isFalse();
     ledger.close();
+  }
+
+  @Test
+  void aLedgerNeverOpenedClosesWithoutTouchingTheJournal() {
+    new OpeningLedger(
+            () -> {
+              throw new AssertionError("not to be opened");
+            })
+        .close();
   }
 
   @Test
@@ -54,6 +66,7 @@ class OpeningLedgerTest {
             () -> {
               throw new IllegalStateException("data is not writable");
             });
+    ledger.open();
     Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> ledger.problem().filter(p -> !p.equals("opening")).isPresent());

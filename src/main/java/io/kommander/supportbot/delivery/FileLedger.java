@@ -208,6 +208,10 @@ public final class FileLedger implements Ledger {
       throw new UncheckedIOException(
           "Cannot write the ledger " + file + ": " + ex.getMessage(), ex);
     }
+    compactIfMostlySuperseded();
+  }
+
+  private void compactIfMostlySuperseded() {
     if (tail == null && lines > 1_000 + 2 * entries.size()) {
       compactInBackground();
     }
@@ -244,6 +248,7 @@ public final class FileLedger implements Ledger {
           forgotten = false;
           compact(); // entries forgotten meanwhile may be in the snapshot
         }
+        compactIfMostlySuperseded(); // the tail alone may be long enough: changes came fast
       }
     } catch (IOException | RuntimeException e) {
       synchronized (this) {
@@ -282,18 +287,14 @@ public final class FileLedger implements Ledger {
   public void close() {
     Timers.stop(compactor, java.time.Duration.ofSeconds(10)); // outside the lock it needs
     synchronized (this) {
-      closeJournal();
-    }
-  }
-
-  private void closeJournal() {
-    try {
-      if (lines > entries.size()) {
-        compact(); // so the next start reads one line per entry, not every change since the last
+      try {
+        if (lines > entries.size()) {
+          compact(); // so the next start reads one line per entry, not every change since the last
+        }
+        journal.close();
+      } catch (IOException e) {
+        log.warn("Closing the ledger {}: {}", file, e.getMessage());
       }
-      journal.close();
-    } catch (IOException e) {
-      log.warn("Closing the ledger {}: {}", file, e.getMessage());
     }
   }
 }

@@ -53,6 +53,7 @@ public final class LoadHarness {
   record Run(
       Map<Phase, Result> phases,
       Map<Phase, CpuPerRequest> cpu,
+      Map<Phase, Duration> drained,
       Duration startup,
       double peakRssMb,
       long mentions,
@@ -235,7 +236,12 @@ public final class LoadHarness {
       long mentions = 0;
       Map<Phase, Result> phases = new EnumMap<>(Phase.class);
       Map<Phase, CpuPerRequest> cpu = new EnumMap<>(Phase.class);
+      Map<Phase, Duration> drained = new EnumMap<>(Phase.class);
       for (Phase phase : Phase.values()) {
+        // Each phase measures its own work: replies the bot deferred from the phase before (bare
+        // Bolt posts before its ack, so it has none) are posted first, and how long that took is
+        // reported.
+        drained.put(phase, awaitPosts(slack, postsBefore + mentions, Duration.ofSeconds(60)));
         Optional<Duration> appBefore = process.cpu();
         Optional<Duration> harnessBefore = HARNESS.info().totalCpuDuration();
         Result result =
@@ -260,6 +266,7 @@ public final class LoadHarness {
       return new Run(
           phases,
           cpu,
+          drained,
           process.startup(),
           rssMb,
           mentions,
@@ -327,7 +334,7 @@ public final class LoadHarness {
         run.threads());
     System.out.printf(
         Locale.ROOT,
-        "  %-20s %9s %8s %8s %8s %7s %12s %12s%n",
+        "  %-20s %9s %8s %8s %8s %7s %12s %12s %10s%n",
         "phase",
         "req/s",
         "p50 ms",
@@ -335,13 +342,14 @@ public final class LoadHarness {
         "max ms",
         "failed",
         "app us/req",
-        "harness us/req");
+        "harness us/req",
+        "drain ms");
     run.phases()
         .forEach(
             (phase, r) ->
                 System.out.printf(
                     Locale.ROOT,
-                    "  %-20s %9.1f %8.2f %8.2f %8.1f %7d %12.1f %12.1f%s%n",
+                    "  %-20s %9.1f %8.2f %8.2f %8.1f %7d %12.1f %12.1f %10d%s%n",
                     phase,
                     r.throughput(),
                     r.percentileMillis(0.5),
@@ -350,6 +358,7 @@ public final class LoadHarness {
                     r.failures(),
                     run.cpu().get(phase).app(),
                     run.cpu().get(phase).harness(),
+                    run.drained().get(phase).toMillis(),
                     r.firstFailure().isEmpty() ? "" : "  first: " + r.firstFailure()));
   }
 

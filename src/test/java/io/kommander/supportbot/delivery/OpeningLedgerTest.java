@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +12,19 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A journal read in the background: nothing waits for it but its first use. */
-class OpeningLedgerTest {
-  static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
-
+/**
+ * A journal read in the background: nothing waits for it but its first use, and once open it keeps
+ * every promise of a ledger (the shared contract runs against it).
+ */
+class OpeningLedgerTest extends LedgerContract {
   @TempDir Path dir;
+
+  @Override
+  Ledger ledger() {
+    OpeningLedger ledger = new OpeningLedger(() -> new FileLedger(dir.resolve("outbox.jsonl")));
+    ledger.open();
+    return ledger;
+  }
 
   @Test
   void theFirstUseWaitsForTheJournalAndReadinessSaysSo() throws Exception {

@@ -202,6 +202,20 @@ class SubscriptionCommandTest {
   }
 
   @Test
+  void aMentionAskingToSubscribeIsPointedToTheCommandNotAnsweredAsAVersion() throws Exception {
+    String event = SlackRequests.mention("Ev-sub-mention", "<@UBOT> subscribe nkp 2.16", null);
+    assertThat(it.requests.post("/slack/events", event, "application/json").statusCode())
+        .isEqualTo(200);
+    Map<String, String> reply =
+        SlackMock.form(it.slack.awaitCalls("/api/chat.postMessage", 1).get(0).getBodyAsString());
+    assertThat(reply.get("text"))
+        .isEqualTo(io.kommander.supportbot.slack.listeners.MentionListener.USE_THE_COMMAND);
+    assertThat(reply.get("thread_ts")).isEqualTo(SlackRequests.tsOf("Ev-sub-mention"));
+    assertThat(answeredAtOnce(command("C0001", "U0001", "subscriptions")))
+        .startsWith("This channel gets no end-of-support announcements."); // nothing changed
+  }
+
+  @Test
   void severalLinesInOneCommandAreAnnouncedTogether() throws Exception {
     command("CSUBS4", "U0ALICE", "subscribe nkp 2.16, nkp 2.17 and nkp 2.16.1");
     assertThat(

@@ -8,6 +8,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.slack.SlackAnswers;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,6 +22,17 @@ import org.slf4j.MDC;
  */
 public final class MentionListener implements BoltEventHandler<AppMentionEvent> {
   private static final Logger log = LoggerFactory.getLogger(MentionListener.class);
+
+  /**
+   * "@bot subscribe nkp 2.16": a channel's subscriptions change through the slash command, whose
+   * answers reach the person alone, not as a version question about the line named.
+   */
+  public static final String USE_THE_COMMAND =
+      "Channels subscribe with the slash command, here: `/kommander-support subscribe nkp 2.16`"
+          + " (or `subscribe` for every line). `/kommander-support subscriptions` shows what this"
+          + " channel gets.";
+
+  private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
 
   private final SlackAnswers answers;
   private final Outbox outbox;
@@ -41,7 +53,10 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
     MDC.put("event_id", payload.getEventId());
     try {
       // A failure to record throws: Bolt answers 500 and Slack redelivers, so nothing is lost.
-      SlackAnswers.Reply reply = answers.reply(event.getText());
+      SlackAnswers.Reply reply =
+          SubscriptionCommand.verb(withoutMentions(event.getText())).isPresent()
+              ? new SlackAnswers.Reply(USE_THE_COMMAND, null)
+              : answers.reply(event.getText());
       if (!outbox.send(
           new Post(key, event.getChannel(), thread, reply.text(), reply.blocksJson()))) {
         log.info("Ignoring redelivered event (retry {}): {} is recorded", ctx.getRetryNum(), key);
@@ -50,5 +65,9 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
       MDC.remove("event_id");
     }
     return ctx.ack();
+  }
+
+  private static String withoutMentions(String text) {
+    return text == null ? "" : MENTION.matcher(text).replaceAll(" ").strip();
   }
 }

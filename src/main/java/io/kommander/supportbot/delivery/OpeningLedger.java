@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -60,10 +61,14 @@ public final class OpeningLedger implements Ledger {
     }
   }
 
+  /** The ledger, waiting for it to open; a wait that is interrupted (a stop) gives up. */
   private Ledger ledger() {
     try {
-      return opening.join();
-    } catch (CompletionException e) {
+      return opening.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Stopped while the outbox ledger was opening", e);
+    } catch (ExecutionException e) {
       throw new IllegalStateException("The outbox ledger cannot be opened", e.getCause());
     }
   }

@@ -58,6 +58,26 @@ class OpeningLedgerTest extends LedgerContract {
   }
 
   @Test
+  void aUseWaitingForALedgerNeverOpenedGivesUpWhenItsThreadIsStopped() throws Exception {
+    OpeningLedger ledger = new OpeningLedger(() -> new FileLedger(dir.resolve("outbox.jsonl")));
+    CompletableFuture<Throwable> failed = new CompletableFuture<>();
+    Thread recovery =
+        new Thread(
+            () -> {
+              try {
+                ledger.unfinished(T0, T0, 1);
+              } catch (IllegalStateException e) {
+                failed.complete(e);
+              }
+            });
+    recovery.start();
+    Thread.sleep(100); // waiting on the ledger
+    recovery.interrupt(); // as Outbox.close stops its recovery timer
+    assertThat(failed.get(5, TimeUnit.SECONDS))
+        .hasMessage("Stopped while the outbox ledger was opening");
+  }
+
+  @Test
   void aLedgerNeverOpenedClosesWithoutTouchingTheJournal() {
     new OpeningLedger(
             () -> {

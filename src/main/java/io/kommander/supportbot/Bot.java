@@ -83,6 +83,7 @@ public final class Bot implements AutoCloseable {
       Optional<Delivery> delivery)
       throws Exception {
     SlackAnswers answers = new SlackAnswers(policy, config.publicUrl());
+    AnnouncementSettings announcing = settings(config); // read once: the API and Slack use it
     Supplier<SlackMessage> schedule = () -> ScheduleMessage.render(announcements);
     AtomicBoolean ready = new AtomicBoolean();
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
@@ -93,13 +94,12 @@ public final class Bot implements AutoCloseable {
     TimelineServlet timeline = new TimelineServlet(policy);
     servlets.put("/timeline.svg", timeline);
     servlets.put("/timeline.png", timeline);
-    servlets.put("/api/v1/*", new ApiServlet(policy, settings(config)));
+    servlets.put("/api/v1/*", new ApiServlet(policy, announcing));
 
     App app = null;
     SocketModeApp socket = null;
     if (config.slackMode() != Config.SlackMode.OFF) {
       Delivery d = delivery.orElseThrow();
-      AnnouncementSettings announcing = settings(config);
       SubscriptionCommand subscriptions =
           new SubscriptionCommand(
               new ChannelLines(answers),

@@ -21,6 +21,14 @@ public record Announcement(SupportEnd end, int leadDays, Instant due) {
     return dayOf() && end.learnedLate();
   }
 
+  /**
+   * The line whose support ends, as subscriptions name it: its Kommander minor ({@code 2.16}; DKP
+   * and NKP number their lines the same).
+   */
+  public String line() {
+    return end.line().kommander().toString();
+  }
+
   public LocalDate endDate() {
     return end.ending().date();
   }
@@ -32,7 +40,7 @@ public record Announcement(SupportEnd end, int leadDays, Instant due) {
   public String key(String channel) {
     return (dayOf() ? "ended" : "ends-in-" + leadDays + "d")
         + ":kommander-"
-        + end.line().kommander()
+        + line()
         + ":"
         + channel
         + ":"

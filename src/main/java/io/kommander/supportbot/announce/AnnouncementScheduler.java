@@ -175,10 +175,9 @@ public final class AnnouncementScheduler implements AutoCloseable {
 
   /** The configured channels, then each channel subscribed to the announcement's line. */
   private Set<String> recipients(Announcement a, List<Subscription> subscribed) {
-    String line = a.end().line().kommander().toString();
     Set<String> out = new LinkedHashSet<>(settings.channels());
     for (Subscription s : subscribed) {
-      if (s.everyLine() || s.line().equals(line)) {
+      if (s.everyLine() || s.line().equals(a.line())) {
         out.add(s.channel());
       }
     }
@@ -207,10 +206,7 @@ public final class AnnouncementScheduler implements AutoCloseable {
    */
   public Optional<Announcement> nextFor(Set<String> lines) {
     return upcoming().stream()
-        .filter(
-            a ->
-                lines.contains(Subscriptions.ALL)
-                    || lines.contains(a.end().line().kommander().toString()))
+        .filter(a -> lines.contains(Subscriptions.ALL) || lines.contains(a.line()))
         .findFirst();
   }
 

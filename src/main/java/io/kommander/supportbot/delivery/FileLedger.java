@@ -87,7 +87,7 @@ public final class FileLedger implements Ledger {
       put(new Entry(post.key(), State.PENDING, null, now, null, null, 0, post));
       return true;
     }
-    if (e.post() == null && e.state() != State.SENT && e.state() != State.FAILED) {
+    if (e.post() == null && !e.state().finished()) {
       put(
           new Entry(
               e.key(),
@@ -171,7 +171,7 @@ public final class FileLedger implements Ledger {
     List<String> gone = new ArrayList<>();
     entries.values().stream()
         .filter(e -> e.key().startsWith(prefix) && e.updated().isBefore(finishedBefore))
-        .filter(e -> e.state() == State.SENT || e.state() == State.FAILED)
+        .filter(e -> e.state().finished())
         .forEach(e -> gone.add(e.key()));
     gone.forEach(entries::remove);
     if (!gone.isEmpty()) {

@@ -18,7 +18,12 @@ public interface Ledger extends AutoCloseable {
     /** A transient failure gave the claim back: claimable again. */
     RETRY,
     SENT,
-    FAILED
+    FAILED;
+
+    /** Sent or failed for good: nothing more will be done with the post. */
+    public boolean finished() {
+      return this == SENT || this == FAILED;
+    }
   }
 
   /**

@@ -130,10 +130,7 @@ public final class Outbox implements AutoCloseable {
 
   /** Whether the key was sent or failed for good: nothing more will be done with it. */
   public boolean finished(String key) {
-    return ledger
-        .get(key)
-        .filter(e -> e.state() == Ledger.State.SENT || e.state() == Ledger.State.FAILED)
-        .isPresent();
+    return ledger.get(key).filter(e -> e.state().finished()).isPresent();
   }
 
   /**

@@ -7,6 +7,7 @@ import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Support;
+import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.ReplyPhrases;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class ChannelLines {
     PolicyService service = answers.policy();
     List<Question> questions = answers.parse(text).questions();
     if (questions.isEmpty()) {
-      return Read.problem("I found no line in \"" + shorten(text) + "\". " + EXPECTED);
+      return Read.problem(
+          "I found no line in \"" + QueryParser.shorten(text, 60) + "\". " + EXPECTED);
     }
     List<String> out = new ArrayList<>();
     for (Question q : questions) {
@@ -92,9 +94,5 @@ public final class ChannelLines {
 
   public String labels(List<String> lines) {
     return ReplyPhrases.and(lines.stream().map(this::label).toList());
-  }
-
-  private static String shorten(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
   }
 }

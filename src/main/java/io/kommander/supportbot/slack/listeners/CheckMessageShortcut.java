@@ -102,24 +102,15 @@ public final class CheckMessageShortcut implements MessageShortcutHandler {
 
   /** An ephemeral message to the person who used the shortcut; a failure is only logged. */
   private static void tell(MessageShortcutContext ctx, String text, List<LayoutBlock> blocks) {
-    if (!ResponseUrls.answerable(ctx.getResponseUrl())) {
-      log.warn("Message shortcut with nowhere to answer the person; nothing sent to them");
-      return;
-    }
-    try {
-      int code =
-          ctx.respond(
-                  r ->
-                      r.responseType("ephemeral")
-                          .replaceOriginal(false)
-                          .text(text)
-                          .blocks(blocks.isEmpty() ? null : blocks))
-              .getCode();
-      if (code != 200) {
-        log.warn("Answering the person failed: response_url answered HTTP {}", code);
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      log.warn("Answering the person failed: {}: {}", e.getClass().getSimpleName(), e.getMessage());
-    }
+    ResponseUrls.tell(
+        "Message shortcut",
+        ctx.getResponseUrl(),
+        () ->
+            ctx.respond(
+                r ->
+                    r.responseType("ephemeral")
+                        .replaceOriginal(false)
+                        .text(text)
+                        .blocks(blocks.isEmpty() ? null : blocks)));
   }
 }

@@ -10,11 +10,15 @@ import io.kommander.supportbot.delivery.Subscriptions.Subscription;
 import io.kommander.supportbot.slack.ChannelLines;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,17 +110,22 @@ public final class SubscriptionCommand {
               + s.at().toString().substring(0, 10));
     }
     out.add(
-        next.apply(subscribed(channel))
+        next.apply(lines(channel, mine))
             .map(n -> "Next: " + n + ".")
             .orElse("Nothing is scheduled for these lines yet."));
     return String.join("\n", out);
   }
 
-  /** The channels with announcements, of those given (a person's), each in one line. */
-  public List<String> homeRows(java.util.Collection<String> channels) {
+  /**
+   * The channels with announcements, of those given (a person's), each in one line. Subscriptions
+   * are read once for all of them: a person may be in hundreds of channels.
+   */
+  public List<String> homeRows(Collection<String> channels) {
+    Map<String, List<Subscription>> byChannel =
+        store.all().stream().collect(Collectors.groupingBy(Subscription::channel));
     List<String> rows = new ArrayList<>();
-    for (String channel : new java.util.TreeSet<>(channels)) {
-      Set<String> mine = subscribed(channel);
+    for (String channel : new TreeSet<>(channels)) {
+      Set<String> mine = lines(channel, byChannel.getOrDefault(channel, List.of()));
       if (mine.isEmpty()) {
         continue;
       }
@@ -135,12 +144,13 @@ public final class SubscriptionCommand {
     return !fixed.isEmpty() || !store.all().isEmpty();
   }
 
-  private Set<String> subscribed(String channel) {
+  /** The lines a channel gets: every line if it is configured, else those it subscribed to. */
+  private Set<String> lines(String channel, List<Subscription> subscribed) {
     if (fixed.contains(channel)) {
       return Set.of(Subscriptions.ALL);
     }
-    Set<String> out = new java.util.TreeSet<>();
-    store.of(channel).forEach(s -> out.add(s.line()));
+    Set<String> out = new TreeSet<>();
+    subscribed.forEach(s -> out.add(s.line()));
     return out;
   }
 
@@ -168,8 +178,10 @@ public final class SubscriptionCommand {
         }
       }
     } else if (read.lines().isEmpty()) {
-      current.forEach(s -> store.remove(channel, s.line()));
-      current.forEach(s -> changed.add(s.line()));
+      current.stream()
+          .map(Subscription::line)
+          .filter(line -> store.remove(channel, line))
+          .forEach(changed::add);
     } else {
       if (everyLine) {
         return tell(
@@ -237,18 +249,10 @@ public final class SubscriptionCommand {
 
   /** An ephemeral message to the person after the ack; a failure is only logged. */
   private static void followUp(SlashCommandContext ctx, String text) {
-    if (!ResponseUrls.answerable(ctx.getResponseUrl())) {
-      log.warn("Slash command with nowhere to answer the person; nothing sent to them");
-      return;
-    }
-    try {
-      int code = ctx.respond(r -> r.responseType("ephemeral").text(text)).getCode();
-      if (code != 200) {
-        log.warn("Answering the person failed: response_url answered HTTP {}", code);
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      log.warn("Answering the person failed: {}: {}", e.getClass().getSimpleName(), e.getMessage());
-    }
+    ResponseUrls.tell(
+        "Slash command",
+        ctx.getResponseUrl(),
+        () -> ctx.respond(r -> r.responseType("ephemeral").text(text)));
   }
 
   private static Response tell(SlashCommandContext ctx, String text) {

@@ -29,7 +29,6 @@ public final class VersionCheckStep implements BoltEventHandler<FunctionExecuted
 
   private final SlackAnswers answers;
   private final ExecutorService executor;
-  private final QueryParser parser = new QueryParser();
 
   /**
    * @param executor where completions run, after the ack (Bolt's own pool)
@@ -52,7 +51,7 @@ public final class VersionCheckStep implements BoltEventHandler<FunctionExecuted
     try {
       PolicyService service = answers.policy();
       Optional<Map<String, Object>> outputs =
-          StepOutputs.of(service.answer(parser.parse(question)), service);
+          StepOutputs.of(service.answer(answers.parse(question)), service);
       if (outputs.isPresent()) {
         ctx.complete(outputs.get());
       } else {

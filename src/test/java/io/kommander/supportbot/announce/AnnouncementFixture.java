@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -46,6 +47,14 @@ public final class AnnouncementFixture {
 
   public static SlackPoster poster(WireMockServer wm) {
     return new SlackPoster(slack(wm), 3, Duration.ofMillis(10), Duration.ofSeconds(2));
+  }
+
+  /** Slack's Web API on WireMock, started, answering as {@link #stubOk} says. */
+  public static WireMockServer startSlack() {
+    WireMockServer wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    wm.start();
+    stubOk(wm);
+    return wm;
   }
 
   public static void stubOk(WireMockServer wm) {

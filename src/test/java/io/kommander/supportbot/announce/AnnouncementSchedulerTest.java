@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.kommander.supportbot.announce.AnnouncementFixture.CHANNEL;
 import static io.kommander.supportbot.announce.AnnouncementFixture.form;
@@ -55,9 +54,7 @@ class AnnouncementSchedulerTest {
 
   @BeforeEach
   void start() {
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    AnnouncementFixture.stubOk(slack);
+    slack = AnnouncementFixture.startSlack();
     clock = new ManualClock("2026-12-01T08:00:00Z");
     live = new LiveCatalog(TestCatalogs.withPlanned(), clock);
   }

@@ -1,6 +1,5 @@
 package io.kommander.supportbot.announce;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AnnouncementsServeTest {
   @Test
   void theSlashCommandShowsTheUpcomingSchedule(@TempDir Path dir) throws Exception {
-    WireMockServer slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    AnnouncementFixture.stubOk(slack);
+    WireMockServer slack = AnnouncementFixture.startSlack();
     Path catalog = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.withPlannedText());
     Config config =
         Config.fromEnv(

@@ -1,6 +1,5 @@
 package io.kommander.supportbot.announce;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -29,9 +28,7 @@ class SubscriptionReplicasTest {
 
   @Test
   void aSubscriptionMadeThroughOneReplicaIsHonouredByTheOther(@TempDir Path dir) throws Exception {
-    WireMockServer slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    AnnouncementFixture.stubOk(slack);
+    WireMockServer slack = AnnouncementFixture.startSlack();
     Path catalog = Files.writeString(dir.resolve("releases.yaml"), TestCatalogs.withPlannedText());
     Path announcing =
         Files.writeString(

@@ -2,7 +2,6 @@ package io.kommander.supportbot.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.kommander.supportbot.announce.AnnouncementFixture.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,9 +36,7 @@ class OutboxTest {
 
   @BeforeEach
   void start() {
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    AnnouncementFixture.stubOk(slack);
+    slack = AnnouncementFixture.startSlack();
     Metrics.addRegistry(metrics);
     ledger = new FileLedger(dir.resolve("outbox.jsonl"));
     outbox = new Outbox(ledger, AnnouncementFixture.poster(slack), clock, Duration.ZERO, 1);

@@ -3,7 +3,6 @@ package io.kommander.supportbot.delivery;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +28,8 @@ class SlackPosterTest {
 
   @BeforeEach
   void start() {
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    AnnouncementFixture.stubOk(slack); // history is empty: a retried post was not posted before
+    slack =
+        AnnouncementFixture.startSlack(); // history is empty: a retried post was not posted before
     poster =
         new SlackPoster(
             AnnouncementFixture.slack(slack),

@@ -50,9 +50,7 @@ class UpstreamReplicasTest {
     github.start();
     GitHubStub.twoPages(github);
     tagsUrl = github.baseUrl() + GitHubStub.TAGS;
-    slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    slack.start();
-    AnnouncementFixture.stubOk(slack);
+    slack = AnnouncementFixture.startSlack();
     UpstreamStore.postgres(postgres.dataSource()); // creates the table
     new PostgresLedger(postgres.dataSource());
     postgres.truncate("upstream_state");

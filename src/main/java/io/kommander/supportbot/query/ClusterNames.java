@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
  */
 final class ClusterNames {
   /**
-   * What stands before a version that names its cluster: a name (a word starting with a letter;
-   * possessive, so a failed match never backtracks into it), an optional "cluster", "is/are",
-   * "still", then a link word or sign and an optional product, up to the version.
+   * What stands before a version that names its cluster: a name (a word starting with a letter, not
+   * the tail of a contraction such as they're or it's; possessive, so a failed match never
+   * backtracks into it), an optional "cluster", "is/are", "still", then a link word or sign and an
+   * optional product, up to the version.
    */
   private static final Pattern NAMED =
       Pattern.compile(
-          "(?<![\\w.\\-])(?<name>[a-z][\\w\\-]{0,39}+)(?:\\s+clusters?)?\\s*"
+          "(?<![\\w.\\-])(?<!\\w['\u2019])(?<name>[a-z][\\w\\-]{0,39}+)(?:\\s+clusters?)?\\s*"
               + "(?:\\b(?:is|are)\\s+)?(?:\\bstill\\s+)?"
               + "(?:\\bon\\b|\\brunning\\b|\\bruns\\b|\\bat\\b|:|=|->|\\(|\u2014|\u2013)\\s*"
               + "(?:(?:the\\s+)?(?:nkp|dkp|kommander|konvoy)\\s*)?$",

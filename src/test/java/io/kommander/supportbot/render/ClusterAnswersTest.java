@@ -65,6 +65,8 @@ class ClusterAnswersTest {
           edge-01 (NKP 2.15), edge-02 (NKP 2.17.1)                 | edge-01=NKP 2.15; edge-02=NKP 2.17.1
           *prod* is on `nkp 2.16`                                  | prod=NKP 2.16
           we are on nkp 2.16                                       | -=NKP 2.16
+          they're on nkp 2.17.0                                    | -=NKP 2.17.0
+          we’re on nkp 2.16, it's at nkp 2.17                      | -=NKP 2.16; -=NKP 2.17
           is nkp 2.16 still supported?                             | -=NKP 2.16
           Kommander 1.2 on Konvoy 1.7                              | AboutPair
           kubernetes 1.30 on nkp 2.15                              | OnKubernetes

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.util.JsonOps;
+import io.kommander.supportbot.json.Json;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Query;
@@ -125,12 +126,13 @@ public final class SlackAnswers {
     SlackMessage shareable = renderer.withShareButton(message, question);
     return new Rendered(
         message,
-        JsonOps.toJsonString(
-            SlashCommandResponse.builder()
-                .responseType("ephemeral")
-                .text(shareable.text())
-                .blocks(shareable.blocks())
-                .build()),
+        Json.asciiOnly(
+            JsonOps.toJsonString(
+                SlashCommandResponse.builder()
+                    .responseType("ephemeral")
+                    .text(shareable.text())
+                    .blocks(shareable.blocks())
+                    .build())),
         new Reply(message.text(), message.blocksJson()));
   }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
 import io.kommander.supportbot.http.BotServer;
 import io.kommander.supportbot.testing.SlackMock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +71,27 @@ class BoltServletTest {
     assertThat(seen.get())
         .isEqualTo(
             "1.4 on konvoy 1.8|https://hooks.example/r|C0001|U0001|xoxb-test|203.0.113.9|[test]");
+  }
+
+  @Test
+  void aReplyGoesOutWithItsStatusHeadersTypeAndLengthInBytes() throws Exception {
+    app.command(
+        "/kommander-support",
+        (req, ctx) ->
+            Response.builder()
+                .statusCode(200)
+                .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                .headers(Map.of("X-Reply", List.of("one", "two")))
+                .body("{\"text\":\"NKP 2.17 · supported…\"}")
+                .build());
+    HttpResponse<String> r =
+        post("", SlackRequests.slashCommand("1.4", "https://hooks.example/r"), "X-Trace", "-");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("{\"text\":\"NKP 2.17 · supported…\"}");
+    assertThat(r.headers().firstValueAsLong("Content-Length"))
+        .hasValue(r.body().getBytes(StandardCharsets.UTF_8).length);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json;charset=utf-8");
+    assertThat(r.headers().allValues("X-Reply")).containsExactly("one", "two");
   }
 
   @Test

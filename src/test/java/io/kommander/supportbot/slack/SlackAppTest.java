@@ -15,6 +15,7 @@ import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.testing.SlackMock;
 import io.kommander.supportbot.testing.TestConfigs;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,6 +140,17 @@ class SlackAppTest {
                 + "Upgrade to Kommander 2.1.5 on Konvoy 2.1.5 next, then one minor at a time to NKP"
                 + " 2.17.1 (14 hops; ask `upgrade path from 1.4` for each).");
     assertThat(blocks.get(blocks.size() - 1).at("/elements/0/value").asText()).isEqualTo("1.4.2");
+  }
+
+  @Test
+  void aSlashReplyGoesOutAsAsciiJsonOfItsStatedLengthAndReadsAsWritten() throws Exception {
+    HttpResponse<String> r = slash("1.4");
+    // The footer's middle dot is escaped on the wire and read back as the character.
+    assertThat(r.body()).hasSize(r.body().getBytes(StandardCharsets.UTF_8).length);
+    assertThat(r.body()).matches("\\p{ASCII}+").contains("\\u00B7");
+    assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(r.body().length());
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json;charset=utf-8");
+    assertThat(JSON.readTree(r.body()).findValuesAsText("text")).anyMatch(t -> t.contains(" · "));
   }
 
   @ParameterizedTest(name = "\"{0}\" gets help, not an error")

@@ -74,7 +74,13 @@ public final class SubscriptionCommand {
     if (text == null) {
       return Optional.empty();
     }
-    String first = text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    // On every slash command: a scan, not a regular expression compiled per call by split.
+    String stripped = text.strip();
+    int end = 0;
+    while (end < stripped.length() && !Character.isWhitespace(stripped.charAt(end))) {
+      end++;
+    }
+    String first = stripped.substring(0, end).toLowerCase(Locale.ROOT);
     return VERBS.contains(first) ? Optional.of(first) : Optional.empty();
   }
 

@@ -61,7 +61,8 @@ final class Delivery implements AutoCloseable {
               .orElseGet(() -> new OpeningLedger(() -> FileLedger.in(config.dataDir())));
       SlackPoster poster =
           new SlackPoster(
-              SlackClients.forApi(config.slackApiUrl()).methods(config.botToken().get()),
+              SlackClients.forApi(config.slackApiUrl()),
+              config.botToken().get(),
               4,
               Duration.ofSeconds(1),
               Duration.ofSeconds(60));

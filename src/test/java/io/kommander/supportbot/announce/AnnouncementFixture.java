@@ -10,7 +10,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.methods.MethodsClient;
 import io.kommander.supportbot.delivery.SlackPoster;
 import io.kommander.supportbot.testing.SlackMock;
 import java.time.Duration;
@@ -37,16 +36,18 @@ public final class AnnouncementFixture {
         null);
   }
 
-  public static MethodsClient slack(WireMockServer wm) {
+  public static final String TOKEN = "xoxb-announcer";
+
+  public static Slack slack(WireMockServer wm) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(wm.baseUrl() + "/api/");
     config.setHttpClientReadTimeoutMillis(500);
     config.setStatsEnabled(false);
-    return Slack.getInstance(config).methods("xoxb-announcer");
+    return Slack.getInstance(config);
   }
 
   public static SlackPoster poster(WireMockServer wm) {
-    return new SlackPoster(slack(wm), 3, Duration.ofMillis(10), Duration.ofSeconds(2));
+    return new SlackPoster(slack(wm), TOKEN, 3, Duration.ofMillis(10), Duration.ofSeconds(2));
   }
 
   /** Slack's Web API on WireMock, started, answering as {@link #stubOk} says. */

@@ -359,7 +359,11 @@ class AnnouncementSchedulerTest {
   /** Dies after the claim, before anything reaches Slack. */
   SlackPoster diesBeforeSending() {
     return new SlackPoster(
-        AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
+        AnnouncementFixture.slack(slack),
+        AnnouncementFixture.TOKEN,
+        3,
+        Duration.ofMillis(10),
+        Duration.ofSeconds(2)) {
       @Override
       protected ChatPostMessageResponse send(Post post) {
         throw new Killed();
@@ -384,7 +388,11 @@ class AnnouncementSchedulerTest {
     clock.set("2026-12-16T09:00:00Z");
     SlackPoster dying =
         new SlackPoster(
-            AnnouncementFixture.slack(slack), 3, Duration.ofMillis(10), Duration.ofSeconds(2)) {
+            AnnouncementFixture.slack(slack),
+            AnnouncementFixture.TOKEN,
+            3,
+            Duration.ofMillis(10),
+            Duration.ofSeconds(2)) {
           @Override
           protected ChatPostMessageResponse send(Post post) throws IOException, SlackApiException {
             super.send(post);

@@ -61,7 +61,8 @@ class OutboxReplicasTest {
 
   SlackPoster poster() {
     return new SlackPoster(
-        SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
+        SlackClients.forApi(slack.apiUrl()),
+        "xoxb-replicas",
         2,
         Duration.ofMillis(10),
         Duration.ofSeconds(1));
@@ -70,7 +71,8 @@ class OutboxReplicasTest {
   /** A poster whose process is killed just before its post reaches Slack, or just after. */
   SlackPoster dies(boolean afterSending) {
     return new SlackPoster(
-        SlackClients.forApi(slack.apiUrl()).methods("xoxb-replicas"),
+        SlackClients.forApi(slack.apiUrl()),
+        "xoxb-replicas",
         2,
         Duration.ofMillis(10),
         Duration.ofSeconds(1)) {

@@ -3,15 +3,20 @@ package io.kommander.supportbot.delivery;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.kommander.supportbot.announce.AnnouncementFixture;
 import io.kommander.supportbot.testing.ManualClock;
+import io.kommander.supportbot.testing.SlackMock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,7 @@ class SlackPosterTest {
     poster =
         new SlackPoster(
             AnnouncementFixture.slack(slack),
+            AnnouncementFixture.TOKEN,
             4,
             Duration.ofSeconds(2),
             Duration.ofMinutes(1),
@@ -107,6 +113,46 @@ class SlackPosterTest {
         post("/api/chat.postMessage")
             .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
     assertThat(postOnce()).isEqualTo(new SlackPoster.Permanent("channel_not_found"));
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
+  void aPostIsTheFormSlackDocumentsWithTheBearerTokenAndItsAnswerIsRead() {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":\"C0ANNOUNCE1\",\"ts\":\"1712.000200\","
+                        + "\"message\":{\"type\":\"message\",\"text\":\"text\","
+                        + "\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\","
+                        + "\"text\":\"x\"}}]},\"unknown_field\":[1,2]}")));
+    Post reply =
+        new Post(
+            "reply:C0ANNOUNCE1:1712.000100",
+            AnnouncementFixture.CHANNEL,
+            "1712.000100",
+            "NKP 2.17 · supported",
+            "[{\"type\":\"divider\"}]");
+    assertThat(poster.post(reply, clock.instant())).isEqualTo(new SlackPoster.Sent("1712.000200"));
+    LoggedRequest sent =
+        slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).get(0);
+    assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + AnnouncementFixture.TOKEN);
+    Map<String, String> form = SlackMock.form(sent.getBodyAsString());
+    assertThat(form)
+        .containsEntry("channel", AnnouncementFixture.CHANNEL)
+        .containsEntry("thread_ts", "1712.000100")
+        .containsEntry("text", "NKP 2.17 · supported")
+        .containsEntry("blocks", "[{\"type\":\"divider\"}]");
+    assertThat(form.get("metadata"))
+        .contains("\"event_type\":\"kommander_support_post\"")
+        .contains("\"key\":\"reply:C0ANNOUNCE1:1712.000100\"");
+  }
+
+  @Test
+  void anHttpErrorWithoutRetryIsPermanentAndCarriesItsStatus() {
+    slack.stubFor(
+        post("/api/chat.postMessage").willReturn(aResponse().withStatus(403).withBody("denied")));
+    assertThat(postOnce()).isEqualTo(new SlackPoster.Permanent("HTTP 403"));
     assertThat(waits).isEmpty();
   }
 }

@@ -104,7 +104,8 @@ class ListenersTest {
         new Outbox(
             new FileLedger(dir.resolve("outbox.jsonl")),
             new SlackPoster(
-                SlackClients.forApi(slack.apiUrl()).methods("xoxb-listener-test"),
+                SlackClients.forApi(slack.apiUrl()),
+                "xoxb-listener-test",
                 1,
                 Duration.ZERO,
                 Duration.ZERO),

@@ -11,12 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +29,7 @@ public final class FileLedger implements Ledger {
   private static final ObjectMapper JSON = Json.MAPPER;
 
   private final Path file;
-  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final RecentEntries entries = new RecentEntries();
   private BufferedWriter journal;
   private int lines;
 
@@ -42,13 +39,7 @@ public final class FileLedger implements Ledger {
   /** Entries were forgotten while a compaction ran: compact again after it. */
   private boolean forgotten;
 
-  private final ExecutorService compactor =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "ledger-compaction");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService compactor = Timers.daemon("ledger-compaction");
 
   /** The journal in {@code dataDir}, taking over the whole-file ledger of earlier versions. */
   public static FileLedger in(Path dataDir) {
@@ -65,6 +56,8 @@ public final class FileLedger implements Ledger {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Journals.Read read = Journals.read(file, entries);
       lines = read.lines();
+      // A journal may hold more than the bound until its next compaction.
+      entries.forgetOldestReplies(Integer.MAX_VALUE);
       if (read.torn() || !Files.exists(file)) {
         compact(); // drops the torn line, so appends start on a line of their own
       } else {
@@ -88,16 +81,7 @@ public final class FileLedger implements Ledger {
       return true;
     }
     if (e.post() == null && !e.state().finished()) {
-      put(
-          new Entry(
-              e.key(),
-              e.state(),
-              e.owner(),
-              e.updated(),
-              e.slackTs(),
-              e.error(),
-              e.attempts(),
-              post));
+      put(e.withPost(post));
     }
     return false;
   }
@@ -168,16 +152,18 @@ public final class FileLedger implements Ledger {
 
   @Override
   public synchronized int forget(String prefix, Instant finishedBefore) {
-    List<String> gone = new ArrayList<>();
-    entries.values().stream()
-        .filter(e -> e.key().startsWith(prefix) && e.updated().isBefore(finishedBefore))
-        .filter(e -> e.state().finished())
-        .forEach(e -> gone.add(e.key()));
-    gone.forEach(entries::remove);
-    if (!gone.isEmpty()) {
+    int before = entries.size();
+    entries
+        .values()
+        .removeIf(
+            e ->
+                e.key().startsWith(prefix)
+                    && e.updated().isBefore(finishedBefore)
+                    && e.state().finished());
+    if (entries.size() < before) {
       rewrite();
     }
-    return gone.size();
+    return before - entries.size();
   }
 
   private static int attempts(Entry e) {
@@ -193,8 +179,7 @@ public final class FileLedger implements Ledger {
   }
 
   private void put(Entry e) {
-    entries.remove(e.key());
-    entries.put(e.key(), e);
+    entries.change(e);
     try {
       String line = JSON.writeValueAsString(e);
       journal.write(line);

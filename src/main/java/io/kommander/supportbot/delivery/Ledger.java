@@ -40,7 +40,12 @@ public interface Ledger extends AutoCloseable {
       String slackTs,
       String error,
       int attempts,
-      Post post) {}
+      Post post) {
+    /** The same entry carrying {@code post}. */
+    public Entry withPost(Post post) {
+      return new Entry(key, state, owner, updated, slackTs, error, attempts, post);
+    }
+  }
 
   Optional<Entry> get(String key);
 

@@ -113,6 +113,35 @@ class FileLedgerTest extends LedgerContract {
   }
 
   @Test
+  void pastItsBoundTheLeastRecentlyChangedFinishedRepliesAreForgottenAndNothingElse()
+      throws Exception {
+    FileLedger ledger = new FileLedger(dir.resolve("outbox.jsonl"));
+    String announcement = "announce:nkp-2.15:day-of:C1";
+    ledger.add(post(announcement), T0);
+    ledger.sent(announcement, "0.1", T0); // finished long ago, but an announcement
+    ledger.add(post(Outbox.REPLY + "stuck"), T0); // unfinished: still to post
+    int extra = 10;
+    for (int i = 0; i < RecentEntries.MAX_ENTRIES + extra; i++) {
+      String key = Outbox.REPLY + "C1:" + i;
+      ledger.add(post(key), T0);
+      ledger.sent(key, "1." + i, T0);
+    }
+    // Two entries besides the replies: the oldest extra + 2 replies went.
+    assertThat(ledger.get(Outbox.REPLY + "C1:" + (extra + 1))).isEmpty();
+    assertThat(ledger.get(Outbox.REPLY + "C1:" + (extra + 2))).isPresent();
+    assertThat(ledger.get(announcement)).isPresent();
+    assertThat(ledger.get(Outbox.REPLY + "stuck").orElseThrow().state()).isEqualTo(State.PENDING);
+    String newest = Outbox.REPLY + "C1:" + (RecentEntries.MAX_ENTRIES + extra - 1);
+    assertThat(ledger.get(newest)).isPresent();
+    // A start reads the bound too, whatever the journal still holds.
+    FileLedger restarted = new FileLedger(dir.resolve("outbox.jsonl"));
+    assertThat(restarted.get(Outbox.REPLY + "C1:" + (extra + 1))).isEmpty();
+    assertThat(restarted.get(announcement)).isPresent();
+    assertThat(restarted.get(newest).orElseThrow().slackTs())
+        .isEqualTo("1." + (RecentEntries.MAX_ENTRIES + extra - 1));
+  }
+
+  @Test
   void theWholeFileLedgerOfEarlierVersionsIsTakenOver() throws Exception {
     Files.writeString(
         dir.resolve("announcement-ledger.json"),

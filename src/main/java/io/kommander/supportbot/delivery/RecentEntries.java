@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 /**
  * A ledger's entries by key, least recently changed first, and bounded: past {@link #MAX_ENTRIES}
  * the least recently changed finished replies are forgotten. Slack delivers an app at most 30,000
- * events an hour per workspace and redelivers one within minutes, so this holds well over an hour
- * of replies at Slack's limit, while a flood (or a load test) cannot fill the heap (~300 bytes an
- * entry). Announcements and unfinished posts are never forgotten here.
+ * events an hour per workspace and retries one three times, the last 5 minutes after the first, so
+ * the bound holds 40 minutes of replies at Slack's limit while a flood (or a load test) cannot fill
+ * the heap (~300 bytes an entry). Announcements and unfinished posts are never forgotten here.
  */
 final class RecentEntries extends LinkedHashMap<String, Entry> {
   private static final long serialVersionUID = 1L;
 
-  static final int MAX_ENTRIES = 50_000;
+  static final int MAX_ENTRIES = 20_000;
 
   /** Entries looked at per change: a change adds at most one entry. */
   private static final int LOOK_PER_CHANGE = 64;

@@ -1,6 +1,7 @@
 package io.kommander.supportbot.delivery;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.Methods;
@@ -221,7 +222,14 @@ public class SlackPoster {
       if (!response.isSuccessful()) {
         throw new SlackApiException(config, response, body);
       }
-      return gson.fromJson(body, ChatPostMessageResponse.class);
+      ChatPostMessageResponse answer = gson.fromJson(body, ChatPostMessageResponse.class);
+      if (answer == null) {
+        throw new IOException("an empty answer");
+      }
+      return answer;
+    } catch (JsonParseException notSlacks) {
+      // A proxy's page, say: whether Slack posted is unknown, as after a timeout.
+      throw new IOException("an answer that is not Slack's JSON", notSlacks);
     }
   }
 

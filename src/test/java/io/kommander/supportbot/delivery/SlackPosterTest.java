@@ -155,4 +155,17 @@ class SlackPosterTest {
     assertThat(postOnce()).isEqualTo(new SlackPoster.Permanent("HTTP 403"));
     assertThat(waits).isEmpty();
   }
+
+  @Test
+  void aSuccessThatIsNotSlacksJsonIsRetriedThenLeftUnsureNotSent() {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(aResponse().withStatus(200).withBody("<html>proxy</html>")));
+    // Whether Slack posted is unknown: retried with back-off, history read, then left for later.
+    assertThat(postOnce()).isInstanceOf(SlackPoster.Transient.class);
+    assertThat(waits)
+        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+    assertThat(slack.findAll(postRequestedFor(urlEqualTo("/api/conversations.history"))))
+        .isNotEmpty();
+  }
 }

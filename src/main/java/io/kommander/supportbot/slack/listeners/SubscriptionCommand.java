@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class SubscriptionCommand {
   private static final Logger log = LoggerFactory.getLogger(SubscriptionCommand.class);
   private static final Set<String> VERBS = Set.of("subscribe", "unsubscribe", "subscriptions");
+
+  /**
+   * Compiled once: {@link #verb} runs on every slash command ({@code String.split} compiles per
+   * call).
+   */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   public static final String NOT_IN_CHANNEL =
       "I am not in this channel, so I could not announce anything here and nothing was changed."
@@ -74,13 +81,7 @@ public final class SubscriptionCommand {
     if (text == null) {
       return Optional.empty();
     }
-    // On every slash command: a scan, not a regular expression compiled per call by split.
-    String stripped = text.strip();
-    int end = 0;
-    while (end < stripped.length() && !Character.isWhitespace(stripped.charAt(end))) {
-      end++;
-    }
-    String first = stripped.substring(0, end).toLowerCase(Locale.ROOT);
+    String first = SPACES.split(text.strip(), 2)[0].toLowerCase(Locale.ROOT);
     return VERBS.contains(first) ? Optional.of(first) : Optional.empty();
   }
 

@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.kommander.supportbot.announce.AnnouncementFixture;
 import io.kommander.supportbot.testing.ManualClock;
-import io.kommander.supportbot.testing.SlackMock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,10 +133,9 @@ class SlackPosterTest {
             "NKP 2.17 · supported",
             "[{\"type\":\"divider\"}]");
     assertThat(poster.post(reply, clock.instant())).isEqualTo(new SlackPoster.Sent("1712.000200"));
-    LoggedRequest sent =
-        slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).get(0);
+    LoggedRequest sent = AnnouncementFixture.posts(slack).get(0);
     assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + AnnouncementFixture.TOKEN);
-    Map<String, String> form = SlackMock.form(sent.getBodyAsString());
+    Map<String, String> form = AnnouncementFixture.form(sent);
     assertThat(form)
         .containsEntry("channel", AnnouncementFixture.CHANNEL)
         .containsEntry("thread_ts", "1712.000100")

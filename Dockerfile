@@ -7,7 +7,7 @@ RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY config config
 # Formatting and tests are CI's job (.ci/run); the image only packages.
-RUN mvn -B -q package -DskipTests -Dspotless.apply.skip=true
+RUN mvn -B -q package -DskipTests -Dspotless.skip=true
 
 FROM eclipse-temurin:17-jre
 # fontconfig and DejaVu: the timeline PNG is drawn with Java2D, which needs a font in headless mode.

@@ -18,7 +18,7 @@ class DockerfileFlagsTest {
     List<String> flags = DockerfileFlags.read(dockerfile);
     assertThat(flags)
         .contains("-Xmx128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError")
-        .contains("-XX:SharedArchiveFile=/app/kommander-support-bot.jsa")
+        .contains("-XX:SharedArchiveFile=/app/cds/kommander-support-bot.jsa")
         .noneMatch(flag -> flag.startsWith("@") || flag.contains("#") || flag.isBlank());
     assertThat(ClassArchive.without(flags))
         .noneMatch(flag -> flag.startsWith(ClassArchive.USE))

@@ -1,7 +1,6 @@
 package io.kommander.supportbot.slack;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -13,6 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +78,17 @@ public final class BoltServlet extends HttpServlet {
     }
   }
 
+  /** Every header with all its values, as Bolt reads them (its servlet adapter did the same). */
+  private static Map<String, List<String>> headers(HttpServletRequest req) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (String name : Collections.list(req.getHeaderNames())) {
+      headers.put(name, Collections.list(req.getHeaders(name)));
+    }
+    return headers;
+  }
+
   private Request<?> parse(HttpServletRequest req, String body) {
-    RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
+    RequestHeaders headers = new RequestHeaders(headers(req));
     var command = SlashCommandForm.parse(body);
     if (command.isEmpty()) {
       return parser.parse(

@@ -36,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * catalog lacks (for a line that still matters) is dated from its commit and merged into the
  * answers at once as a provisional release, kept across restarts, and announced once to the catalog
  * maintainers with the YAML to add. Offline or refused, it keeps the last good state and logs one
- * line.
+ * line. Turned off ({@link #remembering}), it stops looking but not knowing: what was found before
+ * (and, in a shared database, what other replicas find) still applies.
  */
 public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private static final Logger log = LoggerFactory.getLogger(UpstreamWatcher.class);
 
-  private final GitHubTags tags;
+  private final Optional<GitHubTags> tags;
   private final UpstreamStore store;
   private final LiveCatalog live;
   private final Clock clock;
@@ -52,9 +53,31 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.NOT_YET);
   private volatile String lastProblem;
   private volatile Instant lastChecked;
+  private UpstreamState applied;
 
   public UpstreamWatcher(
       GitHubTags tags,
+      UpstreamStore store,
+      LiveCatalog live,
+      Clock clock,
+      Duration every,
+      Optional<Outbox> outbox,
+      Optional<String> maintainers) {
+    this(Optional.of(tags), store, live, clock, every, outbox, maintainers);
+  }
+
+  /**
+   * {@code UPSTREAM_TAGS_URL=off}: never asks upstream, and applies what the store holds, read
+   * again every {@code every}.
+   */
+  public static UpstreamWatcher remembering(
+      UpstreamStore store, LiveCatalog live, Clock clock, Duration every) {
+    return new UpstreamWatcher(
+        Optional.empty(), store, live, clock, every, Optional.empty(), Optional.empty());
+  }
+
+  private UpstreamWatcher(
+      Optional<GitHubTags> tags,
       UpstreamStore store,
       LiveCatalog live,
       Clock clock,
@@ -68,9 +91,12 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     this.every = every;
     this.outbox = outbox;
     this.maintainers = maintainers;
-    UpstreamState state = store.load();
-    lastChecked = state.lastChecked();
-    live.upstream(state.found(), Optional.ofNullable(state.lastChecked()));
+    try {
+      apply(store.load());
+    } catch (RuntimeException e) {
+      // A database down at start: read again at the first look, which saves nothing until then.
+      problem("what upstream showed before cannot be read yet: " + e.getMessage());
+    }
   }
 
   /** Its gauges: the last successful look, its outcome, and the releases found unreviewed. */
@@ -95,7 +121,14 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
 
   /** Looks now and then every {@code every} (or as GitHub asks), in the background. */
   public UpstreamWatcher start() {
-    log.info("Watching {} for new releases every {}", tags.url(), every);
+    if (tags.isPresent()) {
+      log.info("Watching {} for new releases every {}", tags.get().url(), every);
+    } else {
+      log.info(
+          "Upstream watcher off (UPSTREAM_TAGS_URL=off): answering with the {} release(s) found"
+              + " before, not looking for new ones",
+          live.unreviewed().size());
+    }
     timer.scheduleWithFixedDelay(
         this::lookSafely, 0, Math.max(1, every.toSeconds() / 6), TimeUnit.SECONDS);
     return this;
@@ -137,10 +170,14 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   public synchronized boolean look() {
     Instant now = clock.instant();
     UpstreamState state = store.load();
-    if (now.isBefore(state.notBefore())) {
+    if (tags.isEmpty() || now.isBefore(state.notBefore())) {
+      if (!state.equals(applied)) {
+        publish(state); // another replica's find (a shared store) applies here too
+      }
       return false;
     }
-    GitHubTags.Result result = tags.tags(state.etag(), now);
+    GitHubTags github = tags.get();
+    GitHubTags.Result result = github.tags(state.etag(), now);
     if (result instanceof NotModified n) {
       state = state.checked(state.etag(), now, next(now, n.pollInterval()));
       outcome.set(Outcome.UNCHANGED);
@@ -149,7 +186,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
         if (state.knows(tag.version()) || !matters(tag.version())) {
           continue;
         }
-        GitHubTags.Result dated = tags.commitDate(tag, now);
+        GitHubTags.Result dated = github.commitDate(tag, now);
         if (!(dated instanceof Dated d)) {
           result = dated; // the etag is not kept: the next look reads the tags again
           break;
@@ -167,7 +204,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     }
     if (!(result instanceof Failed) && !(result instanceof RateLimited)) {
       if (lastProblem != null) {
-        log.info("Upstream answers again ({})", tags.url());
+        log.info("Upstream answers again ({})", github.url());
       }
       lastProblem = null;
     }
@@ -180,12 +217,16 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private Instant result(GitHubTags.Result r, Instant now) {
     if (r instanceof RateLimited limited) {
       outcome.set(Outcome.RATE_LIMITED);
-      problem("rate limited by " + tags.url() + " until " + limited.until());
+      problem("rate limited by " + url() + " until " + limited.until());
       return limited.until();
     }
     outcome.set(Outcome.FAILED);
-    problem("cannot read " + tags.url() + ": " + ((Failed) r).reason() + "; keeping what I know");
+    problem("cannot read " + url() + ": " + ((Failed) r).reason() + "; keeping what I know");
     return now.plus(every.dividedBy(4));
+  }
+
+  private String url() {
+    return tags.map(GitHubTags::url).orElse("upstream");
   }
 
   private void problem(String what) {
@@ -218,9 +259,14 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     return !(policy.support(line.get(), today) instanceof Support.Expired);
   }
 
-  private void publish(UpstreamState state) {
+  private void apply(UpstreamState state) {
+    applied = state;
     lastChecked = state.lastChecked();
     live.upstream(state.found(), Optional.ofNullable(state.lastChecked()));
+  }
+
+  private void publish(UpstreamState state) {
+    apply(state);
     if (outbox.isEmpty() || maintainers.isEmpty()) {
       return;
     }

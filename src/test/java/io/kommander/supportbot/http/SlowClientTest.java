@@ -57,7 +57,7 @@ class SlowClientTest {
     String ts = String.valueOf(Instant.now().getEpochSecond());
     String head =
         "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Content-Length: 200000\r\nX-Slack-Request-Timestamp: "
+            + "Content-Length: 100000\r\nX-Slack-Request-Timestamp: "
             + ts
             + "\r\nX-Slack-Signature: v0="
             + "0".repeat(64)

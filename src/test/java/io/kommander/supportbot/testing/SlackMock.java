@@ -33,7 +33,12 @@ public final class SlackMock implements AutoCloseable {
   }
 
   public static SlackMock start() {
-    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    return start(0);
+  }
+
+  /** On {@code port} (0: any free one): a Slack that comes up where a bot has been looking. */
+  public static SlackMock start(int port) {
+    WireMockServer server = new WireMockServer(options().port(port).bindAddress("127.0.0.1"));
     server.start();
     stubAuthTest(server);
     server.stubFor(

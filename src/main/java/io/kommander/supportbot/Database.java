@@ -18,6 +18,8 @@ final class Database implements AutoCloseable {
   /** Connections per replica; the outbox's workers and the stores share them. */
   static final int POOL_SIZE = 8;
 
+  static final String APPLICATION_NAME = "kommander-support-bot";
+
   private final HikariDataSource pool;
 
   private Database(DatabaseUrl url) {
@@ -26,6 +28,8 @@ final class Database implements AutoCloseable {
     url.user().ifPresent(c::setUsername);
     url.password().ifPresent(c::setPassword);
     c.setPoolName("database");
+    // pg_stat_activity names the bot's connections, for an operator counting them.
+    c.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
     c.setMaximumPoolSize(POOL_SIZE);
     c.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
     c.setInitializationFailTimeout(-1); // connect when first needed, not at start

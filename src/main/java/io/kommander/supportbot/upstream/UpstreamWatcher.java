@@ -95,7 +95,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
       apply(store.load());
     } catch (RuntimeException e) {
       // A database down at start: read again at the first look, which saves nothing until then.
-      problem("what upstream showed before cannot be read yet: " + e.getMessage());
+      problem("what upstream showed before cannot be read yet: " + firstLine(e));
     }
   }
 
@@ -162,7 +162,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     try {
       look();
     } catch (RuntimeException e) {
-      problem("look failed: " + e.getMessage());
+      problem("look failed: " + firstLine(e));
     }
   }
 
@@ -223,6 +223,11 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     outcome.set(Outcome.FAILED);
     problem("cannot read " + url() + ": " + ((Failed) r).reason() + "; keeping what I know");
     return now.plus(every.dividedBy(4));
+  }
+
+  /** A failure in one line: Flyway's messages run to a dozen. */
+  private static String firstLine(RuntimeException e) {
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   private String url() {

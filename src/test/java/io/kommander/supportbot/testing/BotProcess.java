@@ -133,9 +133,13 @@ public final class BotProcess implements AutoCloseable {
     }
   }
 
-  /** SIGTERM, as Kubernetes stops it, then SIGKILL after 20 s. */
   @Override
   public void close() {
+    stop();
+  }
+
+  /** SIGTERM, as Kubernetes stops it, then SIGKILL after 20 s; its log is then complete. */
+  public void stop() {
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {

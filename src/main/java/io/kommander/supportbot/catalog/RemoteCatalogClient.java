@@ -20,7 +20,7 @@ import okhttp3.ResponseBody;
  */
 public final class RemoteCatalogClient {
   /**
-   * The most read of an answer: the catalog is about 60 KB as JSON; one past this is refused (and
+   * The most read of an answer: the catalog is about 20 KB as JSON; one past this is refused (and
    * not asked again until the next look) rather than read into the heap.
    */
   public static final long MAX_BYTES = 2 * 1024 * 1024;

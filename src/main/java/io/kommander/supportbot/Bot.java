@@ -151,11 +151,12 @@ public final class Bot implements AutoCloseable {
     ReadinessServlet readiness = new ReadinessServlet(checks(policy, parts, slack, checks));
     BotMetrics.measure("readiness", readiness::bindTo);
     servlets.put("/readyz", readiness);
-    BotServer server = new BotServer(host, config.port(), servlets).start();
+    Bot bot = new Bot(new BotServer(host, config.port(), servlets), slack, checks);
+    // Slack's side first when Slack has answered, so /slack/events serves from the first request.
+    slack.ifPresent(s -> s.start(bot::refused));
+    BotServer server = bot.server.start();
     ready.set(true);
     parts.delivery().ifPresent(Delivery::openLedger); // now that the first requests can be served
-    Bot bot = new Bot(server, slack, checks);
-    slack.ifPresent(s -> s.start(bot::refused));
     log.info(
         "kommander-support-bot listening on port {} (Slack: {})",
         server.port(),

@@ -131,18 +131,14 @@ public final class Serve implements AutoCloseable {
         db.map(d -> UpstreamStore.postgres(d.pool()))
             .orElseGet(() -> UpstreamStore.file(config.dataDir()));
     UpstreamWatcher watcher =
-        s.tagsUrl()
-            .map(
-                url ->
-                    new UpstreamWatcher(
-                        new GitHubTags(url, s.token(), Duration.ofSeconds(10)),
-                        store,
-                        live,
-                        clock,
-                        s.every(),
-                        delivery.map(Delivery::outbox),
-                        s.maintainersChannel()))
-            .orElseGet(() -> UpstreamWatcher.remembering(store, live, clock, s.every()));
+        new UpstreamWatcher(
+            s.tagsUrl().map(url -> new GitHubTags(url, s.token(), Duration.ofSeconds(10))),
+            store,
+            live,
+            clock,
+            s.every(),
+            delivery.map(Delivery::outbox),
+            s.maintainersChannel());
     BotMetrics.measure("upstream-watcher", watcher::bindTo);
     return watcher.start();
   }

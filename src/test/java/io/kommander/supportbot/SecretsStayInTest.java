@@ -1,7 +1,5 @@
 package io.kommander.supportbot;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,11 +51,7 @@ class SecretsStayInTest {
   static void start() throws Exception {
     slack = SlackMock.start();
     // Posting is refused: the failure is logged, and must be logged without the token.
-    slack
-        .server()
-        .stubFor(
-            post("/api/chat.postMessage")
-                .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    slack.refuse("chat.postMessage", "invalid_auth");
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort(); // nothing listens here: refused
     }
@@ -137,13 +131,7 @@ class SecretsStayInTest {
     try (BotProcess bot = BotProcess.start(env, dir.resolve("http-" + form + ".log"))) {
       SlackRequests signed = new SlackRequests(bot.baseUrl(), SIGNING_SECRET);
       await().atMost(Duration.ofSeconds(20)).until(() -> signed.get("/readyz").statusCode() == 200);
-      seen.add(
-          signed
-              .post(
-                  "/slack/events",
-                  SlackRequests.slashCommand("nkp 2.16", slack.responseUrl()),
-                  "application/x-www-form-urlencoded")
-              .body());
+      seen.add(signed.slash("nkp 2.16", slack.responseUrl()).body());
       String mention = SlackRequests.mention("Ev-" + form, "<@UBOT> nkp 2.16", null);
       seen.add(signed.post("/slack/events", mention, "application/json").body());
       await()
@@ -161,10 +149,7 @@ class SecretsStayInTest {
 
   private void aWrongToken() throws Exception {
     SlackMock refusing = SlackMock.start();
-    refusing
-        .server()
-        .stubFor(
-            post("/api/auth.test").willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    refusing.refuse("auth.test", "invalid_auth");
     try (BotProcess bot =
         BotProcess.launch(slackEnv(refusing.apiUrl()), dir.resolve("wrong.log"))) {
       assertThat(bot.exitCode(Duration.ofSeconds(60))).isEqualTo(2);

@@ -75,7 +75,7 @@ class SlackOutageAtStartTest {
       assertThat(http.get("/").statusCode()).isEqualTo(200);
       assertThat(http.get("/api/v1/matrix").statusCode()).isEqualTo(200);
       assertThat(http.get("/ask?q=nkp+2.16").body()).contains("NKP 2.16");
-      HttpResponse<String> early = slashCommand(http, "http://127.0.0.1:1/response");
+      HttpResponse<String> early = http.slash("2.15", "http://127.0.0.1:1/response");
       assertThat(early.statusCode()).isEqualTo(503);
       assertThat(early.headers().firstValue("Retry-After")).contains("5");
       assertThat(early.body()).startsWith("Not connected to Slack yet: cannot reach Slack");
@@ -83,7 +83,7 @@ class SlackOutageAtStartTest {
       slack = SlackMock.start(port);
       await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/readyz").statusCode() == 200);
       assertThat(http.get("/readyz").body()).isEqualTo("ready\n");
-      HttpResponse<String> answered = slashCommand(http, slack.responseUrl());
+      HttpResponse<String> answered = http.slash("2.15", slack.responseUrl());
       assertThat(answered.statusCode()).isEqualTo(200);
       assertThat(answered.body()).contains("NKP 2.15");
     }
@@ -139,7 +139,7 @@ class SlackOutageAtStartTest {
       assertThat(http.get("/readyz").body())
           .isEqualTo("not ready\nslack: cannot reach Slack: the connection failed\n");
       await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/readyz").statusCode() == 200);
-      assertThat(slashCommand(http, slack.responseUrl()).body()).contains("NKP 2.15");
+      assertThat(http.slash("2.15", slack.responseUrl()).body()).contains("NKP 2.15");
     }
     // Each reason said once, as it changed; waits of 1, 2 and 4 s between the four looks.
     assertThat(said(Level.WARN))
@@ -153,9 +153,7 @@ class SlackOutageAtStartTest {
   @Test
   void aTokenSlackRefusesStopsTheStartWithACleanMessageAndNoTrace() {
     slack = SlackMock.start();
-    slack
-        .server()
-        .stubFor(post(AUTH_TEST).willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    slack.refuse("auth.test", "invalid_auth");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
         Main.run(
@@ -215,14 +213,6 @@ class SlackOutageAtStartTest {
     }
     assertThat(said(Level.ERROR)).singleElement().asString().endsWith("; stopping");
     assertThat(logged.list).allMatch(e -> e.getThrowableProxy() == null, "no stack trace");
-  }
-
-  private static HttpResponse<String> slashCommand(SlackRequests http, String responseUrl)
-      throws Exception {
-    return http.post(
-        "/slack/events",
-        SlackRequests.slashCommand("2.15", responseUrl),
-        "application/x-www-form-urlencoded");
   }
 
   private List<String> said(Level level) {

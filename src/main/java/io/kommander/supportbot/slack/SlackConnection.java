@@ -34,7 +34,7 @@ public final class SlackConnection implements AutoCloseable {
   private final Backoff backoff;
   private final ScheduledExecutorService timer = Timers.daemon("slack-connect");
   private Result first;
-  private volatile Optional<String> problem = Optional.empty();
+  private volatile Optional<String> problem = Optional.of("connecting");
   private int failures;
   private Runnable connect;
   private Consumer<String> refused;
@@ -78,7 +78,7 @@ public final class SlackConnection implements AutoCloseable {
     }
   }
 
-  /** Empty once connected; else "cannot reach Slack: …", for readiness. */
+  /** Empty once connected; else "connecting" or "cannot reach Slack: …", for readiness. */
   public Optional<String> problem() {
     return problem;
   }

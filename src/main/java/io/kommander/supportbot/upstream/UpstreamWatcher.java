@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * catalog lacks (for a line that still matters) is dated from its commit and merged into the
  * answers at once as a provisional release, kept across restarts, and announced once to the catalog
  * maintainers with the YAML to add. Offline or refused, it keeps the last good state and logs one
- * line. Turned off ({@link #remembering}), it stops looking but not knowing: what was found before
+ * line. Turned off (no {@link GitHubTags}), it stops looking but not knowing: what was found before
  * (and, in a shared database, what other replicas find) still applies.
  */
 public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
@@ -55,28 +55,11 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private volatile Instant lastChecked;
   private UpstreamState applied;
 
-  public UpstreamWatcher(
-      GitHubTags tags,
-      UpstreamStore store,
-      LiveCatalog live,
-      Clock clock,
-      Duration every,
-      Optional<Outbox> outbox,
-      Optional<String> maintainers) {
-    this(Optional.of(tags), store, live, clock, every, outbox, maintainers);
-  }
-
   /**
-   * {@code UPSTREAM_TAGS_URL=off}: never asks upstream, and applies what the store holds, read
-   * again every {@code every}.
+   * @param tags where to look; empty for {@code UPSTREAM_TAGS_URL=off}: never asks upstream, and
+   *     applies what the store holds, read again every {@code every} / 6
    */
-  public static UpstreamWatcher remembering(
-      UpstreamStore store, LiveCatalog live, Clock clock, Duration every) {
-    return new UpstreamWatcher(
-        Optional.empty(), store, live, clock, every, Optional.empty(), Optional.empty());
-  }
-
-  private UpstreamWatcher(
+  public UpstreamWatcher(
       Optional<GitHubTags> tags,
       UpstreamStore store,
       LiveCatalog live,

@@ -100,11 +100,7 @@ class UnverifiedFloodTest {
     assertThat(bot.alive()).as("the bot survived; its log:%n%s", bot.log()).isTrue();
     SlackRequests requests = new SlackRequests(bot.baseUrl(), SECRET);
     assertThat(requests.get("/healthz").statusCode()).isEqualTo(200);
-    var slash =
-        requests.post(
-            "/slack/events",
-            SlackRequests.slashCommand("2.15", slack.responseUrl()),
-            "application/x-www-form-urlencoded");
+    var slash = requests.slash("2.15", slack.responseUrl());
     assertThat(slash.statusCode()).isEqualTo(200);
     assertThat(slash.body()).contains("NKP 2.15");
     assertThat(bot.log()).doesNotContain("OutOfMemoryError");

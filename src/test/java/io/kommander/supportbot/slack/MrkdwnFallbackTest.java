@@ -44,13 +44,7 @@ class MrkdwnFallbackTest {
 
   @Test
   void aSlashCommandsFallbackEscapesTheEchoedQuestion() throws Exception {
-    String reply =
-        requests
-            .post(
-                "/slack/events",
-                SlackRequests.slashCommand("<!here<x>>", slack.responseUrl()),
-                "application/x-www-form-urlencoded")
-            .body();
+    String reply = requests.slash("<!here<x>>", slack.responseUrl()).body();
     String text = Json.MAPPER.readTree(reply).path("text").asText();
     assertThat(text)
         .contains("I couldn't find a version in \"&lt;!here &gt;\"")
@@ -72,13 +66,7 @@ class MrkdwnFallbackTest {
 
   @Test
   void aSubscriptionThatNamesNoLineEscapesWhatItEchoes() throws Exception {
-    String reply =
-        requests
-            .post(
-                "/slack/events",
-                SlackRequests.slashCommand("subscribe <!here> now", slack.responseUrl()),
-                "application/x-www-form-urlencoded")
-            .body();
+    String reply = requests.slash("subscribe <!here> now", slack.responseUrl()).body();
     JsonNode json = Json.MAPPER.readTree(reply);
     assertThat(json.path("text").asText()).contains("&lt;!here&gt;").doesNotContain("<!here>");
   }

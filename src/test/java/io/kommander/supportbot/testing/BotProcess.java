@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -122,14 +123,18 @@ public final class BotProcess implements AutoCloseable {
 
   /** The kernel's high-water mark of its resident memory ({@code VmHWM}), 0 once it has gone. */
   public long peakRssBytes() {
+    return peakRss(process).orElse(0);
+  }
+
+  /** A process's high-water mark of resident memory ({@code VmHWM}), Linux only. */
+  public static OptionalLong peakRss(Process process) {
     try {
       return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
           .filter(line -> line.startsWith("VmHWM:"))
           .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
-          .findFirst()
-          .orElse(0);
+          .findFirst();
     } catch (IOException | RuntimeException gone) {
-      return 0;
+      return OptionalLong.empty();
     }
   }
 
@@ -140,6 +145,11 @@ public final class BotProcess implements AutoCloseable {
 
   /** SIGTERM, as Kubernetes stops it, then SIGKILL after 20 s; its log is then complete. */
   public void stop() {
+    terminate(process);
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within 20 s. */
+  public static void terminate(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -151,7 +161,7 @@ public final class BotProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

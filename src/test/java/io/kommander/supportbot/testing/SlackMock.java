@@ -76,6 +76,12 @@ public final class SlackMock implements AutoCloseable {
                         + "\",\"bot_id\":\"BBOT\"}")));
   }
 
+  /** Slack answers {@code method} (e.g. {@code auth.test}) {@code ok: false} with {@code error}. */
+  public void refuse(String method, String error) {
+    server.stubFor(
+        post("/api/" + method).willReturn(okJson("{\"ok\":false,\"error\":\"" + error + "\"}")));
+  }
+
   public WireMockServer server() {
     return server;
   }

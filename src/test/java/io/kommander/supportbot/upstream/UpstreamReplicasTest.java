@@ -78,7 +78,7 @@ class UpstreamReplicasTest {
     return new Replica(
         live,
         new UpstreamWatcher(
-            new GitHubTags(tagsUrl, Optional.empty(), Duration.ofSeconds(2)),
+            Optional.of(new GitHubTags(tagsUrl, Optional.empty(), Duration.ofSeconds(2))),
             UpstreamStore.postgres(postgres.dataSource()),
             live,
             clock,

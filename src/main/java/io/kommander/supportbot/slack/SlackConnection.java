@@ -65,7 +65,8 @@ public final class SlackConnection implements AutoCloseable {
   }
 
   /**
-   * Connects the Slack side: at once if Slack answered, else after the attempt that first does.
+   * Connects the Slack side: at once if Slack answered, else after the attempt that first does. A
+   * connection that fails (Slack gone again meanwhile) is retried like an outage.
    *
    * @param connect builds and starts what talks to Slack; if it throws, Slack is tried again
    * @param refused told why, when a later attempt finds the token refused (the bot then stops)
@@ -111,8 +112,9 @@ public final class SlackConnection implements AutoCloseable {
       problem = Optional.empty();
       return true;
     } catch (RuntimeException e) {
-      // Bolt asks auth.test again as it starts: Slack went away in between.
-      log.warn("The Slack side did not start: {}", e.getMessage());
+      // Bolt asks auth.test again as it starts: Slack went away in between. (Bolt words any
+      // failure as "The token is invalid", so its message is kept for debugging only.)
+      log.debug("The Slack side did not start", e);
       unreachable("it stopped answering as the bot connected");
       return false;
     }

@@ -6,9 +6,19 @@ import { parseAllDocuments } from "yaml";
 import { Deployment } from "kubernetes-models/apps/v1";
 import { Service, Secret, ConfigMap, Namespace } from "kubernetes-models/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
+import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { PodMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1";
 
-const kinds = { Deployment, Service, Secret, ConfigMap, Namespace, PodDisruptionBudget, PodMonitor };
+const kinds = {
+  Deployment,
+  Service,
+  Secret,
+  ConfigMap,
+  Namespace,
+  PodDisruptionBudget,
+  NetworkPolicy,
+  PodMonitor,
+};
 let failed = false;
 for (const file of process.argv.slice(2)) {
   for (const doc of parseAllDocuments(readFileSync(file, "utf8"))) {

@@ -27,7 +27,7 @@ public record Config(
     Path dataDir,
     Path announceConfig,
     Optional<String> announceChannels,
-    Optional<String> ledgerDatabaseUrl,
+    Optional<DatabaseUrl> ledgerDatabaseUrl,
     Optional<String> publicUrl,
     UpstreamSettings upstream) {
 
@@ -57,7 +57,7 @@ public record Config(
         Path.of(value(env, "DATA_DIR").orElse("data")),
         Path.of(value(env, "ANNOUNCE_CONFIG").orElse("config/announcements.yaml")),
         value(env, "ANNOUNCE_CHANNELS"),
-        value(env, "LEDGER_DATABASE_URL"),
+        value(env, "LEDGER_DATABASE_URL").map(DatabaseUrl::parse),
         value(env, "PUBLIC_URL").map(u -> u.replaceFirst("/+$", "")),
         upstream(env));
   }

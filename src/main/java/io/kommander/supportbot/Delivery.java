@@ -1,7 +1,5 @@
 package io.kommander.supportbot;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.kommander.supportbot.announce.AnnouncementSettings;
 import io.kommander.supportbot.delivery.FileLedger;
 import io.kommander.supportbot.delivery.Ledger;
@@ -17,6 +15,7 @@ import io.kommander.supportbot.slack.SlackClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Where exactly-once decisions are kept: in PostgreSQL when {@code LEDGER_DATABASE_URL} is set
@@ -28,65 +27,48 @@ final class Delivery implements AutoCloseable {
   /** Posts that may wait on a slow Slack at once; replies beyond wait their turn in the ledger. */
   static final int WORKERS = 32;
 
-  private final Optional<HikariDataSource> db;
   private final Outbox outbox;
   private final Once once;
   private final Subscriptions subscriptions;
   private final Ledger ledger;
 
-  private Delivery(
-      Optional<HikariDataSource> db,
-      Ledger ledger,
-      Outbox outbox,
-      Once once,
-      Subscriptions subscriptions) {
-    this.db = db;
+  private Delivery(Ledger ledger, Outbox outbox, Once once, Subscriptions subscriptions) {
     this.ledger = ledger;
     this.outbox = outbox;
     this.once = once;
     this.subscriptions = subscriptions;
   }
 
-  /** Empty when Slack is off (no token to post with). */
-  static Optional<Delivery> open(Config config, AnnouncementSettings settings, Clock clock) {
+  /**
+   * Empty when Slack is off (no token to post with).
+   *
+   * @param db the shared database's pool ({@link Database}, owned by the caller), if there is one
+   */
+  static Optional<Delivery> open(
+      Config config, AnnouncementSettings settings, Clock clock, Optional<DataSource> db) {
     if (config.botToken().isEmpty()) {
       return Optional.empty();
     }
-    Optional<HikariDataSource> db = config.ledgerDatabaseUrl().map(Delivery::pool);
-    try {
-      // A journal is read in the background once the server is up (openLedger): a busy day's
-      // replies would hold up start-up, and nothing the first requests need uses it.
-      Ledger ledger =
-          db.<Ledger>map(PostgresLedger::new)
-              .orElseGet(() -> new OpeningLedger(() -> FileLedger.in(config.dataDir())));
-      SlackPoster poster =
-          new SlackPoster(
-              SlackClients.forApi(config.slackApiUrl()),
-              config.botToken().get(),
-              4,
-              Duration.ofSeconds(1),
-              Duration.ofSeconds(60));
-      Outbox outbox = new Outbox(ledger, poster, clock, settings.claimTimeout(), WORKERS);
-      // An hour covers Slack's retries of a click.
-      Duration ttl = Duration.ofHours(1);
-      Once once = db.<Once>map(d -> new PostgresOnce(d, ttl)).orElseGet(() -> new MemoryOnce(ttl));
-      Subscriptions subscriptions =
-          db.map(Subscriptions::postgres).orElseGet(() -> Subscriptions.file(config.dataDir()));
-      return Optional.of(
-          new Delivery(db, ledger, outbox.start(settings.lookEvery()), once, subscriptions));
-    } catch (RuntimeException e) {
-      db.ifPresent(HikariDataSource::close);
-      throw e;
-    }
-  }
-
-  private static HikariDataSource pool(String url) {
-    HikariConfig c = new HikariConfig();
-    c.setJdbcUrl(url);
-    c.setPoolName("outbox");
-    c.setMaximumPoolSize(8);
-    c.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
-    return new HikariDataSource(c);
+    // A journal is read in the background once the server is up (openLedger): a busy day's
+    // replies would hold up start-up, and nothing the first requests need uses it.
+    Ledger ledger =
+        db.<Ledger>map(PostgresLedger::new)
+            .orElseGet(() -> new OpeningLedger(() -> FileLedger.in(config.dataDir())));
+    SlackPoster poster =
+        new SlackPoster(
+            SlackClients.forApi(config.slackApiUrl()),
+            config.botToken().get(),
+            4,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60));
+    Outbox outbox = new Outbox(ledger, poster, clock, settings.claimTimeout(), WORKERS);
+    // An hour covers Slack's retries of a click.
+    Duration ttl = Duration.ofHours(1);
+    Once once = db.<Once>map(d -> new PostgresOnce(d, ttl)).orElseGet(() -> new MemoryOnce(ttl));
+    Subscriptions subscriptions =
+        db.map(Subscriptions::postgres).orElseGet(() -> Subscriptions.file(config.dataDir()));
+    return Optional.of(
+        new Delivery(ledger, outbox.start(settings.lookEvery()), once, subscriptions));
   }
 
   /** Starts reading the journal, if the ledger is one; called once the server is up. */
@@ -99,11 +81,6 @@ final class Delivery implements AutoCloseable {
   /** Empty when the ledger can be used; else why not (a journal still being read). */
   Optional<String> ledgerProblem() {
     return ledger instanceof OpeningLedger opening ? opening.problem() : Optional.empty();
-  }
-
-  /** The shared database, when {@code LEDGER_DATABASE_URL} is set. */
-  Optional<HikariDataSource> db() {
-    return db;
   }
 
   Outbox outbox() {
@@ -122,6 +99,5 @@ final class Delivery implements AutoCloseable {
   @Override
   public void close() {
     outbox.close();
-    db.ifPresent(HikariDataSource::close);
   }
 }

@@ -7,6 +7,7 @@ import io.kommander.supportbot.catalog.FreshnessLog;
 import io.kommander.supportbot.catalog.LiveCatalog;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.slack.SlackClients;
+import io.kommander.supportbot.slack.SlackConnection;
 import io.kommander.supportbot.timing.Timers;
 import io.kommander.supportbot.upstream.GitHubTags;
 import io.kommander.supportbot.upstream.UpstreamSettings;
@@ -33,6 +34,7 @@ public final class Serve implements AutoCloseable {
   private final Bot bot;
   private final Optional<AnnouncementScheduler> announcements;
   private final Optional<Delivery> delivery;
+  private final Optional<Database> db;
   private final Optional<UpstreamWatcher> upstream;
   private final ScheduledExecutorService freshnessTimer = Timers.daemon("catalog-freshness");
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -42,9 +44,11 @@ public final class Serve implements AutoCloseable {
       CatalogSource catalogSource,
       Optional<AnnouncementScheduler> announcements,
       Optional<Delivery> delivery,
+      Optional<Database> db,
       Optional<UpstreamWatcher> upstream,
       Bot bot) {
     this.live = live;
+    this.db = db;
     this.upstream = upstream;
     this.catalogSource = catalogSource;
     this.announcements = announcements;
@@ -83,45 +87,52 @@ public final class Serve implements AutoCloseable {
             ? CatalogSource.remote(config.policyServiceUrl().get(), config.catalogFile(), clock)
             : CatalogSource.file(config.catalogFile(), config.catalogReload(), clock);
     LiveCatalog live = source.live();
+    Optional<SlackConnection> slack = Optional.empty();
+    Optional<Database> db = Optional.empty();
     Optional<AnnouncementScheduler> announcements = Optional.empty();
     Optional<Delivery> delivery = Optional.empty();
     Optional<UpstreamWatcher> upstream = Optional.empty();
     try {
+      slack = Bot.connect(config); // a refused token stops here, before any thread starts
+      db = Database.open(config);
       if (config.slackMode() != Config.SlackMode.OFF) {
         AnnouncementSettings settings = Bot.settings(config);
-        delivery = Delivery.open(config, settings, clock);
+        delivery = Delivery.open(config, settings, clock, db.map(Database::pool));
         announcements = Announcements.start(config, settings, live, clock, delivery);
       }
-      Bot bot = Bot.start(config, host, live, announcements, delivery);
+      Bot bot = Bot.start(config, host, live, new Bot.Parts(announcements, delivery, db, slack));
       // After the bot, whose metrics registry its gauges join.
-      upstream = watcher(config, live, clock, delivery);
-      return new Serve(live, source, announcements, delivery, upstream, bot);
+      upstream = Optional.of(watcher(config, live, clock, delivery, db));
+      return new Serve(live, source, announcements, delivery, db, upstream, bot);
     } catch (Exception | Error e) {
       upstream.ifPresent(UpstreamWatcher::close);
       announcements.ifPresent(AnnouncementScheduler::close);
       delivery.ifPresent(Delivery::close);
+      db.ifPresent(Database::close);
+      slack.ifPresent(SlackConnection::close);
       source.close();
       throw e;
     }
   }
 
-  /** The upstream watcher, on by default; its state is shared through PostgreSQL when set. */
-  private static Optional<UpstreamWatcher> watcher(
-      Config config, LiveCatalog live, Clock clock, Optional<Delivery> delivery) {
+  /**
+   * The upstream watcher, on by default. What it found lives in PostgreSQL when {@code
+   * LEDGER_DATABASE_URL} is set (with or without Slack: every replica answers from the same finds),
+   * else in {@code DATA_DIR}; {@code UPSTREAM_TAGS_URL=off} stops the looking, not the knowing.
+   */
+  private static UpstreamWatcher watcher(
+      Config config,
+      LiveCatalog live,
+      Clock clock,
+      Optional<Delivery> delivery,
+      Optional<Database> db) {
     UpstreamSettings s = config.upstream();
-    if (!s.enabled()) {
-      log.info("Upstream watcher off (UPSTREAM_TAGS_URL=off)");
-      return Optional.empty();
-    }
     UpstreamStore store =
-        delivery
-            .flatMap(Delivery::db)
-            .map(UpstreamStore::postgres)
+        db.map(d -> UpstreamStore.postgres(d.pool()))
             .orElseGet(() -> UpstreamStore.file(config.dataDir()));
-    GitHubTags tags = new GitHubTags(s.tagsUrl().get(), s.token(), Duration.ofSeconds(10));
     UpstreamWatcher watcher =
         new UpstreamWatcher(
-            tags,
+            s.tagsUrl().map(url -> new GitHubTags(url, s.token(), Duration.ofSeconds(10))),
             store,
             live,
             clock,
@@ -129,7 +140,7 @@ public final class Serve implements AutoCloseable {
             delivery.map(Delivery::outbox),
             s.maintainersChannel());
     BotMetrics.measure("upstream-watcher", watcher::bindTo);
-    return Optional.of(watcher.start());
+    return watcher.start();
   }
 
   public Bot bot() {
@@ -151,6 +162,7 @@ public final class Serve implements AutoCloseable {
     upstream.ifPresent(UpstreamWatcher::close);
     announcements.ifPresent(AnnouncementScheduler::close);
     delivery.ifPresent(Delivery::close); // lets posts in progress complete
+    db.ifPresent(Database::close);
     catalogSource.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.kommander.supportbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackRequests;
@@ -8,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,7 @@ class BotWithoutSlackTest {
   }
 
   @Test
-  void readinessNamesWhatIsMissingWhileLivenessStaysUp() throws Exception {
+  void aDatabaseOutageDegradesReadinessWithoutTakingThePodOutOfService() throws Exception {
     PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     try (Bot bot = Bot.start(Config.fromEnv(Map.of("PORT", "0")), "127.0.0.1", () -> policy)) {
       SlackRequests http = new SlackRequests("http://127.0.0.1:" + bot.port(), "unused");
@@ -46,10 +48,19 @@ class BotWithoutSlackTest {
             Map.of("PORT", "0", "LEDGER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/ledger"));
     try (Bot bot = Bot.start(withDatabase, "127.0.0.1", () -> policy)) {
       SlackRequests http = new SlackRequests("http://127.0.0.1:" + bot.port(), "unused");
-      HttpResponse<String> ready = http.get("/readyz");
-      assertThat(ready.statusCode()).isEqualTo(503);
-      assertThat(ready.body()).startsWith("database: does not answer");
+      // The database is down: the pod serves what does not need it, and says what is degraded.
+      HttpResponse<String> ready =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(() -> http.get("/readyz"), r -> r.body().contains("does not answer"));
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body())
+          .isEqualTo(
+              "degraded\ndatabase: does not answer: mention replies, announcements and"
+                  + " subscriptions wait for it\n");
       assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
+      assertThat(http.get("/api/v1/matrix").statusCode()).isEqualTo(200);
+      assertThat(http.get("/metrics").body()).contains("readiness_degraded{check=\"database\"} 1");
     }
   }
 

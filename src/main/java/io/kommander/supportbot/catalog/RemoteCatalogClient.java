@@ -1,8 +1,11 @@
 package io.kommander.supportbot.catalog;
 
+import io.kommander.supportbot.json.LimitedInput;
 import io.kommander.supportbot.policy.Catalog;
 import io.kommander.supportbot.timing.Timers;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -16,6 +19,12 @@ import okhttp3.ResponseBody;
  * throws: every outcome is a {@link Result}.
  */
 public final class RemoteCatalogClient {
+  /**
+   * The most read of an answer: the catalog is about 20 KB as JSON; one past this is refused (and
+   * not asked again until the next look) rather than read into the heap.
+   */
+  public static final long MAX_BYTES = 2 * 1024 * 1024;
+
   /** What one fetch found. */
   public sealed interface Result permits Updated, NotModified, Failed {}
 
@@ -83,9 +92,22 @@ public final class RemoteCatalogClient {
     return new Failed(url + " failed after " + attempts + " attempts: " + last);
   }
 
+  private static String read(ResponseBody body) throws IOException {
+    String what = "the catalog";
+    LimitedInput.check(body.contentLength(), MAX_BYTES, what);
+    try (InputStream in = new LimitedInput(body.byteStream(), MAX_BYTES, what)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   private Result parse(Response r) throws IOException {
     ResponseBody body = r.body();
-    String text = body == null ? "" : body.string();
+    String text;
+    try {
+      text = body == null ? "" : read(body);
+    } catch (LimitedInput.TooLarge e) {
+      return new Failed(url + ": " + e.getMessage()); // the same answer would be again
+    }
     try {
       return new Updated(loader.parse(url.toString(), text), r.header("ETag"));
     } catch (CatalogException e) {

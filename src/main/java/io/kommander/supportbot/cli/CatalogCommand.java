@@ -70,7 +70,8 @@ public final class CatalogCommand {
     LiveCatalog live = new LiveCatalog(new CatalogLoader().load(file), clock);
     UpstreamWatcher watcher =
         new UpstreamWatcher(
-            new GitHubTags(settings.tagsUrl().get(), settings.token(), Duration.ofSeconds(10)),
+            Optional.of(
+                new GitHubTags(settings.tagsUrl().get(), settings.token(), Duration.ofSeconds(10))),
             memory(),
             live,
             clock,

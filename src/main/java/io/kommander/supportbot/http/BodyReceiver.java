@@ -7,7 +7,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Reads a request body of known length without holding a thread while it arrives, within a time
  * limit: a client that trickles bytes costs a connection, not a worker. A body that came with the
- * headers (Slack's usual case) is read at once, without the asynchronous machinery.
+ * headers (Slack's usual case) is read at once, without the asynchronous machinery. Every byte kept
+ * counts against a budget shared by all requests until the body has been dealt with: past it, a
+ * fast 503 with {@code Retry-After}, never a buffer that grows with the number of senders.
  */
 final class BodyReceiver {
   /** Bodies being received at once; beyond this, 503 (each pending one holds a little memory). */
@@ -28,13 +29,16 @@ final class BodyReceiver {
   }
 
   private final Duration timeout;
+  private final ByteBudget budget;
   private final AtomicInteger pending = new AtomicInteger();
 
   /**
    * @param timeout how long a body may take to arrive (408 after that)
+   * @param budget the bytes all bodies being received may keep at once
    */
-  BodyReceiver(Duration timeout) {
+  BodyReceiver(Duration timeout, ByteBudget budget) {
     this.timeout = timeout;
+    this.budget = budget;
   }
 
   /**
@@ -47,17 +51,31 @@ final class BodyReceiver {
     ServletInputStream in = req.getInputStream();
     if (in.available() >= length) {
       // Reading cannot block: the whole body came with the headers.
-      byte[] body = in.readNBytes(keep);
-      in.skipNBytes(length - keep);
-      then.accept(body);
+      if (!budget.take(keep)) {
+        busy(resp);
+        return;
+      }
+      try {
+        byte[] body = in.readNBytes(keep);
+        in.skipNBytes(length - keep);
+        then.accept(body);
+      } finally {
+        budget.giveBack(keep);
+      }
     } else if (pending.incrementAndGet() > MAX_PENDING) {
       pending.decrementAndGet();
-      resp.setHeader("Retry-After", "1");
-      ErrorReplies.write(
-          "/slack/events", resp, 503, "refused", "Too many requests being received; retry");
+      busy(resp);
     } else {
       receiveLater(req, resp, length, keep, then);
     }
+  }
+
+  /** The refusal when too much is being received: fast, and the connection is not kept. */
+  private static void busy(HttpServletResponse resp) throws IOException {
+    resp.setHeader("Retry-After", "1");
+    resp.setHeader("Connection", "close");
+    ErrorReplies.write(
+        "/slack/events", resp, 503, "refused", "Too many requests being received; retry");
   }
 
   private void receiveLater(
@@ -68,11 +86,12 @@ final class BodyReceiver {
     // The first of the whole body, a timeout or an error settles the request; the others find it
     // settled and do nothing.
     AtomicBoolean settled = new AtomicBoolean();
+    BodyBuffer body = new BodyBuffer(budget, keep);
     async.addListener(
         new AsyncListener() {
           @Override
           public void onTimeout(AsyncEvent event) throws IOException {
-            if (settle(settled)) {
+            if (settle(settled, body)) {
               ErrorReplies.write(
                   "/slack/events", resp, 408, "refused", "The request body did not arrive in time");
               async.complete();
@@ -81,7 +100,7 @@ final class BodyReceiver {
 
           @Override
           public void onError(AsyncEvent event) {
-            if (settle(settled)) {
+            if (settle(settled, body)) {
               async.complete();
             }
           }
@@ -97,7 +116,6 @@ final class BodyReceiver {
           }
         });
     ServletInputStream in = req.getInputStream();
-    ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(keep, 16 * 1024));
     in.setReadListener(
         new ReadListener() {
           private final byte[] chunk = new byte[8192];
@@ -107,10 +125,14 @@ final class BodyReceiver {
           public void onDataAvailable() throws IOException {
             while (in.isReady() && !in.isFinished()) {
               int n = in.read(chunk);
-              if (n > 0) {
-                body.write(chunk, 0, Math.max(0, Math.min(n, keep - body.size())));
-                total += n;
+              if (n > 0 && !body.append(chunk, n)) {
+                if (settle(settled, body)) {
+                  busy(resp);
+                  async.complete();
+                }
+                return;
               }
+              total += Math.max(n, 0);
               if (total > length) {
                 onAllDataRead(); // a body of unknown length that goes on: enough was read
                 return;
@@ -120,10 +142,11 @@ final class BodyReceiver {
 
           @Override
           public void onAllDataRead() throws IOException {
-            if (settle(settled)) {
+            if (settled.compareAndSet(false, true)) {
               try {
-                then.accept(body.toByteArray());
+                then.accept(body.bytes());
               } finally {
+                done(body);
                 async.complete();
               }
             }
@@ -131,18 +154,26 @@ final class BodyReceiver {
 
           @Override
           public void onError(Throwable t) {
-            if (settle(settled)) {
+            if (settle(settled, body)) {
               async.complete();
             }
           }
         });
   }
 
-  private boolean settle(AtomicBoolean settled) {
+  /**
+   * The first of the body's end, a refusal, a timeout or an error settles it; true for that one.
+   */
+  private boolean settle(AtomicBoolean settled, BodyBuffer body) {
     if (!settled.compareAndSet(false, true)) {
       return false;
     }
-    pending.decrementAndGet();
+    done(body);
     return true;
+  }
+
+  private void done(BodyBuffer body) {
+    body.release();
+    pending.decrementAndGet();
   }
 }

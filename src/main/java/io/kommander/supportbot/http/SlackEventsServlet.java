@@ -1,5 +1,8 @@
 package io.kommander.supportbot.http;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,12 +12,25 @@ import java.time.Duration;
 
 /**
  * {@code POST /slack/events}, in front of Bolt. Cheap checks first (size, Slack's signature headers
- * and their time window), then the body is received ({@link BodyReceiver}), then only a body whose
- * signature checks out ({@link SlackSignature}) reaches Bolt ({@link BoltHandOff}).
+ * and their time window), then the body is received ({@link BodyReceiver}) within a budget all
+ * unverified bodies share, then only a body whose signature checks out ({@link SlackSignature})
+ * reaches Bolt ({@link BoltHandOff}).
  */
-public final class SlackEventsServlet extends HttpServlet {
-  /** Slack's largest payloads (modal submissions) are far below this. */
-  public static final long MAX_BODY_BYTES = 256 * 1024;
+public final class SlackEventsServlet extends HttpServlet implements MeterBinder {
+  /**
+   * The largest body read. What Slack sends this app is small: slash commands and events of 1 to 4
+   * KB; the largest it can send is a mention or a message shortcut on a message at Slack's 40,000
+   * character limit, its text twice (text and rich-text blocks): 81 KB as JSON, 85 KB form-encoded
+   * (103 KB for a YAML paste). A modal's submission at Slack's limits (100 blocks of 3,000
+   * characters) would be 336 KB, but this app opens no modal; raise this if it ever does.
+   */
+  public static final long MAX_BODY_BYTES = 128 * 1024;
+
+  /**
+   * What all bodies not yet verified may hold at once: 32 at the largest size, a thousand of
+   * Slack's usual ones, 3% of the 128 MB heap. Past it, 503 with {@code Retry-After}.
+   */
+  public static final long UNVERIFIED_BUDGET_BYTES = 4 * 1024 * 1024;
 
   /**
    * An oversized body up to this is read and dropped before the 413, so the client, still sending,
@@ -26,12 +42,27 @@ public final class SlackEventsServlet extends HttpServlet {
   public static final Duration BODY_TIMEOUT = Duration.ofSeconds(5);
 
   private final transient SlackSignature signature;
-  private final transient BodyReceiver bodies = new BodyReceiver(BODY_TIMEOUT);
+  private final transient ByteBudget budget = new ByteBudget(UNVERIFIED_BUDGET_BYTES);
+  private final transient BodyReceiver bodies = new BodyReceiver(BODY_TIMEOUT, budget);
   private final transient BoltHandOff bolt;
 
   public SlackEventsServlet(HttpServlet bolt, String signingSecret, Clock clock) {
     this.bolt = new BoltHandOff(bolt);
     this.signature = new SlackSignature(signingSecret, clock);
+  }
+
+  /**
+   * {@code slack_unverified_body_bytes}: bytes of bodies held before their signature is checked.
+   */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Gauge.builder("slack_unverified_body_bytes", budget, ByteBudget::used)
+        .description(
+            "Bytes held by Slack request bodies not yet verified (at most "
+                + UNVERIFIED_BUDGET_BYTES
+                + ")")
+        .baseUnit("bytes")
+        .register(registry);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.ReplyPhrases;
+import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,10 @@ public final class ChannelLines {
     List<Question> questions = answers.parse(text).questions();
     if (questions.isEmpty()) {
       return Read.problem(
-          "I found no line in \"" + QueryParser.shorten(text, 60) + "\". " + EXPECTED);
+          "I found no line in \""
+              + BlockKitRenderer.escape(QueryParser.shorten(text, 60))
+              + "\". "
+              + EXPECTED);
     }
     List<String> out = new ArrayList<>();
     for (Question q : questions) {

@@ -2,8 +2,10 @@ package io.kommander.supportbot.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kommander.supportbot.json.Json;
+import io.kommander.supportbot.json.LimitedInput;
 import io.kommander.supportbot.policy.Version;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +20,15 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Reads a repository's tags from GitHub's REST API ("List repository tags"), as a good citizen:
  * every page ({@code Link: rel="next"}), a conditional first page ({@code If-None-Match}; a 304
  * costs nothing), the server's {@code x-poll-interval}, and a rate limit's reset. Never throws:
- * every outcome is a {@link Result}.
+ * every outcome is a {@link Result}. Each answer is read up to {@link #MAX_BYTES}, and {@code
+ * GITHUB_TOKEN} goes only to the scheme, host and port of {@code UPSTREAM_TAGS_URL}: a page or a
+ * commit that another host names is asked for without it.
  */
 public final class GitHubTags {
   /** A final release: {@code v2.17.1}, not {@code -dev}, {@code -rc.N}, {@code -vanguard.N}. */
@@ -31,6 +36,9 @@ public final class GitHubTags {
 
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
   private static final int MAX_PAGES = 50;
+
+  /** A page of 100 tags is about 25 KB; a commit's date comes in its first kilobyte. */
+  static final long MAX_BYTES = 1024 * 1024;
 
   /** What one look found. */
   public sealed interface Result permits Tags, NotModified, RateLimited, Failed, Dated {}
@@ -113,7 +121,7 @@ public final class GitHubTags {
         if (!r.isSuccessful()) {
           return new Failed("HTTP " + r.code() + " from " + page.host());
         }
-        JsonNode body = Json.MAPPER.readTree(r.body().byteStream());
+        JsonNode body = Json.MAPPER.readTree(limited(r, "a page of tags"));
         if (body == null || !body.isArray()) {
           return new Failed("not a JSON array of tags");
         }
@@ -152,9 +160,7 @@ public final class GitHubTags {
       if (!r.isSuccessful()) {
         return new Failed("HTTP " + r.code() + " for the commit of v" + tag.version());
       }
-      JsonNode c = Json.MAPPER.readTree(r.body().byteStream()).path("commit");
-      String date =
-          c.path("committer").path("date").asText(c.path("author").path("date").asText(""));
+      String date = CommitDate.read(limited(r, "the commit of v" + tag.version()));
       return new Dated(OffsetDateTime.parse(date).atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
     } catch (IOException | RuntimeException e) {
       return new Failed(describe(e));
@@ -168,8 +174,22 @@ public final class GitHubTags {
             .header("Accept", "application/vnd.github+json")
             .header("X-GitHub-Api-Version", "2022-11-28")
             .header("User-Agent", "kommander-support-bot");
-    token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    if (sameOrigin(page, url)) {
+      token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    }
     return b;
+  }
+
+  /** Whether the token may go there: the scheme, host and port it was given for. */
+  static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+  }
+
+  /** The body, read up to {@link #MAX_BYTES}. */
+  private static InputStream limited(Response r, String what) throws IOException {
+    ResponseBody body = r.body();
+    LimitedInput.check(body.contentLength(), MAX_BYTES, what);
+    return new LimitedInput(body.byteStream(), MAX_BYTES, what);
   }
 
   private static Optional<Duration> pollInterval(Response r) {
@@ -207,6 +227,9 @@ public final class GitHubTags {
   }
 
   private static String describe(Exception e) {
+    if (e instanceof LimitedInput.TooLarge) {
+      return e.getMessage();
+    }
     String what = e.getClass().getSimpleName();
     return e.getMessage() == null
         ? what

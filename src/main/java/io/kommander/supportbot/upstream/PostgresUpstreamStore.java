@@ -13,12 +13,20 @@ final class PostgresUpstreamStore implements UpstreamStore {
 
   PostgresUpstreamStore(DataSource db) {
     this.db = db;
+  }
+
+  /**
+   * A connection to a migrated schema: migrated at first use, so a database down at start only
+   * delays it.
+   */
+  private Connection connect() throws SQLException {
     Schema.migrate(db);
+    return db.getConnection();
   }
 
   @Override
   public UpstreamState load() {
-    try (Connection c = db.getConnection();
+    try (Connection c = connect();
         PreparedStatement s = c.prepareStatement("SELECT doc FROM upstream_state WHERE id = 1");
         ResultSet r = s.executeQuery()) {
       return r.next() ? JSON.readValue(r.getString(1), UpstreamState.class) : UpstreamState.EMPTY;
@@ -29,7 +37,7 @@ final class PostgresUpstreamStore implements UpstreamStore {
 
   @Override
   public void save(UpstreamState state) {
-    try (Connection c = db.getConnection();
+    try (Connection c = connect();
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO upstream_state (id, doc) VALUES (1, ?) ON CONFLICT (id)"

@@ -36,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * catalog lacks (for a line that still matters) is dated from its commit and merged into the
  * answers at once as a provisional release, kept across restarts, and announced once to the catalog
  * maintainers with the YAML to add. Offline or refused, it keeps the last good state and logs one
- * line.
+ * line. Turned off (no {@link GitHubTags}), it stops looking but not knowing: what was found before
+ * (and, in a shared database, what other replicas find) still applies.
  */
 public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private static final Logger log = LoggerFactory.getLogger(UpstreamWatcher.class);
 
-  private final GitHubTags tags;
+  private final Optional<GitHubTags> tags;
   private final UpstreamStore store;
   private final LiveCatalog live;
   private final Clock clock;
@@ -52,9 +53,14 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.NOT_YET);
   private volatile String lastProblem;
   private volatile Instant lastChecked;
+  private UpstreamState applied;
 
+  /**
+   * @param tags where to look; empty for {@code UPSTREAM_TAGS_URL=off}: never asks upstream, and
+   *     applies what the store holds, read again every {@code every} / 6
+   */
   public UpstreamWatcher(
-      GitHubTags tags,
+      Optional<GitHubTags> tags,
       UpstreamStore store,
       LiveCatalog live,
       Clock clock,
@@ -68,9 +74,12 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     this.every = every;
     this.outbox = outbox;
     this.maintainers = maintainers;
-    UpstreamState state = store.load();
-    lastChecked = state.lastChecked();
-    live.upstream(state.found(), Optional.ofNullable(state.lastChecked()));
+    try {
+      apply(store.load());
+    } catch (RuntimeException e) {
+      // A database down at start: read again at the first look, which saves nothing until then.
+      problem("what upstream showed before cannot be read yet: " + firstLine(e));
+    }
   }
 
   /** Its gauges: the last successful look, its outcome, and the releases found unreviewed. */
@@ -95,7 +104,14 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
 
   /** Looks now and then every {@code every} (or as GitHub asks), in the background. */
   public UpstreamWatcher start() {
-    log.info("Watching {} for new releases every {}", tags.url(), every);
+    if (tags.isPresent()) {
+      log.info("Watching {} for new releases every {}", tags.get().url(), every);
+    } else {
+      log.info(
+          "Upstream watcher off (UPSTREAM_TAGS_URL=off): answering with the {} release(s) found"
+              + " before, not looking for new ones",
+          live.unreviewed().size());
+    }
     timer.scheduleWithFixedDelay(
         this::lookSafely, 0, Math.max(1, every.toSeconds() / 6), TimeUnit.SECONDS);
     return this;
@@ -129,7 +145,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     try {
       look();
     } catch (RuntimeException e) {
-      problem("look failed: " + e.getMessage());
+      problem("look failed: " + firstLine(e));
     }
   }
 
@@ -137,10 +153,14 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   public synchronized boolean look() {
     Instant now = clock.instant();
     UpstreamState state = store.load();
-    if (now.isBefore(state.notBefore())) {
+    if (tags.isEmpty() || now.isBefore(state.notBefore())) {
+      if (!state.equals(applied)) {
+        publish(state); // another replica's find (a shared store) applies here too
+      }
       return false;
     }
-    GitHubTags.Result result = tags.tags(state.etag(), now);
+    GitHubTags github = tags.get();
+    GitHubTags.Result result = github.tags(state.etag(), now);
     if (result instanceof NotModified n) {
       state = state.checked(state.etag(), now, next(now, n.pollInterval()));
       outcome.set(Outcome.UNCHANGED);
@@ -149,7 +169,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
         if (state.knows(tag.version()) || !matters(tag.version())) {
           continue;
         }
-        GitHubTags.Result dated = tags.commitDate(tag, now);
+        GitHubTags.Result dated = github.commitDate(tag, now);
         if (!(dated instanceof Dated d)) {
           result = dated; // the etag is not kept: the next look reads the tags again
           break;
@@ -167,7 +187,7 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     }
     if (!(result instanceof Failed) && !(result instanceof RateLimited)) {
       if (lastProblem != null) {
-        log.info("Upstream answers again ({})", tags.url());
+        log.info("Upstream answers again ({})", github.url());
       }
       lastProblem = null;
     }
@@ -180,12 +200,21 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
   private Instant result(GitHubTags.Result r, Instant now) {
     if (r instanceof RateLimited limited) {
       outcome.set(Outcome.RATE_LIMITED);
-      problem("rate limited by " + tags.url() + " until " + limited.until());
+      problem("rate limited by " + url() + " until " + limited.until());
       return limited.until();
     }
     outcome.set(Outcome.FAILED);
-    problem("cannot read " + tags.url() + ": " + ((Failed) r).reason() + "; keeping what I know");
+    problem("cannot read " + url() + ": " + ((Failed) r).reason() + "; keeping what I know");
     return now.plus(every.dividedBy(4));
+  }
+
+  /** A failure in one line: Flyway's messages run to a dozen. */
+  private static String firstLine(RuntimeException e) {
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+  }
+
+  private String url() {
+    return tags.map(GitHubTags::url).orElse("upstream");
   }
 
   private void problem(String what) {
@@ -218,9 +247,14 @@ public final class UpstreamWatcher implements AutoCloseable, MeterBinder {
     return !(policy.support(line.get(), today) instanceof Support.Expired);
   }
 
-  private void publish(UpstreamState state) {
+  private void apply(UpstreamState state) {
+    applied = state;
     lastChecked = state.lastChecked();
     live.upstream(state.found(), Optional.ofNullable(state.lastChecked()));
+  }
+
+  private void publish(UpstreamState state) {
+    apply(state);
     if (outbox.isEmpty() || maintainers.isEmpty()) {
       return;
     }

@@ -1,12 +1,11 @@
 package io.kommander.supportbot.bench;
 
+import io.kommander.supportbot.testing.BotProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One app under test in its own JVM, started with the Dockerfile's flags: the bot from its jar, or
@@ -41,7 +39,7 @@ final class AppProcess implements AutoCloseable {
 
   static AppProcess launch(App app, List<String> jvmFlags, Map<String, String> env, Path log)
       throws IOException, InterruptedException {
-    int port = freePort();
+    int port = BotProcess.freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     switch (app) {
@@ -108,34 +106,12 @@ final class AppProcess implements AutoCloseable {
 
   /** The kernel's high-water mark of resident memory ({@code VmHWM}), Linux only. */
   OptionalLong peakRssBytes() {
-    Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
-    try {
-      return Files.readAllLines(status).stream()
-          .filter(line -> line.startsWith("VmHWM:"))
-          .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
-          .findFirst();
-    } catch (IOException | RuntimeException e) {
-      return OptionalLong.empty();
-    }
+    return BotProcess.peakRss(process);
   }
 
   /** SIGTERM, as Docker and Kubernetes stop it; the exit code tells whether it stopped cleanly. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    BotProcess.terminate(process);
   }
 }

@@ -136,6 +136,25 @@ class RemoteCatalogClientTest {
   }
 
   @Test
+  void aCatalogPastTheLimitIsRefusedUnreadAndNotRetriedWithOrWithoutItsLength() {
+    String huge = CATALOG_JSON + " ".repeat((int) RemoteCatalogClient.MAX_BYTES);
+    serve(200, huge); // Content-Length says how long: refused before reading
+    assertThat(client.fetch(null))
+        .isEqualTo(
+            new Failed(service.baseUrl() + PATH + ": the catalog is larger than 2097152 bytes"));
+    service.stubFor(
+        get(PATH)
+            .willReturn(aResponse().withStatus(200).withBody(huge).withChunkedDribbleDelay(4, 40)));
+    assertThat(client.fetch(null))
+        .isEqualTo(
+            new Failed(service.baseUrl() + PATH + ": the catalog is larger than 2097152 bytes"));
+    service.verify(2, getRequestedFor(urlEqualTo(PATH)));
+    serve(200, CATALOG_JSON);
+    assertThat(CATALOG_JSON.length()).isLessThan((int) RemoteCatalogClient.MAX_BYTES / 20);
+    assertThat(client.fetch(null)).isInstanceOf(Updated.class);
+  }
+
+  @Test
   void aClientErrorIsNotRetried() {
     serve(404, "no");
     assertThat(client.fetch(null))

@@ -86,8 +86,9 @@ class KubernetesManifestsTest {
       command.add(f.toAbsolutePath().toString());
     }
     String result = run(TOOLS, command);
-    // base: ConfigMap, Service, Deployment, PDB; example: the same and its Namespace; 2 more.
-    assertThat(result.lines().filter(l -> l.startsWith("valid ")).count()).isEqualTo(11);
+    // base: ConfigMap, Service, Deployment, PDB, NetworkPolicy; example: the same and its
+    // Namespace; 2 more.
+    assertThat(result.lines().filter(l -> l.startsWith("valid ")).count()).isEqualTo(13);
   }
 
   @Test
@@ -144,6 +145,33 @@ class KubernetesManifestsTest {
         .isEqualTo(config.at("/configMapGenerator/0/name").asText());
     assertThat(config.at("/generatorOptions/disableNameSuffixHash").asBoolean()).isTrue();
     assertThat(read("poddisruptionbudget.yaml").at("/spec/minAvailable").asInt()).isEqualTo(1);
+    // A pod that is not ready never blocks a node drain (readiness fails only when it cannot
+    // serve).
+    assertThat(read("poddisruptionbudget.yaml").at("/spec/unhealthyPodEvictionPolicy").asText())
+        .isEqualTo("AlwaysAllow");
+    // The bot never calls the Kubernetes API: no service-account token in the pod.
+    assertThat(pod.at("/automountServiceAccountToken").isBoolean()).isTrue();
+    assertThat(pod.at("/automountServiceAccountToken").asBoolean()).isFalse();
+  }
+
+  @Test
+  void theNetworkPolicyLetsInTheBotsPortAndOutOnlyDnsHttpsAndPostgres() throws Exception {
+    List<JsonNode> docs = documents(kustomize("deploy/kubernetes"));
+    JsonNode policy = kind(docs, "NetworkPolicy").at("/spec");
+    JsonNode pod = kind(docs, "Deployment").at("/spec/template");
+    assertThat(policy.at("/podSelector/matchLabels")).isEqualTo(pod.at("/metadata/labels"));
+    assertThat(policy.at("/policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
+    assertThat(policy.at("/ingress").size()).isEqualTo(1);
+    assertThat(policy.at("/ingress/0/from").isMissingNode()).as("from anywhere").isTrue();
+    assertThat(policy.at("/ingress/0/ports/0/port").asText())
+        .isEqualTo(pod.at("/spec/containers/0/ports/0/name").asText());
+    List<String> egress = new ArrayList<>();
+    for (JsonNode rule : policy.at("/egress")) {
+      assertThat(rule.has("to")).as("to any address, on these ports only").isFalse();
+      rule.get("ports")
+          .forEach(p -> egress.add(p.get("port").asText() + "/" + p.get("protocol").asText()));
+    }
+    assertThat(egress).containsExactlyInAnyOrder("53/UDP", "53/TCP", "443/TCP", "5432/TCP");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.kommander.supportbot.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -49,11 +48,7 @@ class HardeningTest {
     stderr = System.err;
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8)); // slf4j-simple logs here
     slack = SlackMock.start();
-    slack
-        .server()
-        .stubFor(
-            post("/api/chat.postMessage")
-                .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    slack.refuse("chat.postMessage", "invalid_auth");
     slack
         .server()
         .stubFor(

@@ -1,6 +1,7 @@
 package io.kommander.supportbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kommander.supportbot.Bot;
 import io.kommander.supportbot.Config;
@@ -9,6 +10,7 @@ import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.SlackMock;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +63,11 @@ class ReplicasTest {
   @Test
   void bothReplicasAreReadyWhileTheSharedDatabaseAnswers() throws Exception {
     for (Bot bot : new Bot[] {one, two}) {
-      var ready = to(bot).get("/readyz");
+      // The database is checked in the background: "not checked yet" until the first answer.
+      var ready =
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(() -> to(bot).get("/readyz"), r -> !r.body().contains("not checked yet"));
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(ready.body()).isEqualTo("ready\n");
     }

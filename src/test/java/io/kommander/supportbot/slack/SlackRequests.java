@@ -146,6 +146,12 @@ public final class SlackRequests {
     return p.toString();
   }
 
+  /** A signed {@code /kommander-support TEXT} to {@code /slack/events}, as Slack sends it. */
+  public HttpResponse<String> slash(String text, String responseUrl) throws Exception {
+    return post(
+        "/slack/events", slashCommand(text, responseUrl), "application/x-www-form-urlencoded");
+  }
+
   public HttpResponse<String> post(String path, String body, String contentType) throws Exception {
     String ts = String.valueOf(Instant.now().getEpochSecond());
     return post(path, body, contentType, signed(secret, ts, body));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,11 +18,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * starts and stops there find it up.
  */
 public final class EmbeddedDatabase implements BeforeAllCallback, AfterAllCallback {
+  private final Map<String, String> settings;
   private EmbeddedPostgres postgres;
+
+  public EmbeddedDatabase() {
+    this(Map.of());
+  }
+
+  /**
+   * @param settings server settings, e.g. {@code max_connections}
+   */
+  public EmbeddedDatabase(Map<String, String> settings) {
+    this.settings = Map.copyOf(settings);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    settings.forEach(builder::setServerConfig);
+    postgres = builder.start();
   }
 
   @Override

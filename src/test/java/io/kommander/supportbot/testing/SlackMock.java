@@ -33,7 +33,12 @@ public final class SlackMock implements AutoCloseable {
   }
 
   public static SlackMock start() {
-    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    return start(0);
+  }
+
+  /** On {@code port} (0: any free one): a Slack that comes up where a bot has been looking. */
+  public static SlackMock start(int port) {
+    WireMockServer server = new WireMockServer(options().port(port).bindAddress("127.0.0.1"));
     server.start();
     stubAuthTest(server);
     server.stubFor(
@@ -69,6 +74,12 @@ public final class SlackMock implements AutoCloseable {
                     "{\"ok\":true,\"team_id\":\"T0001\",\"user_id\":\""
                         + BOT_USER
                         + "\",\"bot_id\":\"BBOT\"}")));
+  }
+
+  /** Slack answers {@code method} (e.g. {@code auth.test}) {@code ok: false} with {@code error}. */
+  public void refuse(String method, String error) {
+    server.stubFor(
+        post("/api/" + method).willReturn(okJson("{\"ok\":false,\"error\":\"" + error + "\"}")));
   }
 
   public WireMockServer server() {

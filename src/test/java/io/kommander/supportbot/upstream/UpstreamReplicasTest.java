@@ -51,7 +51,7 @@ class UpstreamReplicasTest {
     GitHubStub.twoPages(github);
     tagsUrl = github.baseUrl() + GitHubStub.TAGS;
     slack = AnnouncementFixture.startSlack();
-    UpstreamStore.postgres(postgres.dataSource()); // creates the table
+    UpstreamStore.postgres(postgres.dataSource()).load(); // creates the table
     new PostgresLedger(postgres.dataSource());
     postgres.truncate("upstream_state");
     postgres.truncate("outbox");
@@ -78,7 +78,7 @@ class UpstreamReplicasTest {
     return new Replica(
         live,
         new UpstreamWatcher(
-            new GitHubTags(tagsUrl, Optional.empty(), Duration.ofSeconds(2)),
+            Optional.of(new GitHubTags(tagsUrl, Optional.empty(), Duration.ofSeconds(2))),
             UpstreamStore.postgres(postgres.dataSource()),
             live,
             clock,

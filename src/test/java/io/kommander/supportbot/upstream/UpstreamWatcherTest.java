@@ -54,7 +54,9 @@ class UpstreamWatcherTest {
 
   private UpstreamWatcher watcher(LiveCatalog live) {
     return new UpstreamWatcher(
-        new GitHubTags(base + GitHubStub.TAGS, Optional.of("ghp_test"), Duration.ofMillis(800)),
+        Optional.of(
+            new GitHubTags(
+                base + GitHubStub.TAGS, Optional.of("ghp_test"), Duration.ofMillis(800))),
         UpstreamStore.file(data),
         live,
         clock,

@@ -97,7 +97,8 @@ public final class BlockKitRenderer {
                 + ReplyPhrases.termsUrl(reply)
                 + "|Support terms>"
                 + pageUrl.map(u -> " · <" + u + "/|The whole matrix on the web>").orElse("")));
-    return new SlackMessage(text.render(reply), blocks, answered);
+    // The fallback is mrkdwn too: the question it may echo must neither ping nor link.
+    return new SlackMessage(escape(text.render(reply)), blocks, answered);
   }
 
   /** One cluster of several: its status, until when and what to do next, in one section. */

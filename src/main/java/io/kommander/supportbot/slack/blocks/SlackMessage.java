@@ -6,8 +6,9 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 
 /**
- * A rendered reply: Block Kit blocks, and the plain {@code text} that notifications and screen
- * readers show instead.
+ * A rendered reply: Block Kit blocks, and the {@code text} that notifications and screen readers
+ * show instead, which Slack reads as mrkdwn (so {@code &}, {@code <} and {@code >} in it are
+ * escaped by whoever renders it: {@link BlockKitRenderer#escape}).
  *
  * @param answered whether it answers a question (false for help), so only answers get "Share"
  */

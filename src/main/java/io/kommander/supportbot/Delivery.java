@@ -22,11 +22,19 @@ import java.util.Optional;
  * Where exactly-once decisions are kept: in PostgreSQL when {@code LEDGER_DATABASE_URL} is set
  * (every replica sees every decision), else in {@code DATA_DIR} and memory (one replica). Holds the
  * outbox that posts mention replies and announcements, the record of handled clicks, and the
- * channels' subscriptions.
+ * channels' subscriptions. The outbox's own settings ({@code OUTBOX_*}) are {@link
+ * io.kommander.supportbot.delivery.DeliverySettings}; {@code settings} is read only for the
+ * deprecated claim timeout an older announcements file may still set.
  */
 final class Delivery implements AutoCloseable {
   /** Posts that may wait on a slow Slack at once; replies beyond wait their turn in the ledger. */
   static final int WORKERS = 32;
+
+  /**
+   * Where mentions go, under {@code DATA_DIR}, when the ledger cannot record them before the ack
+   * (the database down or slow); drained into it when it answers again.
+   */
+  static final String SPOOL = "outbox-spool.jsonl";
 
   private final Optional<HikariDataSource> db;
   private final Outbox outbox;
@@ -66,14 +74,22 @@ final class Delivery implements AutoCloseable {
               4,
               Duration.ofSeconds(1),
               Duration.ofSeconds(60));
-      Outbox outbox = new Outbox(ledger, poster, clock, settings.claimTimeout(), WORKERS);
+      Outbox outbox =
+          new Outbox(
+              ledger,
+              poster,
+              clock,
+              config.delivery().lease(settings.claimTimeout()),
+              WORKERS,
+              Optional.of(config.dataDir().resolve(SPOOL)));
       // An hour covers Slack's retries of a click.
       Duration ttl = Duration.ofHours(1);
       Once once = db.<Once>map(d -> new PostgresOnce(d, ttl)).orElseGet(() -> new MemoryOnce(ttl));
       Subscriptions subscriptions =
           db.map(Subscriptions::postgres).orElseGet(() -> Subscriptions.file(config.dataDir()));
       return Optional.of(
-          new Delivery(db, ledger, outbox.start(settings.lookEvery()), once, subscriptions));
+          new Delivery(
+              db, ledger, outbox.start(config.delivery().recoverEvery()), once, subscriptions));
     } catch (RuntimeException e) {
       db.ifPresent(HikariDataSource::close);
       throw e;

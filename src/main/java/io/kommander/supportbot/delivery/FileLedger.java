@@ -77,7 +77,7 @@ public final class FileLedger implements Ledger {
   public synchronized boolean add(Post post, Instant now) {
     Entry e = entries.get(post.key());
     if (e == null) {
-      put(new Entry(post.key(), State.PENDING, null, now, null, null, 0, post));
+      put(new Entry(post.key(), State.PENDING, null, now, null, null, 0, post, 0, null));
       return true;
     }
     if (e.post() == null && !e.state().finished()) {
@@ -87,53 +87,132 @@ public final class FileLedger implements Ledger {
   }
 
   @Override
-  public synchronized boolean claim(String key, String owner, Instant now) {
+  public synchronized Optional<Claim> claim(
+      String key, String owner, Instant now, Instant leaseUntil) {
     Entry e = entries.get(key);
     if (e == null || (e.state() != State.PENDING && e.state() != State.RETRY)) {
-      return false;
+      return Optional.empty();
     }
-    put(new Entry(key, State.CLAIMED, owner, now, null, e.error(), e.attempts(), e.post()));
-    return true;
+    return Optional.of(hold(e, owner, now, leaseUntil, e.attempts()));
   }
 
   @Override
-  public synchronized boolean takeOver(String key, String owner, Instant staleBefore, Instant now) {
+  public synchronized Optional<Claim> takeOver(
+      String key, String owner, Instant now, Instant leaseUntil) {
     Entry e = entries.get(key);
-    if (e == null || e.state() != State.CLAIMED || !e.updated().isBefore(staleBefore)) {
+    if (e == null || !e.lapsed(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(hold(e, owner, now, leaseUntil, e.attempts() + 1));
+  }
+
+  /** {@code e} claimed by {@code owner} with the next fencing token. */
+  private Claim hold(Entry e, String owner, Instant now, Instant leaseUntil, int attempts) {
+    long fence = e.fence() + 1;
+    put(
+        new Entry(
+            e.key(),
+            State.CLAIMED,
+            owner,
+            now,
+            null,
+            e.error(),
+            attempts,
+            e.post(),
+            fence,
+            leaseUntil));
+    return new Claim(e.key(), owner, fence);
+  }
+
+  @Override
+  public synchronized boolean renew(Claim claim, Instant leaseUntil) {
+    Entry e = held(claim);
+    if (e == null) {
       return false;
     }
-    put(new Entry(key, State.CLAIMED, owner, now, null, e.error(), e.attempts(), e.post()));
+    put(
+        new Entry(
+            e.key(),
+            e.state(),
+            e.owner(),
+            e.updated(),
+            e.slackTs(),
+            e.error(),
+            e.attempts(),
+            e.post(),
+            e.fence(),
+            leaseUntil));
     return true;
+  }
+
+  /** The entry if {@code claim} still holds it (same owner and token, not finished), else null. */
+  private Entry held(Claim claim) {
+    Entry e = entries.get(claim.key());
+    boolean held =
+        e != null
+            && e.state() == State.CLAIMED
+            && claim.owner().equals(e.owner())
+            && claim.fence() == e.fence();
+    return held ? e : null;
   }
 
   @Override
   public synchronized void sent(String key, String slackTs, Instant now) {
-    finish(key, State.SENT, slackTs, null, now);
+    finish(entries.get(key), key, State.SENT, slackTs, null, now);
   }
 
   @Override
-  public synchronized void failed(String key, String error, Instant now) {
-    finish(key, State.FAILED, null, error, now);
+  public synchronized boolean failed(Claim claim, String error, Instant now) {
+    Entry e = held(claim);
+    if (e == null) {
+      return false;
+    }
+    finish(e, claim.key(), State.FAILED, null, error, now);
+    return true;
   }
 
   /**
-   * A post attempt ended for good: keep the owner, count the attempt, and drop the content (a day
-   * of replies kept whole would fill the heap; the key is what stops a second post).
+   * A post attempt ended for good: keep the owner and token, count the attempt, and drop the
+   * content (a day of replies kept whole would fill the heap; the key is what stops a second post).
    */
-  private void finish(String key, State state, String slackTs, String error, Instant now) {
-    Entry e = entries.get(key);
-    put(new Entry(key, state, owner(e), now, slackTs, error, attempts(e) + 1, null));
+  private void finish(Entry e, String key, State state, String slackTs, String error, Instant now) {
+    put(
+        new Entry(
+            key,
+            state,
+            e == null ? null : e.owner(),
+            now,
+            slackTs,
+            error,
+            e == null ? 1 : e.attempts() + 1,
+            null,
+            e == null ? 0 : e.fence(),
+            null));
   }
 
   @Override
-  public synchronized void release(String key, String error, Instant now) {
-    Entry e = entries.get(key);
-    put(new Entry(key, State.RETRY, null, now, null, error, attempts(e) + 1, post(e)));
+  public synchronized boolean release(Claim claim, String error, Instant now) {
+    Entry e = held(claim);
+    if (e == null) {
+      return false;
+    }
+    put(
+        new Entry(
+            e.key(),
+            State.RETRY,
+            null,
+            now,
+            null,
+            error,
+            e.attempts() + 1,
+            e.post(),
+            e.fence(),
+            null));
+    return true;
   }
 
   @Override
-  public synchronized List<String> unfinished(
-      Instant pendingBefore, Instant staleBefore, int limit) {
+  public synchronized List<String> unfinished(Instant pendingBefore, Instant now, int limit) {
     return entries.values().stream()
         .filter(e -> e.post() != null)
         .filter(
@@ -141,7 +220,7 @@ public final class FileLedger implements Ledger {
                 switch (e.state()) {
                   case PENDING -> e.updated().isBefore(pendingBefore);
                   case RETRY -> true;
-                  case CLAIMED -> e.updated().isBefore(staleBefore);
+                  case CLAIMED -> e.lapsed(now);
                   case SENT, FAILED -> false;
                 })
         .sorted(Comparator.comparing(Entry::updated))
@@ -164,18 +243,6 @@ public final class FileLedger implements Ledger {
       rewrite();
     }
     return before - entries.size();
-  }
-
-  private static int attempts(Entry e) {
-    return e == null ? 0 : e.attempts();
-  }
-
-  private static String owner(Entry e) {
-    return e == null ? null : e.owner();
-  }
-
-  private static Post post(Entry e) {
-    return e == null ? null : e.post();
   }
 
   private void put(Entry e) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutboxTest {
   static final String CHANNEL = AnnouncementFixture.CHANNEL;
+  static final Duration LEASE = Duration.ofMinutes(1);
   private final ManualClock clock = new ManualClock("2026-11-30T09:00:00Z");
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   @TempDir Path dir;
@@ -39,7 +40,7 @@ class OutboxTest {
     slack = AnnouncementFixture.startSlack();
     Metrics.addRegistry(metrics);
     ledger = new FileLedger(dir.resolve("outbox.jsonl"));
-    outbox = new Outbox(ledger, AnnouncementFixture.poster(slack), clock, Duration.ZERO, 1);
+    outbox = new Outbox(ledger, AnnouncementFixture.poster(slack), clock, LEASE, 1);
   }
 
   @AfterEach
@@ -115,7 +116,10 @@ class OutboxTest {
   void aPostThatKeepsFailingIsGivenUpAfterTheMaximumAttempts() {
     outbox.record(postFor("ended:y"));
     for (int i = 0; i < Outbox.MAX_ATTEMPTS; i++) {
-      ledger.release("ended:y", "HTTP 503", clock.instant());
+      ledger.release(
+          LedgerContract.claim(ledger, "ended:y", "a", clock.instant()),
+          "HTTP 503",
+          clock.instant());
     }
     assertThat(outbox.deliver("ended:y")).isFalse();
     Ledger.Entry e = ledger.get("ended:y").orElseThrow();
@@ -129,7 +133,10 @@ class OutboxTest {
   void oneAttemptShortOfTheMaximumIsStillTried() {
     outbox.record(postFor("ended:z"));
     for (int i = 0; i < Outbox.MAX_ATTEMPTS - 1; i++) {
-      ledger.release("ended:z", "HTTP 503", clock.instant());
+      ledger.release(
+          LedgerContract.claim(ledger, "ended:z", "a", clock.instant()),
+          "HTTP 503",
+          clock.instant());
     }
     assertThat(outbox.deliver("ended:z")).isTrue();
     assertThat(ledger.get("ended:z").orElseThrow().state()).isEqualTo(State.SENT);

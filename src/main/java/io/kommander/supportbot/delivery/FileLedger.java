@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ public final class FileLedger implements Ledger {
     if (e == null || (e.state() != State.PENDING && e.state() != State.RETRY)) {
       return Optional.empty();
     }
-    return Optional.of(hold(e, owner, now, leaseUntil, e.attempts()));
+    return Optional.of(hold(e.claimedBy(owner, now, leaseUntil, e.attempts())));
   }
 
   @Override
@@ -103,112 +104,54 @@ public final class FileLedger implements Ledger {
     if (e == null || !e.lapsed(now)) {
       return Optional.empty();
     }
-    return Optional.of(hold(e, owner, now, leaseUntil, e.attempts() + 1));
+    // The lapsed holder's attempt counts: a post that kills its posters is given up in the end.
+    return Optional.of(hold(e.claimedBy(owner, now, leaseUntil, e.attempts() + 1)));
   }
 
-  /** {@code e} claimed by {@code owner} with the next fencing token. */
-  private Claim hold(Entry e, String owner, Instant now, Instant leaseUntil, int attempts) {
-    long fence = e.fence() + 1;
-    put(
-        new Entry(
-            e.key(),
-            State.CLAIMED,
-            owner,
-            now,
-            null,
-            e.error(),
-            attempts,
-            e.post(),
-            fence,
-            leaseUntil));
-    return new Claim(e.key(), owner, fence);
+  private Claim hold(Entry claimed) {
+    put(claimed);
+    return new Claim(claimed.key(), claimed.owner(), claimed.fence());
   }
 
   @Override
   public synchronized boolean renew(Claim claim, Instant leaseUntil) {
-    Entry e = held(claim);
-    if (e == null) {
-      return false;
-    }
-    put(
-        new Entry(
-            e.key(),
-            e.state(),
-            e.owner(),
-            e.updated(),
-            e.slackTs(),
-            e.error(),
-            e.attempts(),
-            e.post(),
-            e.fence(),
-            leaseUntil));
-    return true;
+    return change(claim, e -> e.renewedTo(leaseUntil));
   }
 
-  /** The entry if {@code claim} still holds it (same owner and token, not finished), else null. */
-  private Entry held(Claim claim) {
+  @Override
+  public synchronized void sent(String key, String slackTs, Instant now) {
+    Entry e = entries.get(key);
+    put(
+        e != null
+            ? e.finished(State.SENT, slackTs, null, now)
+            : new Entry(key, State.SENT, null, now, slackTs, null, 1, null, 0, null));
+  }
+
+  @Override
+  public synchronized boolean failed(Claim claim, String error, Instant now) {
+    return change(claim, e -> e.finished(State.FAILED, null, error, now));
+  }
+
+  @Override
+  public synchronized boolean release(Claim claim, String error, Instant now) {
+    return change(claim, e -> e.released(error, now));
+  }
+
+  /**
+   * Applies {@code change} if {@code claim} still holds its entry (same owner and token, not
+   * finished); false if it was lost.
+   */
+  private boolean change(Claim claim, UnaryOperator<Entry> change) {
     Entry e = entries.get(claim.key());
     boolean held =
         e != null
             && e.state() == State.CLAIMED
             && claim.owner().equals(e.owner())
             && claim.fence() == e.fence();
-    return held ? e : null;
-  }
-
-  @Override
-  public synchronized void sent(String key, String slackTs, Instant now) {
-    finish(entries.get(key), key, State.SENT, slackTs, null, now);
-  }
-
-  @Override
-  public synchronized boolean failed(Claim claim, String error, Instant now) {
-    Entry e = held(claim);
-    if (e == null) {
-      return false;
+    if (held) {
+      put(change.apply(e));
     }
-    finish(e, claim.key(), State.FAILED, null, error, now);
-    return true;
-  }
-
-  /**
-   * A post attempt ended for good: keep the owner and token, count the attempt, and drop the
-   * content (a day of replies kept whole would fill the heap; the key is what stops a second post).
-   */
-  private void finish(Entry e, String key, State state, String slackTs, String error, Instant now) {
-    put(
-        new Entry(
-            key,
-            state,
-            e == null ? null : e.owner(),
-            now,
-            slackTs,
-            error,
-            e == null ? 1 : e.attempts() + 1,
-            null,
-            e == null ? 0 : e.fence(),
-            null));
-  }
-
-  @Override
-  public synchronized boolean release(Claim claim, String error, Instant now) {
-    Entry e = held(claim);
-    if (e == null) {
-      return false;
-    }
-    put(
-        new Entry(
-            e.key(),
-            State.RETRY,
-            null,
-            now,
-            null,
-            error,
-            e.attempts() + 1,
-            e.post(),
-            e.fence(),
-            null));
-    return true;
+    return held;
   }
 
   @Override

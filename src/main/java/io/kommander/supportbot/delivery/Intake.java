@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * in the {@link Spool}, so a database that is down or slow neither loses an acknowledged post nor
  * holds the ack past Slack's 3 seconds. Once the ledger has failed, posts go straight to the spool
  * (no ack waits on a ledger known to be down) until a drain hands the spool to the ledger again.
+ * Without a spool, each post is tried in the ledger and refused if it cannot be recorded there.
  */
 final class Intake implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -73,27 +74,61 @@ final class Intake implements AutoCloseable {
                 .register(Metrics.globalRegistry));
   }
 
-  /** Records {@code post}, in the ledger or the spool; throws if neither can keep it. */
+  /**
+   * Records {@code post}, in the ledger or the spool; throws if neither can keep it. While the
+   * ledger is known to be down the spool is tried first, and the ledger only if the spool fails.
+   */
   Receipt receive(Post post) {
-    String problem = ledgerDown;
-    if (problem == null) {
+    boolean ledgerTried = ledgerDown == null;
+    Optional<Receipt> kept = ledgerTried ? record(post) : Optional.empty();
+    String spoolFailure = null;
+    if (kept.isEmpty() && spool.isPresent()) {
       try {
-        Receipt receipt = recordWithin(post) ? Receipt.RECORDED : Receipt.KNOWN;
-        count(receipt == Receipt.RECORDED ? "recorded" : "known");
-        return receipt;
-      } catch (TimeoutException e) {
-        problem = "no answer within " + budget.toMillis() + " ms";
-      } catch (ExecutionException e) {
-        problem = e.getCause().getMessage();
-      } catch (RejectedExecutionException e) {
-        problem = "too many writes waiting";
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        problem = "interrupted";
+        spool.get().append(post);
+        count("spooled");
+        log.error(
+            "Could not record {} in the outbox ({}); kept in the spool until it can",
+            post.key(),
+            ledgerDown);
+        kept = Optional.of(Receipt.SPOOLED);
+      } catch (IOException e) {
+        spoolFailure = e.getMessage();
       }
-      ledgerDown = problem;
     }
-    return spool(post, problem);
+    if (kept.isEmpty() && !ledgerTried) {
+      kept = record(post); // the spool failed: the ledger is the last chance
+    }
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    count("refused");
+    log.error(
+        "Could not record {} in the outbox ({}){}; not acknowledged, for Slack to deliver again",
+        post.key(),
+        ledgerDown,
+        spoolFailure == null ? "" : " nor in the spool (" + spoolFailure + ")");
+    throw new Receipt.NotRecorded("the outbox cannot record " + post.key() + ": " + ledgerDown);
+  }
+
+  /** The post in the ledger within the budget; empty (and the ledger taken as down) if not. */
+  private Optional<Receipt> record(Post post) {
+    String problem;
+    try {
+      Receipt receipt = recordWithin(post) ? Receipt.RECORDED : Receipt.KNOWN;
+      count(receipt == Receipt.RECORDED ? "recorded" : "known");
+      return Optional.of(receipt);
+    } catch (TimeoutException e) {
+      problem = "no answer within " + budget.toMillis() + " ms";
+    } catch (ExecutionException e) {
+      problem = e.getCause().getMessage();
+    } catch (RejectedExecutionException e) {
+      problem = "too many writes waiting";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problem = "interrupted";
+    }
+    ledgerDown = problem;
+    return Optional.empty();
   }
 
   /** True if new: as {@link Ledger#add}, on a writer thread, waited for up to the budget. */
@@ -101,33 +136,19 @@ final class Intake implements AutoCloseable {
       throws TimeoutException, ExecutionException, InterruptedException {
     // A write that outlasts the budget still completes: the post is then in the ledger and the
     // spool both, and its key makes the second record a no-op.
-    return CompletableFuture.supplyAsync(() -> ledger.add(post, clock.instant()), writers)
+    return CompletableFuture.supplyAsync(() -> addTwice(post), writers)
         .get(budget.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private Receipt spool(Post post, String problem) {
-    if (spool.isEmpty()) {
-      count("refused");
-      log.error("Could not record {} in the outbox ({}); not acknowledged", post.key(), problem);
-      throw new Receipt.NotRecorded(
-          "the outbox cannot record " + post.key() + ": " + problem, null);
-    }
+  /**
+   * As {@link Ledger#add}, tried a second time if the first fails: after a database restart the
+   * pool's connections from before fail once each and are replaced.
+   */
+  private boolean addTwice(Post post) {
     try {
-      spool.get().append(post);
-      count("spooled");
-      log.error(
-          "Could not record {} in the outbox ({}); kept in the spool until it can",
-          post.key(),
-          problem);
-      return Receipt.SPOOLED;
-    } catch (IOException e) {
-      count("refused");
-      log.error(
-          "Could not record {} in the outbox ({}) nor in the spool ({}); not acknowledged",
-          post.key(),
-          problem,
-          e.getMessage());
-      throw new Receipt.NotRecorded("the outbox cannot record " + post.key() + ": " + problem, e);
+      return ledger.add(post, clock.instant());
+    } catch (RuntimeException first) {
+      return ledger.add(post, clock.instant());
     }
   }
 

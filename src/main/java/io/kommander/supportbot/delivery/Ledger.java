@@ -68,6 +68,28 @@ public interface Ledger extends AutoCloseable {
           key, state, owner, updated, slackTs, error, attempts, post, fence, leaseUntil);
     }
 
+    /** Claimed by {@code owner} with the next fencing token: claims and takeovers. */
+    Entry claimedBy(String by, Instant now, Instant until, int tries) {
+      return new Entry(key, State.CLAIMED, by, now, null, error, tries, post, fence + 1, until);
+    }
+
+    Entry renewedTo(Instant until) {
+      return new Entry(key, state, owner, updated, slackTs, error, attempts, post, fence, until);
+    }
+
+    /** Given back after a transient failure: claimable again, the attempt counted. */
+    Entry released(String why, Instant now) {
+      return new Entry(key, State.RETRY, null, now, null, why, attempts + 1, post, fence, null);
+    }
+
+    /**
+     * Sent or failed: the attempt counted, and the content dropped (a day of replies kept whole
+     * would fill a heap; the key is what stops a second post).
+     */
+    Entry finished(State end, String ts, String why, Instant now) {
+      return new Entry(key, end, owner, now, ts, why, attempts + 1, null, fence, null);
+    }
+
     /** When a claim lapses; a claim from before leases lasts {@link #LEGACY_LEASE}. */
     public Instant leaseEnds() {
       return leaseUntil != null ? leaseUntil : updated.plus(LEGACY_LEASE);

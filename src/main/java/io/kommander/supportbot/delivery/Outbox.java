@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,12 +52,12 @@ public final class Outbox implements AutoCloseable {
   private final SlackPoster poster;
   private final Clock clock;
   private final Duration lease;
-  private final String owner = "bot-" + UUID.randomUUID().toString().substring(0, 8);
   private final ExecutorService workers;
   private final ScheduledExecutorService timer = Timers.daemon("outbox-recovery");
   private final Outcomes outcomes;
   private final Intake intake;
-  private final Map<String, Answerer> answerers = new ConcurrentHashMap<>();
+  private final Answerers answerers;
+  private final Claims claims;
 
   /** An outbox without a spool: a post its ledger cannot take on an ack's path is refused. */
   public Outbox(Ledger ledger, SlackPoster poster, Clock clock, Duration lease, int workers) {
@@ -89,6 +87,9 @@ public final class Outbox implements AutoCloseable {
     this.lease = lease;
     this.workers = Timers.pool("outbox", workers);
     this.outcomes = new Outcomes(ledger, clock);
+    this.answerers = new Answerers(outcomes);
+    String owner = "bot-" + UUID.randomUUID().toString().substring(0, 8);
+    this.claims = new Claims(ledger, poster, outcomes, owner, lease);
     this.intake =
         new Intake(ledger, spool.map(Spool::new), clock, Intake.BUDGET, Math.min(workers, 8));
   }
@@ -103,7 +104,7 @@ public final class Outbox implements AutoCloseable {
 
   /** Answers question posts whose record names {@code name}; until then they wait. */
   public void answerWith(String name, Answerer answerer) {
-    answerers.put(name, answerer);
+    answerers.register(name, answerer);
   }
 
   /** Records a post; false if its key was already recorded (by this replica or another). */
@@ -208,67 +209,23 @@ public final class Outbox implements AutoCloseable {
       return false;
     }
     Entry entry = found.get();
-    if (entry.post().unanswered() && !answerers.containsKey(entry.post().answerer())) {
+    if (!answerers.canAnswer(entry.post())) {
       return false; // nobody here can answer it yet (the app is still starting)
     }
     Instant now = clock.instant();
-    Optional<Claim> claim =
-        switch (entry.state()) {
-          case SENT, FAILED -> Optional.empty();
-          case PENDING, RETRY -> ledger.claim(key, owner, now, now.plus(lease));
-          case CLAIMED -> takeOver(entry, now);
-        };
+    Optional<Claim> claim = claims.take(entry, now);
     if (claim.isEmpty()) {
       return false; // another worker or replica holds it, or it was found in Slack
     }
-    ClaimLease held = new ClaimLease(ledger, claim.get(), clock, lease);
     if (entry.attempts() >= MAX_ATTEMPTS) {
       outcomes.gaveUp(entry, claim.get());
       return false;
     }
-    return words(entry.post(), claim.get())
+    ClaimLease held = new ClaimLease(ledger, claim.get(), clock, lease);
+    return answerers
+        .words(entry.post(), claim.get())
         .map(post -> poster.post(post, now, held).accept(outcomes.of(entry.post(), claim.get())))
         .orElse(false);
-  }
-
-  /** A lapsed claim, now ours, whose post is not in Slack; empty if it is not to be posted. */
-  private Optional<Claim> takeOver(Entry entry, Instant now) {
-    Optional<Claim> claim = ledger.takeOver(entry.key(), owner, now, now.plus(lease));
-    if (claim.isEmpty()) {
-      return claim; // its holder is still at work, or another process was quicker
-    }
-    try {
-      Optional<String> ts = poster.findPosted(entry.post(), entry.updated());
-      if (ts.isPresent()) {
-        outcomes.recovered(entry.key(), ts.get());
-        return Optional.empty();
-      }
-      return claim;
-    } catch (SlackHistory.HistoryUnavailable e) {
-      // At most once: the claim lapses again, and is looked at again then.
-      log.warn(
-          "Not posting {}: cannot tell whether it was posted before a crash ({})",
-          entry.key(),
-          e.getMessage());
-      return Optional.empty();
-    }
-  }
-
-  /** The post with its words: a question is answered now, by the answerer its record names. */
-  private Optional<Post> words(Post post, Claim claim) {
-    if (!post.unanswered()) {
-      return Optional.of(post);
-    }
-    try {
-      Optional<Answerer.Words> words = answerers.get(post.answerer()).answer(post.question());
-      if (words.isEmpty()) {
-        outcomes.nothingToAnswer(claim);
-      }
-      return words.map(w -> post.answered(w.text(), w.blocksJson()));
-    } catch (RuntimeException | StackOverflowError e) {
-      outcomes.unanswerable(post, claim, e);
-      return Optional.empty();
-    }
   }
 
   /**
@@ -284,8 +241,12 @@ public final class Outbox implements AutoCloseable {
     return posted;
   }
 
-  /** Hands the spool to the ledger and posts what is new there. */
+  /**
+   * Once the ledger answers again: records what was posted while it was down, then hands it the
+   * spool and posts what is new there.
+   */
   public void drainSpool() {
+    outcomes.recordUnrecorded();
     intake.drain(post -> inBackground(post.key()));
   }
 

@@ -5,6 +5,8 @@ import io.kommander.supportbot.delivery.Ledger.Entry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -12,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records in the ledger what became of each post, as far as its claim is still the poster's, and
- * says so in the log and in {@code slack_posts_total{kind,outcome}}.
+ * says so in the log and in {@code slack_posts_total{kind,outcome}}. A post Slack took while the
+ * ledger was down is remembered until the ledger takes its record, so this process never needs
+ * Slack's history to know it posted.
  */
 final class Outcomes {
   private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
@@ -20,6 +24,9 @@ final class Outcomes {
   private final Ledger ledger;
   private final Clock clock;
   private final List<BiConsumer<Post, String>> failureListeners = new CopyOnWriteArrayList<>();
+
+  /** Posts Slack took whose record the ledger refused (it was down), by key: their ts. */
+  private final Map<String, String> unrecorded = new ConcurrentHashMap<>();
 
   Outcomes(Ledger ledger, Clock clock) {
     this.ledger = ledger;
@@ -35,9 +42,17 @@ final class Outcomes {
     return new Outcome.Visitor<>() {
       @Override
       public Boolean sent(Outcome.Sent sent) {
-        ledger.sent(post.key(), sent.ts(), clock.instant());
-        log.debug("Posted {}", post.key());
         count(post.key(), "sent");
+        try {
+          ledger.sent(post.key(), sent.ts(), clock.instant());
+          log.debug("Posted {}", post.key());
+        } catch (RuntimeException e) {
+          unrecorded.put(post.key(), sent.ts());
+          log.error(
+              "Posted {} but cannot record it ({}); recorded when the ledger answers again",
+              post.key(),
+              e.getMessage());
+        }
         return true;
       }
 
@@ -74,6 +89,29 @@ final class Outcomes {
         return false;
       }
     };
+  }
+
+  /**
+   * Whether this process posted {@code key} but could not record it (the ledger was down): then it
+   * is recorded now, without reading Slack's history or posting again. False if it did not.
+   */
+  boolean sentHere(String key) {
+    String ts = unrecorded.get(key);
+    if (ts == null) {
+      return false;
+    }
+    ledger.sent(key, ts, clock.instant());
+    unrecorded.remove(key, ts);
+    return true;
+  }
+
+  /** Records the posts this process made while the ledger was down; throws while it still is. */
+  void recordUnrecorded() {
+    unrecorded.forEach(
+        (key, ts) -> {
+          ledger.sent(key, ts, clock.instant());
+          unrecorded.remove(key, ts);
+        });
   }
 
   /** A lapsed claim's post was found in Slack: its holder died after posting. */

@@ -16,8 +16,8 @@ public enum Receipt {
   public static final class NotRecorded extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotRecorded(String message, Throwable cause) {
-      super(message, cause);
+    NotRecorded(String message) {
+      super(message, null, false, false);
     }
   }
 }

@@ -14,7 +14,6 @@ import io.kommander.supportbot.delivery.Answerer;
 import io.kommander.supportbot.delivery.Attempt;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
-import io.kommander.supportbot.delivery.Receipt;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.util.ArrayList;
@@ -98,18 +97,9 @@ public final class CheckMessageShortcut implements MessageShortcutHandler {
             thread,
             ANSWERER,
             text);
-    CompletableFuture<Attempt> attempt;
-    try {
-      // Recorded before the ack (or kept in the spool); read, posted and followed up after it.
-      attempt = outbox.receiveAndReport(question);
-    } catch (Receipt.NotRecorded e) {
-      // Logged and counted by the outbox. Slack tells the person the shortcut failed.
-      return Response.builder()
-          .statusCode(503)
-          .contentType("text/plain; charset=utf-8")
-          .body("The question could not be recorded; try again.")
-          .build();
-    }
+    // Recorded before the ack (or kept in the spool); read, posted and followed up after it. If
+    // it can be kept nowhere, Receipt.NotRecorded makes the ack a 503: Slack tells the person.
+    CompletableFuture<Attempt> attempt = outbox.receiveAndReport(question);
     attempt.thenAccept(a -> followUp(ctx, text, a));
     return ctx.ack();
   }

@@ -22,8 +22,8 @@ import org.slf4j.MDC;
  * Slack nor the cost of reading the question delays the ack past Slack's 3 seconds. The reply's key
  * is the mention's channel and ts: Slack's redelivery of the event (to this replica or another)
  * finds it recorded and is only acked. When the outbox can record it neither in the database nor in
- * its spool, the event is answered 503, and Slack delivers it again. Bots, itself included, are
- * ignored so two bots can never talk in a loop.
+ * its spool, the event is answered 503 (not acked), and Slack delivers it again. Bots, itself
+ * included, are ignored so two bots can never talk in a loop.
  */
 public final class MentionListener implements BoltEventHandler<AppMentionEvent> {
   private static final Logger log = LoggerFactory.getLogger(MentionListener.class);
@@ -69,18 +69,13 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
     String key = Outbox.REPLY + event.getChannel() + ":" + event.getTs();
     MDC.put("event_id", payload.getEventId());
     try {
+      // Throws Receipt.NotRecorded when neither the database nor the spool can keep it: the
+      // request is then answered 503 (BoltServlet), and Slack delivers the event again.
       Receipt receipt =
           outbox.receive(Post.question(key, event.getChannel(), thread, ANSWERER, event.getText()));
       if (receipt == Receipt.KNOWN) {
         log.info("Ignoring redelivered event (retry {}): {} is recorded", ctx.getRetryNum(), key);
       }
-    } catch (Receipt.NotRecorded e) {
-      // Logged and counted by the outbox. Not a 2xx: Slack delivers the event again.
-      return Response.builder()
-          .statusCode(503)
-          .contentType("text/plain; charset=utf-8")
-          .body("The mention could not be recorded; deliver it again.")
-          .build();
     } finally {
       MDC.remove("event_id");
     }

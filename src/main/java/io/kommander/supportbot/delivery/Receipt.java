@@ -16,7 +16,7 @@ public enum Receipt {
   public static final class NotRecorded extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotRecorded(String message) {
+    public NotRecorded(String message) {
       super(message, null, false, false);
     }
   }

@@ -46,6 +46,24 @@ public final class AnnouncementFixture {
     return Slack.getInstance(config);
   }
 
+  /**
+   * The same client with a read timeout no loaded build machine reaches, for tests that are not
+   * about timeouts: a first call slowed by a busy machine must not read as one.
+   */
+  public static Slack patientSlack(WireMockServer wm) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(wm.baseUrl() + "/api/");
+    config.setHttpClientReadTimeoutMillis(10_000);
+    config.setStatsEnabled(false);
+    return Slack.getInstance(config);
+  }
+
+  /** A poster on {@link #patientSlack}: 3 attempts, 10 ms back-off, Retry-After up to 2 s. */
+  public static SlackPoster patientPoster(WireMockServer wm) {
+    return new SlackPoster(
+        patientSlack(wm), TOKEN, 3, Duration.ofMillis(10), Duration.ofSeconds(2));
+  }
+
   public static SlackPoster poster(WireMockServer wm) {
     return new SlackPoster(slack(wm), TOKEN, 3, Duration.ofMillis(10), Duration.ofSeconds(2));
   }

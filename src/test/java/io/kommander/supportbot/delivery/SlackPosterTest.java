@@ -66,7 +66,7 @@ class SlackPosterTest {
         AnnouncementFixture.startSlack(); // history is empty: a retried post was not posted before
     poster =
         new SlackPoster(
-            patientSlack(),
+            AnnouncementFixture.patientSlack(slack),
             AnnouncementFixture.TOKEN,
             4,
             Duration.ofSeconds(2),
@@ -77,18 +77,6 @@ class SlackPosterTest {
               clock.advance(d);
               return true;
             });
-  }
-
-  /**
-   * The fixture's Web API client with a read timeout no loaded build machine reaches: nothing here
-   * is about timeouts, and a first call slowed by a busy machine must not read as one.
-   */
-  private com.slack.api.Slack patientSlack() {
-    com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
-    config.setMethodsEndpointUrlPrefix(slack.baseUrl() + "/api/");
-    config.setHttpClientReadTimeoutMillis(10_000);
-    config.setStatsEnabled(false);
-    return com.slack.api.Slack.getInstance(config);
   }
 
   @AfterEach

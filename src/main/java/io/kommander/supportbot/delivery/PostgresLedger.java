@@ -95,13 +95,7 @@ public final class PostgresLedger implements Ledger {
 
   @Override
   public boolean renew(Claim claim, Instant leaseUntil) {
-    return update(
-            "UPDATE outbox SET lease_until = ?" + HELD,
-            Timestamp.from(leaseUntil),
-            claim.key(),
-            claim.owner(),
-            claim.fence())
-        == 1;
+    return changeHeld(claim, "lease_until = ?", Timestamp.from(leaseUntil));
   }
 
   @Override
@@ -116,29 +110,37 @@ public final class PostgresLedger implements Ledger {
 
   @Override
   public boolean failed(Claim claim, String error, Instant now) {
-    return update(
-            "UPDATE outbox SET state = 'FAILED', error = ?, updated = ?, lease_until = NULL,"
-                + " attempts = attempts + 1"
-                + HELD,
-            error,
-            Timestamp.from(now),
-            claim.key(),
-            claim.owner(),
-            claim.fence())
-        == 1;
+    return changeHeld(
+        claim,
+        "state = 'FAILED', error = ?, updated = ?, lease_until = NULL, attempts = attempts + 1",
+        error,
+        Timestamp.from(now));
   }
 
   @Override
   public boolean release(Claim claim, String error, Instant now) {
+    return changeHeld(
+        claim,
+        "state = 'RETRY', owner = NULL, error = ?, updated = ?, lease_until = NULL,"
+            + " attempts = attempts + 1",
+        error,
+        Timestamp.from(now));
+  }
+
+  /**
+   * Sets {@code assignments} (with {@code values}) on the claim's row if the claim still holds it:
+   * same owner, same fencing token, not finished. False if it was lost.
+   */
+  private boolean changeHeld(Claim claim, String assignments, Object... values) {
+    Object[] args = java.util.Arrays.copyOf(values, values.length + 3);
+    args[values.length] = claim.key();
+    args[values.length + 1] = claim.owner();
+    args[values.length + 2] = claim.fence();
     return update(
-            "UPDATE outbox SET state = 'RETRY', owner = NULL, error = ?, updated = ?,"
-                + " lease_until = NULL, attempts = attempts + 1"
-                + HELD,
-            error,
-            Timestamp.from(now),
-            claim.key(),
-            claim.owner(),
-            claim.fence())
+            "UPDATE outbox SET "
+                + assignments
+                + " WHERE key = ? AND state = 'CLAIMED' AND owner = ? AND fence = ?",
+            args)
         == 1;
   }
 

@@ -39,11 +39,7 @@ public final class AnnouncementFixture {
   public static final String TOKEN = "xoxb-announcer";
 
   public static Slack slack(WireMockServer wm) {
-    SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(wm.baseUrl() + "/api/");
-    config.setHttpClientReadTimeoutMillis(500);
-    config.setStatsEnabled(false);
-    return Slack.getInstance(config);
+    return slack(wm, 500);
   }
 
   /**
@@ -51,9 +47,13 @@ public final class AnnouncementFixture {
    * about timeouts: a first call slowed by a busy machine must not read as one.
    */
   public static Slack patientSlack(WireMockServer wm) {
+    return slack(wm, 10_000);
+  }
+
+  private static Slack slack(WireMockServer wm, int readTimeoutMillis) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(wm.baseUrl() + "/api/");
-    config.setHttpClientReadTimeoutMillis(10_000);
+    config.setHttpClientReadTimeoutMillis(readTimeoutMillis);
     config.setStatsEnabled(false);
     return Slack.getInstance(config);
   }

@@ -43,7 +43,7 @@ class OutboxTest {
     slack = AnnouncementFixture.startSlack();
     Metrics.addRegistry(metrics);
     ledger = new FileLedger(dir.resolve("outbox.jsonl"));
-    outbox = new Outbox(ledger, AnnouncementFixture.patientPoster(slack), clock, LEASE, 1);
+    outbox = outboxOn(ledger);
   }
 
   @AfterEach
@@ -255,11 +255,14 @@ class OutboxTest {
     assertThat(answered).hasValue(1);
   }
 
+  private Outbox outboxOn(Ledger on) {
+    return new Outbox(on, AnnouncementFixture.patientPoster(slack), clock, LEASE, 1);
+  }
+
   @Test
   void aPostSlackTookWhileTheLedgerWasDownIsRecordedLaterAndNeverPostedAgain() {
     FlakyLedger flaky = new FlakyLedger(new FileLedger(dir.resolve("flaky.jsonl")));
-    try (Outbox cutOff =
-        new Outbox(flaky, AnnouncementFixture.patientPoster(slack), clock, LEASE, 1)) {
+    try (Outbox cutOff = outboxOn(flaky)) {
       cutOff.record(postFor("reply:C1:s1"));
       flaky.down.add("sent"); // the database goes down as Slack answers
       assertThat(cutOff.deliver("reply:C1:s1")).isTrue();
@@ -279,8 +282,7 @@ class OutboxTest {
   @Test
   void theDrainRecordsWhatWasPostedWhileTheLedgerWasDown() {
     FlakyLedger flaky = new FlakyLedger(new FileLedger(dir.resolve("flaky.jsonl")));
-    try (Outbox cutOff =
-        new Outbox(flaky, AnnouncementFixture.patientPoster(slack), clock, LEASE, 1)) {
+    try (Outbox cutOff = outboxOn(flaky)) {
       cutOff.record(postFor("reply:C1:s2"));
       flaky.down.add("sent");
       cutOff.deliver("reply:C1:s2");

@@ -18,7 +18,8 @@ import java.util.Map;
  * How long a mention's ack takes with the shared PostgreSQL up, and with it stopped (the ack then
  * spools the mention in DATA_DIR): one bot in this JVM, signed mentions one after another over
  * loopback, median and p99 of each phase after a warm-up. A probe, not a test: {@code java -cp
- * <test classpath> io.kommander.supportbot.bench.AckLatencyProbe [mentions per phase]}.
+ * <test classpath> io.kommander.supportbot.bench.AckLatencyProbe [mentions per phase [with the
+ * database stopped]]}.
  */
 public final class AckLatencyProbe {
   static final String SECRET = "ack-probe-secret-2b3c";
@@ -27,6 +28,7 @@ public final class AckLatencyProbe {
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    int down = args.length > 1 ? Integer.parseInt(args[1]) : n;
     EmbeddedDatabase postgres = new EmbeddedDatabase();
     postgres.beforeAll(null);
     SlackMock slack = SlackMock.start();
@@ -53,7 +55,7 @@ public final class AckLatencyProbe {
       acks(requests, "warm", n);
       report("database up", acks(requests, "up", n));
       postgres.stop();
-      report("database stopped", acks(requests, "down", n));
+      report("database stopped", acks(requests, "down", down));
     } finally {
       bot.close();
       slack.close();

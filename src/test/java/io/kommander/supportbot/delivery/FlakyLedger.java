@@ -19,6 +19,10 @@ final class FlakyLedger implements Ledger {
   final Set<String> down = ConcurrentHashMap.newKeySet();
 
   final AtomicInteger adds = new AtomicInteger();
+
+  /** Records that fail before the ledger takes them again: a restart's dead connections. */
+  final AtomicInteger failingAdds = new AtomicInteger();
+
   volatile CountDownLatch slow = new CountDownLatch(0);
   private final Ledger real;
 
@@ -67,6 +71,9 @@ final class FlakyLedger implements Ledger {
   public boolean add(Post post, Instant now) {
     adds.incrementAndGet();
     check("add");
+    if (failingAdds.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("outbox write failed: terminating connection");
+    }
     return real.add(post, now);
   }
 

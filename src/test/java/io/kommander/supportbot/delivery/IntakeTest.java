@@ -69,11 +69,22 @@ class IntakeTest {
   void aLedgerThatAnswersRecordsAtOnceAndKnowsARedelivery() {
     withSpool();
     assertThat(intake.receive(question(1))).isEqualTo(Receipt.RECORDED);
+    assertThat(intake.receive(question(2))).isEqualTo(Receipt.RECORDED);
     assertThat(intake.receive(question(1))).isEqualTo(Receipt.KNOWN);
     assertThat(ledger.get("reply:C1:1").orElseThrow().post()).isEqualTo(question(1));
     assertThat(dir.resolve("outbox-spool.jsonl")).doesNotExist();
-    assertThat(counted("recorded")).isEqualTo(1);
+    assertThat(counted("recorded")).isEqualTo(2);
     assertThat(counted("known")).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteOnAConnectionARestartCutIsTriedAgainNotSpooled() {
+    withSpool();
+    ledger.failingAdds.set(1);
+    assertThat(intake.receive(question(1))).isEqualTo(Receipt.RECORDED);
+    assertThat(ledger.adds).hasValue(2);
+    assertThat(intake.waiting()).isZero();
+    assertThat(intake.receive(question(2))).isEqualTo(Receipt.RECORDED); // not taken for down
   }
 
   @Test

@@ -125,6 +125,8 @@ abstract class LedgerContract {
     Ledger.Entry e = ledger().get(KEY).orElseThrow(); // as a restarted process reads it
     assertThat(e.state()).isEqualTo(State.SENT);
     assertThat(e.slackTs()).isEqualTo("1800000000.000100");
+    assertThat(e.attempts()).isEqualTo(1); // the post counts as an attempt
+    assertThat(e.leaseUntil()).isNull();
     assertThat(ledger().claim(KEY, "c", T0.plusSeconds(2), T0.plus(LEASE))).isEmpty();
     assertThat(ledger().renew(a, T0.plus(LEASE).plus(LEASE))).isFalse(); // finished
     assertThat(ledger().takeOver(KEY, "c", T0.plus(LEASE).plus(LEASE), T0.plusSeconds(999)))
@@ -154,6 +156,7 @@ abstract class LedgerContract {
         .isTrue();
     assertThat(ledger.get(KEY).orElseThrow().error()).isEqualTo("channel_not_found");
     assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(State.FAILED);
+    assertThat(ledger.get(KEY).orElseThrow().attempts()).isEqualTo(1);
     assertThat(ledger.claim(KEY, "b", T0.plusSeconds(60), T0.plusSeconds(120))).isEmpty();
   }
 

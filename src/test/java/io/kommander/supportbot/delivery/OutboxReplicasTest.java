@@ -281,7 +281,15 @@ class OutboxReplicasTest {
             lease,
             1);
     paused.record(reply);
-    assertThat(paused.deliver(reply.key())).isFalse(); // its claim was lost: it stopped
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    io.micrometer.core.instrument.Metrics.addRegistry(metrics);
+    try {
+      assertThat(paused.deliver(reply.key())).isFalse(); // its claim was lost: it stopped
+      assertThat(metrics.get("slack.posts").tags("outcome", "lost").counter().count()).isEqualTo(1);
+    } finally {
+      io.micrometer.core.instrument.Metrics.removeRegistry(metrics);
+    }
     assertThat(otherPosted).containsExactly(1); // the other took over, found nothing, posted
     assertThat(taken()).isEqualTo(1);
     assertThat(state()).isEqualTo(State.SENT);

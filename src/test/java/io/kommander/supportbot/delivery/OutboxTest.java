@@ -292,4 +292,48 @@ class OutboxTest {
       assertThat(flaky.get("reply:C1:s2").orElseThrow().state()).isEqualTo(State.SENT);
     }
   }
+
+  @Test
+  void aMentionSpooledWhileTheLedgerWasDownIsPostedOnceWhenItIsBack() {
+    FlakyLedger flaky = new FlakyLedger(new FileLedger(dir.resolve("flaky.jsonl")));
+    try (Outbox spooling =
+        new Outbox(
+            flaky,
+            AnnouncementFixture.patientPoster(slack),
+            clock,
+            LEASE,
+            1,
+            java.util.Optional.of(dir.resolve("outbox-spool.jsonl")))) {
+      spooling.answerWith("shout", this::shout);
+      flaky.allDown(true);
+      assertThat(spooling.receive(asked("reply:C1:d1", "shout", "nkp 2.16?")))
+          .isEqualTo(Receipt.SPOOLED);
+      assertThatThrownBy(spooling::drainSpool).hasMessageContaining("Connection refused");
+      flaky.allDown(false);
+      spooling.drainSpool();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> flaky.get("reply:C1:d1").orElseThrow().state() == State.SENT);
+      spooling.drainSpool(); // nothing left: nothing posted again
+      assertThat(spooling.receive(asked("reply:C1:d1", "shout", "nkp 2.16?")))
+          .isEqualTo(Receipt.KNOWN);
+      assertThat(posts(slack)).hasSize(1);
+      assertThat(AnnouncementFixture.form(posts(slack).get(0)).get("text")).isEqualTo("NKP 2.16?");
+    }
+  }
+
+  @Test
+  void aTransientFailureGivesTheClaimBackAndIsCounted() {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)));
+    outbox.record(postFor("ended:t"));
+    assertThat(outbox.deliver("ended:t")).isFalse();
+    Ledger.Entry e = ledger.get("ended:t").orElseThrow();
+    assertThat(e.state()).isEqualTo(State.RETRY);
+    assertThat(e.error()).isEqualTo("HTTP 429");
+    assertThat(counted("announcement", "retry")).isEqualTo(1);
+    assertThat(counted("announcement", "unsure")).isZero();
+  }
 }

@@ -66,6 +66,7 @@ class SpoolTest {
     assertThat(spool.waiting()).isEqualTo(2);
     spool.append(question(3)); // arrives while the first file waits to be drained again
     assertThat(spool.waiting()).isEqualTo(3);
+    assertThat(new Spool(file()).waiting()).isEqualTo(3); // both files, as a restart reads them
     taken.clear();
     spool.drain(taken::add); // the file a drain left first
     assertThat(taken).containsExactly(question(1), question(2));

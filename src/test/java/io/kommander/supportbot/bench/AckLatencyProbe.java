@@ -7,6 +7,7 @@ import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackRequests;
 import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,22 +33,12 @@ public final class AckLatencyProbe {
     EmbeddedDatabase postgres = new EmbeddedDatabase();
     postgres.beforeAll(null);
     SlackMock slack = SlackMock.start();
+    Map<String, String> env =
+        TestConfigs.replicaEnv(slack.apiUrl(), "xoxb-probe", SECRET, postgres.jdbcUrl());
+    env.put("DATA_DIR", Files.createTempDirectory("ack-probe-").toString());
     Bot bot =
         Bot.start(
-            Config.fromEnv(
-                Map.of(
-                    "PORT",
-                    "0",
-                    "SLACK_BOT_TOKEN",
-                    "xoxb-probe",
-                    "SLACK_SIGNING_SECRET",
-                    SECRET,
-                    "SLACK_API_URL",
-                    slack.apiUrl(),
-                    "LEDGER_DATABASE_URL",
-                    postgres.jdbcUrl(),
-                    "DATA_DIR",
-                    Files.createTempDirectory("ack-probe-").toString())),
+            Config.fromEnv(env),
             "127.0.0.1",
             () -> new PolicyService(TestCatalogs.april(), Clock.systemUTC()));
     SlackRequests requests = new SlackRequests("http://127.0.0.1:" + bot.port(), SECRET);

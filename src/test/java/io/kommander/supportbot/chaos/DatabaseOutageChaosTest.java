@@ -9,6 +9,7 @@ import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.slack.SlackRequests;
 import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,27 +72,14 @@ class DatabaseOutageChaosTest {
   }
 
   Bot bot(Path dataDir) throws Exception {
-    Config config =
-        Config.fromEnv(
-            Map.of(
-                "PORT",
-                "0",
-                "SLACK_BOT_TOKEN",
-                "xoxb-outage",
-                "SLACK_SIGNING_SECRET",
-                SECRET,
-                "SLACK_API_URL",
-                slack.apiUrl(),
-                "LEDGER_DATABASE_URL",
-                postgres.jdbcUrl(),
-                "DATA_DIR",
-                dataDir.toString(),
-                "OUTBOX_RECOVERY_SECONDS",
-                "1",
-                // A post cut off by the outage (its lease could not be renewed) is taken over once
-                // its lease lapses: seconds here, a minute by default.
-                "OUTBOX_LEASE_SECONDS",
-                "5"));
+    Map<String, String> env =
+        TestConfigs.replicaEnv(slack.apiUrl(), "xoxb-outage", SECRET, postgres.jdbcUrl());
+    env.put("DATA_DIR", dataDir.toString());
+    env.put("OUTBOX_RECOVERY_SECONDS", "1");
+    // A post cut off by the outage (its lease could not be renewed) is taken over once its lease
+    // lapses: seconds here, a minute by default.
+    env.put("OUTBOX_LEASE_SECONDS", "5");
+    Config config = Config.fromEnv(env);
     PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     return Bot.start(config, "127.0.0.1", () -> policy);
   }

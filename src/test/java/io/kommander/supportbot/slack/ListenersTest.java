@@ -98,20 +98,24 @@ class ListenersTest {
     return payload;
   }
 
+  /** An outbox on {@code ledger} posting to the mock Slack, once, without retries. */
+  Outbox outbox(FileLedger ledger) {
+    return new Outbox(
+        ledger,
+        new SlackPoster(
+            SlackClients.forApi(slack.apiUrl()),
+            "xoxb-listener-test",
+            1,
+            Duration.ZERO,
+            Duration.ZERO),
+        Clock.systemUTC(),
+        Duration.ofMinutes(3),
+        2);
+  }
+
   @Test
   void aMentionIsAnsweredInItsThreadOnceAndBotsAreIgnored() throws Exception {
-    Outbox outbox =
-        new Outbox(
-            new FileLedger(dir.resolve("outbox.jsonl")),
-            new SlackPoster(
-                SlackClients.forApi(slack.apiUrl()),
-                "xoxb-listener-test",
-                1,
-                Duration.ZERO,
-                Duration.ZERO),
-            Clock.systemUTC(),
-            Duration.ofMinutes(3),
-            2);
+    Outbox outbox = outbox(new FileLedger(dir.resolve("outbox.jsonl")));
     MentionListener listener = new MentionListener(answers, outbox);
     assertThat(
             listener
@@ -137,18 +141,7 @@ class ListenersTest {
   @Test
   void aMentionIsRecordedAsAskedAndReadOnlyWhenItsReplyIsPosted() throws Exception {
     FileLedger ledger = new FileLedger(dir.resolve("questions.jsonl"));
-    Outbox outbox =
-        new Outbox(
-            ledger,
-            new SlackPoster(
-                SlackClients.forApi(slack.apiUrl()),
-                "xoxb-listener-test",
-                1,
-                Duration.ZERO,
-                Duration.ZERO),
-            Clock.systemUTC(),
-            Duration.ofMinutes(1),
-            1);
+    Outbox outbox = outbox(ledger);
     MentionListener listener = new MentionListener(answers, outbox);
     String asked = "<@UBOT> subscribe nkp 2.16";
     assertThat(listener.apply(mention("Ev3", asked, null), context(slack)).getStatusCode())

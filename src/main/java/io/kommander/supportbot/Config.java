@@ -1,5 +1,6 @@
 package io.kommander.supportbot;
 
+import io.kommander.supportbot.delivery.DeliverySettings;
 import io.kommander.supportbot.upstream.UpstreamSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,8 @@ public record Config(
     Optional<String> announceChannels,
     Optional<DatabaseUrl> ledgerDatabaseUrl,
     Optional<String> publicUrl,
-    UpstreamSettings upstream) {
+    UpstreamSettings upstream,
+    DeliverySettings delivery) {
 
   public static final int DEFAULT_PORT = 3000;
   public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -59,7 +61,8 @@ public record Config(
         value(env, "ANNOUNCE_CHANNELS"),
         value(env, "LEDGER_DATABASE_URL").map(DatabaseUrl::parse),
         value(env, "PUBLIC_URL").map(u -> u.replaceFirst("/+$", "")),
-        upstream(env));
+        upstream(env),
+        delivery(env));
   }
 
   /**
@@ -87,7 +90,8 @@ public record Config(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        UpstreamSettings.OFF);
+        UpstreamSettings.OFF,
+        DeliverySettings.DEFAULT);
   }
 
   /** The same settings with the support page's public base URL (Slack answers link to it). */
@@ -106,7 +110,8 @@ public record Config(
         announceChannels,
         ledgerDatabaseUrl,
         Optional.of(url),
-        upstream);
+        upstream,
+        delivery);
   }
 
   /** The upstream watcher's variables; see {@link UpstreamSettings}. */
@@ -122,6 +127,19 @@ public record Config(
                 7 * 86_400)),
         value(env, "GITHUB_TOKEN"),
         value(env, "CATALOG_MAINTAINERS_CHANNEL"));
+  }
+
+  /** The outbox's variables; see {@link DeliverySettings}. */
+  private static DeliverySettings delivery(Map<String, String> env) {
+    return new DeliverySettings(
+        value(env, "OUTBOX_LEASE_SECONDS")
+            .map(v -> Duration.ofSeconds(number("OUTBOX_LEASE_SECONDS", v, 1, 3_600))),
+        Duration.ofSeconds(
+            number(
+                "OUTBOX_RECOVERY_SECONDS",
+                value(env, "OUTBOX_RECOVERY_SECONDS").orElse("60"),
+                1,
+                3_600)));
   }
 
   private static Path temporaryDataDir() {

@@ -27,6 +27,12 @@ final class Delivery implements AutoCloseable {
   /** Posts that may wait on a slow Slack at once; replies beyond wait their turn in the ledger. */
   static final int WORKERS = 32;
 
+  /**
+   * Where mentions go, under {@code DATA_DIR}, when the ledger cannot record them before the ack
+   * (the database down or slow); drained into it when it answers again.
+   */
+  static final String SPOOL = "outbox-spool.jsonl";
+
   private final Outbox outbox;
   private final Once once;
   private final Subscriptions subscriptions;
@@ -61,14 +67,21 @@ final class Delivery implements AutoCloseable {
             4,
             Duration.ofSeconds(1),
             Duration.ofSeconds(60));
-    Outbox outbox = new Outbox(ledger, poster, clock, settings.claimTimeout(), WORKERS);
+    Outbox outbox =
+        new Outbox(
+            ledger,
+            poster,
+            clock,
+            config.delivery().lease(settings.claimTimeout()),
+            WORKERS,
+            Optional.of(config.dataDir().resolve(SPOOL)));
     // An hour covers Slack's retries of a click.
     Duration ttl = Duration.ofHours(1);
     Once once = db.<Once>map(d -> new PostgresOnce(d, ttl)).orElseGet(() -> new MemoryOnce(ttl));
     Subscriptions subscriptions =
         db.map(Subscriptions::postgres).orElseGet(() -> Subscriptions.file(config.dataDir()));
     return Optional.of(
-        new Delivery(ledger, outbox.start(settings.lookEvery()), once, subscriptions));
+        new Delivery(ledger, outbox.start(config.delivery().recoverEvery()), once, subscriptions));
   }
 
   /** Starts reading the journal, if the ledger is one; called once the server is up. */

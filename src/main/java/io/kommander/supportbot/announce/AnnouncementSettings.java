@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * When and where end-of-support announcements go ({@code config/announcements.yaml}).
@@ -13,8 +14,9 @@ import java.util.List;
  * @param maxLate how late a missed post may still go out (the bot was down); older ones are skipped
  * @param lookEvery how often the scheduler looks (also right after a catalog change); null: 1
  *     minute
- * @param claimTimeout how old a claim must be before another process takes it over; it must exceed
- *     the poster's worst case, or a post still in flight is posted again; null: 3 minutes
+ * @param claimTimeout {@code claimTimeoutSeconds}, deprecated: the outbox's lease governs every
+ *     post, not only announcements, and is {@code OUTBOX_LEASE_SECONDS} now ({@code
+ *     DeliverySettings}); still read so an older file keeps its meaning
  */
 public record AnnouncementSettings(
     boolean enabled,
@@ -24,11 +26,11 @@ public record AnnouncementSettings(
     ZoneId zone,
     Duration maxLate,
     Duration lookEvery,
-    Duration claimTimeout) {
+    Optional<Duration> claimTimeout) {
 
   public AnnouncementSettings {
     lookEvery = lookEvery == null ? Duration.ofMinutes(1) : lookEvery;
-    claimTimeout = claimTimeout == null ? Duration.ofMinutes(3) : claimTimeout;
+    claimTimeout = claimTimeout == null ? Optional.empty() : claimTimeout;
     channels = List.copyOf(channels);
     leadDays = leadDays.stream().distinct().sorted((a, b) -> b - a).toList();
     for (int days : leadDays) {

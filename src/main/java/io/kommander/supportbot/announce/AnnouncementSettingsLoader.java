@@ -27,6 +27,7 @@ public final class AnnouncementSettingsLoader {
       String zone,
       Integer maxLateDays,
       Integer lookEverySeconds,
+      /** Deprecated: the outbox's lease, now {@code OUTBOX_LEASE_SECONDS}. */
       Integer claimTimeoutSeconds) {}
 
   static final List<Integer> DEFAULT_LEAD_DAYS = List.of(30, 7);
@@ -57,7 +58,7 @@ public final class AnnouncementSettingsLoader {
               ZoneId.of(f.zone() == null ? DEFAULT_ZONE : f.zone()),
               Duration.ofDays(f.maxLateDays() == null ? DEFAULT_MAX_LATE_DAYS : f.maxLateDays()),
               f.lookEverySeconds() == null ? null : Duration.ofSeconds(f.lookEverySeconds()),
-              f.claimTimeoutSeconds() == null ? null : Duration.ofSeconds(f.claimTimeoutSeconds()));
+              Optional.ofNullable(f.claimTimeoutSeconds()).map(Duration::ofSeconds));
       return channelOverride
           .map(
               c ->

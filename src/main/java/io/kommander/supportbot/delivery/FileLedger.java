@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public final class FileLedger implements Ledger {
   public synchronized boolean add(Post post, Instant now) {
     Entry e = entries.get(post.key());
     if (e == null) {
-      put(new Entry(post.key(), State.PENDING, null, now, null, null, 0, post));
+      put(new Entry(post.key(), State.PENDING, null, now, null, null, 0, post, 0, null));
       return true;
     }
     if (e.post() == null && !e.state().finished()) {
@@ -87,53 +88,74 @@ public final class FileLedger implements Ledger {
   }
 
   @Override
-  public synchronized boolean claim(String key, String owner, Instant now) {
+  public synchronized Optional<Claim> claim(
+      String key, String owner, Instant now, Instant leaseUntil) {
     Entry e = entries.get(key);
     if (e == null || (e.state() != State.PENDING && e.state() != State.RETRY)) {
-      return false;
+      return Optional.empty();
     }
-    put(new Entry(key, State.CLAIMED, owner, now, null, e.error(), e.attempts(), e.post()));
-    return true;
+    return Optional.of(hold(e.claimedBy(owner, now, leaseUntil, e.attempts())));
   }
 
   @Override
-  public synchronized boolean takeOver(String key, String owner, Instant staleBefore, Instant now) {
+  public synchronized Optional<Claim> takeOver(
+      String key, String owner, Instant now, Instant leaseUntil) {
     Entry e = entries.get(key);
-    if (e == null || e.state() != State.CLAIMED || !e.updated().isBefore(staleBefore)) {
-      return false;
+    if (e == null || !e.lapsed(now)) {
+      return Optional.empty();
     }
-    put(new Entry(key, State.CLAIMED, owner, now, null, e.error(), e.attempts(), e.post()));
-    return true;
+    // The lapsed holder's attempt counts: a post that kills its posters is given up in the end.
+    return Optional.of(hold(e.claimedBy(owner, now, leaseUntil, e.attempts() + 1)));
+  }
+
+  private Claim hold(Entry claimed) {
+    put(claimed);
+    return new Claim(claimed.key(), claimed.owner(), claimed.fence());
+  }
+
+  @Override
+  public synchronized boolean renew(Claim claim, Instant leaseUntil) {
+    return change(claim, e -> e.renewedTo(leaseUntil));
   }
 
   @Override
   public synchronized void sent(String key, String slackTs, Instant now) {
-    finish(key, State.SENT, slackTs, null, now);
+    Entry e = entries.get(key);
+    put(
+        e != null
+            ? e.finished(State.SENT, slackTs, null, now)
+            : new Entry(key, State.SENT, null, now, slackTs, null, 1, null, 0, null));
   }
 
   @Override
-  public synchronized void failed(String key, String error, Instant now) {
-    finish(key, State.FAILED, null, error, now);
+  public synchronized boolean failed(Claim claim, String error, Instant now) {
+    return change(claim, e -> e.finished(State.FAILED, null, error, now));
+  }
+
+  @Override
+  public synchronized boolean release(Claim claim, String error, Instant now) {
+    return change(claim, e -> e.released(error, now));
   }
 
   /**
-   * A post attempt ended for good: keep the owner, count the attempt, and drop the content (a day
-   * of replies kept whole would fill the heap; the key is what stops a second post).
+   * Applies {@code change} if {@code claim} still holds its entry (same owner and token, not
+   * finished); false if it was lost.
    */
-  private void finish(String key, State state, String slackTs, String error, Instant now) {
-    Entry e = entries.get(key);
-    put(new Entry(key, state, owner(e), now, slackTs, error, attempts(e) + 1, null));
+  private boolean change(Claim claim, UnaryOperator<Entry> change) {
+    Entry e = entries.get(claim.key());
+    boolean held =
+        e != null
+            && e.state() == State.CLAIMED
+            && claim.owner().equals(e.owner())
+            && claim.fence() == e.fence();
+    if (held) {
+      put(change.apply(e));
+    }
+    return held;
   }
 
   @Override
-  public synchronized void release(String key, String error, Instant now) {
-    Entry e = entries.get(key);
-    put(new Entry(key, State.RETRY, null, now, null, error, attempts(e) + 1, post(e)));
-  }
-
-  @Override
-  public synchronized List<String> unfinished(
-      Instant pendingBefore, Instant staleBefore, int limit) {
+  public synchronized List<String> unfinished(Instant pendingBefore, Instant now, int limit) {
     return entries.values().stream()
         .filter(e -> e.post() != null)
         .filter(
@@ -141,7 +163,7 @@ public final class FileLedger implements Ledger {
                 switch (e.state()) {
                   case PENDING -> e.updated().isBefore(pendingBefore);
                   case RETRY -> true;
-                  case CLAIMED -> e.updated().isBefore(staleBefore);
+                  case CLAIMED -> e.lapsed(now);
                   case SENT, FAILED -> false;
                 })
         .sorted(Comparator.comparing(Entry::updated))
@@ -164,18 +186,6 @@ public final class FileLedger implements Ledger {
       rewrite();
     }
     return before - entries.size();
-  }
-
-  private static int attempts(Entry e) {
-    return e == null ? 0 : e.attempts();
-  }
-
-  private static String owner(Entry e) {
-    return e == null ? null : e.owner();
-  }
-
-  private static Post post(Entry e) {
-    return e == null ? null : e.post();
   }
 
   private void put(Entry e) {

@@ -84,13 +84,18 @@ public final class OpeningLedger implements Ledger {
   }
 
   @Override
-  public boolean claim(String key, String owner, Instant now) {
-    return ledger().claim(key, owner, now);
+  public Optional<Claim> claim(String key, String owner, Instant now, Instant leaseUntil) {
+    return ledger().claim(key, owner, now, leaseUntil);
   }
 
   @Override
-  public boolean takeOver(String key, String owner, Instant staleBefore, Instant now) {
-    return ledger().takeOver(key, owner, staleBefore, now);
+  public Optional<Claim> takeOver(String key, String owner, Instant now, Instant leaseUntil) {
+    return ledger().takeOver(key, owner, now, leaseUntil);
+  }
+
+  @Override
+  public boolean renew(Claim claim, Instant leaseUntil) {
+    return ledger().renew(claim, leaseUntil);
   }
 
   @Override
@@ -99,18 +104,18 @@ public final class OpeningLedger implements Ledger {
   }
 
   @Override
-  public void failed(String key, String error, Instant now) {
-    ledger().failed(key, error, now);
+  public boolean failed(Claim claim, String error, Instant now) {
+    return ledger().failed(claim, error, now);
   }
 
   @Override
-  public void release(String key, String error, Instant now) {
-    ledger().release(key, error, now);
+  public boolean release(Claim claim, String error, Instant now) {
+    return ledger().release(claim, error, now);
   }
 
   @Override
-  public List<String> unfinished(Instant pendingBefore, Instant staleBefore, int limit) {
-    return ledger().unfinished(pendingBefore, staleBefore, limit);
+  public List<String> unfinished(Instant pendingBefore, Instant now, int limit) {
+    return ledger().unfinished(pendingBefore, now, limit);
   }
 
   @Override

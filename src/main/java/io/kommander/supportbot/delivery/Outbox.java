@@ -1,17 +1,15 @@
 package io.kommander.supportbot.delivery;
 
+import io.kommander.supportbot.delivery.Ledger.Claim;
 import io.kommander.supportbot.delivery.Ledger.Entry;
-import io.kommander.supportbot.delivery.SlackPoster.Outcome;
 import io.kommander.supportbot.timing.Timers;
-import io.micrometer.core.instrument.Metrics;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,9 +22,11 @@ import org.slf4j.MDC;
 /**
  * Posts each recorded message exactly once: mention replies and announcements alike. A post is
  * recorded in the ledger first (so a redelivered event finds it there), claimed before posting and
- * marked sent after Slack confirms. A claim left by a process that died is taken over once it is
- * older than any post could take, and resolved by reading Slack for the post's key, posting only if
- * it is missing. Any replica sharing the ledger recovers what another left unfinished.
+ * marked sent after Slack confirms. A claim is a lease with a fencing token: the poster renews it
+ * while it waits (429s, back-off) and checks it before each send, and stops without sending once it
+ * is lost. A claim whose lease lapsed (its holder died) is taken over and resolved by reading Slack
+ * for the post's key, posting only if it is missing. Any replica sharing the ledger recovers what
+ * another left unfinished.
  */
 public final class Outbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -34,36 +34,64 @@ public final class Outbox implements AutoCloseable {
   /** A post recorded this long ago and still untried was left by a process that died. */
   static final Duration PENDING_GRACE = Duration.ofSeconds(10);
 
-  /** Transient failures (each after the poster's own retries) before a post is given up. */
+  /** Transient failures and takeovers (each after the poster's own retries) before giving up. */
   static final int MAX_ATTEMPTS = 30;
 
   /** Finished replies are kept this long: longer than Slack goes on redelivering an event. */
   static final Duration KEEP_REPLIES = Duration.ofDays(1);
 
+  /** How often the spool is handed to the ledger (a look at a file when there is nothing). */
+  static final Duration DRAIN_EVERY = Duration.ofSeconds(2);
+
   public static final String REPLY = "reply:";
+
+  /** The error a question post fails with when its answerer had nothing to post. */
+  public static final String NOTHING_TO_ANSWER = "nothing_to_answer";
 
   private final Ledger ledger;
   private final SlackPoster poster;
   private final Clock clock;
-  private final Duration claimTimeout;
-  private final String owner = "bot-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Duration lease;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer = Timers.daemon("outbox-recovery");
-  private final List<BiConsumer<Post, String>> failureListeners = new CopyOnWriteArrayList<>();
+  private final Outcomes outcomes;
+  private final Intake intake;
+  private final Answerers answerers;
+  private final Claims claims;
+
+  /** An outbox without a spool: a post its ledger cannot take on an ack's path is refused. */
+  public Outbox(Ledger ledger, SlackPoster poster, Clock clock, Duration lease, int workers) {
+    this(ledger, poster, clock, lease, workers, Optional.empty());
+  }
 
   /**
-   * @param claimTimeout a claim older than this belongs to a dead process: longer than a post with
-   *     its retries can take (0 for a ledger only this process uses, whose claims at start are all
-   *     dead)
+   * @param lease how long a claim lasts unless its holder renews it (every third of it): longer
+   *     than one attempt to post can take, since a send checked at the start of the lease must end
+   *     before another process may take the post over
    * @param workers how many posts may wait on Slack at once
+   * @param spool where posts go on an ack's path when the ledger cannot take them in time
    */
   public Outbox(
-      Ledger ledger, SlackPoster poster, Clock clock, Duration claimTimeout, int workers) {
+      Ledger ledger,
+      SlackPoster poster,
+      Clock clock,
+      Duration lease,
+      int workers,
+      Optional<Path> spool) {
+    if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("The outbox's lease must be at least 1 s, was " + lease);
+    }
     this.ledger = ledger;
     this.poster = poster;
     this.clock = clock;
-    this.claimTimeout = claimTimeout;
+    this.lease = lease;
     this.workers = Timers.pool("outbox", workers);
+    this.outcomes = new Outcomes(ledger, clock);
+    this.answerers = new Answerers(outcomes);
+    String owner = "bot-" + UUID.randomUUID().toString().substring(0, 8);
+    this.claims = new Claims(ledger, poster, outcomes, owner, lease);
+    this.intake =
+        new Intake(ledger, spool.map(Spool::new), clock, Intake.BUDGET, Math.min(workers, 8));
   }
 
   /**
@@ -71,7 +99,12 @@ public final class Outbox implements AutoCloseable {
    * or a later recovery): e.g. to stop announcing to a channel that is gone.
    */
   public void onFailure(BiConsumer<Post, String> listener) {
-    failureListeners.add(listener);
+    outcomes.onFailure(listener);
+  }
+
+  /** Answers question posts whose record names {@code name}; until then they wait. */
+  public void answerWith(String name, Answerer answerer) {
+    answerers.register(name, answerer);
   }
 
   /** Records a post; false if its key was already recorded (by this replica or another). */
@@ -80,19 +113,30 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Records a post and posts it in the background, so the caller (an event's ack) need not wait on
-   * Slack. False if the key was already recorded: nothing more to do.
+   * Records a post and posts it in the background, so the caller need not wait on Slack. False if
+   * the key was already recorded: nothing more to do.
    */
   public boolean send(Post post) {
-    if (!record(post)) {
-      return false;
+    boolean recorded = record(post);
+    if (recorded) {
+      inBackground(post.key());
     }
-    try {
-      workers.execute(() -> safely(post.key()));
-    } catch (RejectedExecutionException closing) {
-      log.info("Shutting down: {} is left to the next recovery", post.key());
+    return recorded;
+  }
+
+  /**
+   * On an event's ack: records a post within {@link Intake#BUDGET} (in the spool if the ledger
+   * cannot take it in time) and posts it in the background.
+   *
+   * @throws Receipt.NotRecorded if neither the ledger nor the spool could keep it: the event must
+   *     not be acknowledged, so that Slack delivers it again
+   */
+  public Receipt receive(Post post) {
+    Receipt receipt = intake.receive(post);
+    if (receipt == Receipt.RECORDED) {
+      inBackground(post.key());
     }
-    return true;
+    return receipt;
   }
 
   /**
@@ -101,19 +145,41 @@ public final class Outbox implements AutoCloseable {
    * not posted again: the report says so.
    */
   public CompletableFuture<Attempt> sendAndReport(Post post) {
-    boolean recorded = record(post);
+    return report(post.key(), record(post));
+  }
+
+  /**
+   * As {@link #receive}, then reports as {@link #sendAndReport} does; a post kept in the spool has
+   * nothing to report yet (an empty entry).
+   */
+  public CompletableFuture<Attempt> receiveAndReport(Post post) {
+    Receipt receipt = intake.receive(post);
+    return receipt == Receipt.SPOOLED
+        ? CompletableFuture.completedFuture(new Attempt(true, Optional.empty()))
+        : report(post.key(), receipt == Receipt.RECORDED);
+  }
+
+  private CompletableFuture<Attempt> report(String key, boolean recorded) {
     try {
       return CompletableFuture.supplyAsync(
           () -> {
             if (recorded) {
-              safely(post.key());
+              safely(key);
             }
-            return new Attempt(recorded, ledger.get(post.key()));
+            return new Attempt(recorded, ledger.get(key));
           },
           workers);
     } catch (RejectedExecutionException closing) {
-      log.info("Shutting down: {} is left to the next recovery", post.key());
+      log.info("Shutting down: {} is left to the next recovery", key);
       return CompletableFuture.completedFuture(new Attempt(recorded, Optional.empty()));
+    }
+  }
+
+  private void inBackground(String key) {
+    try {
+      workers.execute(() -> safely(key));
+    } catch (RejectedExecutionException closing) {
+      log.info("Shutting down: {} is left to the next recovery", key);
     }
   }
 
@@ -134,8 +200,8 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Posts a recorded key now, on this thread, unless it is sent, failed or in someone else's hands.
-   * True if this call posted it.
+   * Posts a recorded key now, on this thread, unless it is sent, failed or in someone else's hands
+   * (a claim whose lease has not lapsed). True if this call posted it.
    */
   public boolean deliver(String key) {
     Optional<Entry> found = ledger.get(key);
@@ -143,118 +209,59 @@ public final class Outbox implements AutoCloseable {
       return false;
     }
     Entry entry = found.get();
+    if (!answerers.canAnswer(entry.post())) {
+      return false; // nobody here can answer it yet (the app is still starting)
+    }
     Instant now = clock.instant();
-    switch (entry.state()) {
-      case SENT, FAILED -> {
-        return false;
-      }
-      case PENDING, RETRY -> {
-        if (!ledger.claim(key, owner, now)) {
-          return false; // another worker or replica just took it
-        }
-      }
-      case CLAIMED -> {
-        if (!takeOver(entry, now)) {
-          return false;
-        }
-      }
+    Optional<Claim> claim = claims.take(entry, now);
+    if (claim.isEmpty()) {
+      return false; // another worker or replica holds it, or it was found in Slack
     }
     if (entry.attempts() >= MAX_ATTEMPTS) {
-      ledger.failed(key, "gave up after " + entry.attempts() + " attempts: " + entry.error(), now);
-      count(key, "gave_up");
-      log.error("Gave up posting {} after {} attempts: {}", key, entry.attempts(), entry.error());
+      outcomes.gaveUp(entry, claim.get());
       return false;
     }
-    return post(entry.post(), now);
-  }
-
-  /** True if a dead process's claim is now ours and its post is not in Slack. */
-  private boolean takeOver(Entry entry, Instant now) {
-    if (!ledger.takeOver(entry.key(), owner, staleBefore(now), now)) {
-      return false; // its owner may still be posting
-    }
-    try {
-      Optional<String> ts = poster.findPosted(entry.post(), entry.updated());
-      if (ts.isPresent()) {
-        log.info("{} was posted before its poster died; recorded now", entry.key());
-        ledger.sent(entry.key(), ts.get(), now);
-        count(entry.key(), "recovered");
-        return false;
-      }
-      return true;
-    } catch (SlackPoster.HistoryUnavailable e) {
-      // At most once: the claim stays, to be looked at again after the timeout.
-      log.warn(
-          "Not posting {}: cannot tell whether it was posted before a crash ({})",
-          entry.key(),
-          e.getMessage());
-      return false;
-    }
-  }
-
-  /**
-   * Claims made before this belong to dead processes. With a zero timeout (a ledger only this
-   * process uses) every claim found is a dead one.
-   */
-  private Instant staleBefore(Instant now) {
-    return claimTimeout.isZero() ? now.plusSeconds(1) : now.minus(claimTimeout);
-  }
-
-  private boolean post(Post post, Instant claimedAt) {
-    Outcome outcome = poster.post(post, claimedAt);
-    Instant now = clock.instant();
-    if (outcome instanceof SlackPoster.Sent s) {
-      ledger.sent(post.key(), s.ts(), now);
-      log.debug("Posted {}", post.key());
-      count(post.key(), "sent");
-      return true;
-    } else if (outcome instanceof SlackPoster.Permanent p) {
-      ledger.failed(post.key(), p.error(), now);
-      count(post.key(), "failed");
-      log.error(
-          "Posting {} to {} failed for good: {} (fix the channel or token; it will not be retried)",
-          post.key(),
-          post.channel(),
-          p.error());
-      failureListeners.forEach(l -> l.accept(post, p.error()));
-    } else if (outcome instanceof SlackPoster.Transient t && t.unsure()) {
-      log.warn("{}: {}; the claim stays until history can tell", post.key(), t.reason());
-      count(post.key(), "unsure");
-    } else {
-      ledger.release(post.key(), ((SlackPoster.Transient) outcome).reason(), now);
-      count(post.key(), "retry");
-    }
-    return false;
-  }
-
-  /** {@code slack_posts_total} by kind (reply or announcement) and outcome. */
-  private static void count(String key, String outcome) {
-    Metrics.counter(
-            "slack.posts",
-            "kind",
-            key.startsWith(REPLY) ? "reply" : "announcement",
-            "outcome",
-            outcome)
-        .increment();
+    ClaimLease held = new ClaimLease(ledger, claim.get(), clock, lease);
+    return answerers
+        .words(entry.post(), claim.get())
+        .map(post -> poster.post(post, now, held).accept(outcomes.of(entry.post(), claim.get())))
+        .orElse(false);
   }
 
   /**
    * Posts what is left unfinished, by this replica or a dead one: retries, untried records older
-   * than a few seconds, and claims past the timeout. Returns how many were posted.
+   * than a few seconds, and claims whose lease lapsed. Returns how many were posted.
    */
   public int recover() {
     Instant now = clock.instant();
     int posted = 0;
-    for (String key : ledger.unfinished(now.minus(PENDING_GRACE), staleBefore(now), 100)) {
+    for (String key : ledger.unfinished(now.minus(PENDING_GRACE), now, 100)) {
       posted += deliver(key) ? 1 : 0;
     }
     return posted;
   }
 
-  /** Recovers at once and then every {@code every}; forgets old replies hourly. */
+  /**
+   * Once the ledger answers again: records what was posted while it was down, then hands it the
+   * spool and posts what is new there.
+   */
+  public void drainSpool() {
+    outcomes.recordUnrecorded();
+    intake.drain(post -> inBackground(post.key()));
+  }
+
+  /**
+   * Recovers at once and then every {@code every}; drains the spool every {@link #DRAIN_EVERY};
+   * forgets old replies hourly.
+   */
   public Outbox start(Duration every) {
     timer.scheduleWithFixedDelay(
         () -> run("recovery", this::recover), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> run("spool drain", this::drainSpool),
+        0,
+        DRAIN_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(
         () -> run("clean-up", () -> ledger.forget(REPLY, clock.instant().minus(KEEP_REPLIES))),
         1,
@@ -275,6 +282,7 @@ public final class Outbox implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    intake.close();
     Timers.stop(workers, Duration.ofSeconds(10));
     ledger.close();
   }

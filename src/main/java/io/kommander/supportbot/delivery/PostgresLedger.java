@@ -14,11 +14,22 @@ import javax.sql.DataSource;
 /**
  * The ledger for several replicas: one row per post in the {@code outbox} table, whose primary key
  * lets exactly one replica record or claim it ({@code INSERT ... ON CONFLICT}, conditional {@code
- * UPDATE}), with no lock held while posting.
+ * UPDATE}), with no lock held while posting. A claim's lease ({@code lease_until}) and fencing
+ * token ({@code fence}) are columns of the row: a takeover is one conditional {@code UPDATE} on the
+ * lease having ended, and the holder's later changes are conditional on owner and token.
  */
 public final class PostgresLedger implements Ledger {
   private static final String COLUMNS =
-      "key, state, owner, updated, slack_ts, error, attempts, channel, thread_ts, text, blocks";
+      "key, state, owner, updated, slack_ts, error, attempts, channel, thread_ts, text, blocks,"
+          + " fence, lease_until, question, answerer";
+
+  /** When a claim lapses: its lease, or for a claim made before leases, the old timeout. */
+  private static final String LEASE_ENDS =
+      "COALESCE(lease_until, updated + interval '" + LEGACY_LEASE.toSeconds() + " seconds')";
+
+  /** The claim is still the caller's: same owner, same fencing token, not finished. */
+  private static final String HELD =
+      " WHERE key = ? AND state = 'CLAIMED' AND owner = ? AND fence = ?";
 
   private final DataSource db;
 
@@ -36,10 +47,11 @@ public final class PostgresLedger implements Ledger {
   @Override
   public boolean add(Post post, Instant now) {
     return update(
-            "INSERT INTO outbox (key, state, updated, channel, thread_ts, text, blocks)"
-                + " VALUES (?, 'PENDING', ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                + " channel = EXCLUDED.channel, thread_ts = EXCLUDED.thread_ts,"
-                + " text = EXCLUDED.text, blocks = EXCLUDED.blocks"
+            "INSERT INTO outbox (key, state, updated, channel, thread_ts, text, blocks, question,"
+                + " answerer) VALUES (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE"
+                + " SET channel = EXCLUDED.channel, thread_ts = EXCLUDED.thread_ts,"
+                + " text = EXCLUDED.text, blocks = EXCLUDED.blocks,"
+                + " question = EXCLUDED.question, answerer = EXCLUDED.answerer"
                 + " WHERE outbox.channel IS NULL AND outbox.state NOT IN ('SENT', 'FAILED')"
                 + " RETURNING (xmax = 0)",
             post.key(),
@@ -47,69 +59,102 @@ public final class PostgresLedger implements Ledger {
             post.channel(),
             post.threadTs(),
             post.text(),
-            post.blocksJson())
+            post.blocksJson(),
+            post.question(),
+            post.answerer())
         == 1;
   }
 
   @Override
-  public boolean claim(String key, String owner, Instant now) {
-    return update(
-            "UPDATE outbox SET state = 'CLAIMED', owner = ?, updated = ?"
-                + " WHERE key = ? AND state IN ('PENDING', 'RETRY')",
+  public Optional<Claim> claim(String key, String owner, Instant now, Instant leaseUntil) {
+    return fence(
+            "UPDATE outbox SET state = 'CLAIMED', owner = ?, updated = ?, lease_until = ?,"
+                + " fence = fence + 1 WHERE key = ? AND state IN ('PENDING', 'RETRY')"
+                + " RETURNING fence",
             owner,
             Timestamp.from(now),
+            Timestamp.from(leaseUntil),
             key)
-        == 1;
+        .map(fence -> new Claim(key, owner, fence));
   }
 
   @Override
-  public boolean takeOver(String key, String owner, Instant staleBefore, Instant now) {
-    return update(
-            "UPDATE outbox SET owner = ?, updated = ? WHERE key = ? AND state = 'CLAIMED' AND updated < ?",
+  public Optional<Claim> takeOver(String key, String owner, Instant now, Instant leaseUntil) {
+    return fence(
+            "UPDATE outbox SET owner = ?, updated = ?, lease_until = ?, fence = fence + 1,"
+                + " attempts = attempts + 1 WHERE key = ? AND state = 'CLAIMED' AND "
+                + LEASE_ENDS
+                + " < ? RETURNING fence",
             owner,
             Timestamp.from(now),
+            Timestamp.from(leaseUntil),
             key,
-            Timestamp.from(staleBefore))
-        == 1;
+            Timestamp.from(now))
+        .map(fence -> new Claim(key, owner, fence));
+  }
+
+  @Override
+  public boolean renew(Claim claim, Instant leaseUntil) {
+    return changeHeld(claim, "lease_until = ?", Timestamp.from(leaseUntil));
   }
 
   @Override
   public void sent(String key, String slackTs, Instant now) {
     update(
-        "UPDATE outbox SET state = 'SENT', slack_ts = ?, error = NULL, updated = ?, attempts = attempts + 1 WHERE key = ?",
+        "UPDATE outbox SET state = 'SENT', slack_ts = ?, error = NULL, updated = ?,"
+            + " lease_until = NULL, attempts = attempts + 1 WHERE key = ?",
         slackTs,
         Timestamp.from(now),
         key);
   }
 
   @Override
-  public void failed(String key, String error, Instant now) {
-    update(
-        "UPDATE outbox SET state = 'FAILED', error = ?, updated = ?, attempts = attempts + 1 WHERE key = ?",
+  public boolean failed(Claim claim, String error, Instant now) {
+    return changeHeld(
+        claim,
+        "state = 'FAILED', error = ?, updated = ?, lease_until = NULL, attempts = attempts + 1",
         error,
-        Timestamp.from(now),
-        key);
+        Timestamp.from(now));
   }
 
   @Override
-  public void release(String key, String error, Instant now) {
-    update(
-        "UPDATE outbox SET state = 'RETRY', owner = NULL, error = ?, updated = ?, attempts = attempts + 1 WHERE key = ?",
+  public boolean release(Claim claim, String error, Instant now) {
+    return changeHeld(
+        claim,
+        "state = 'RETRY', owner = NULL, error = ?, updated = ?, lease_until = NULL,"
+            + " attempts = attempts + 1",
         error,
-        Timestamp.from(now),
-        key);
+        Timestamp.from(now));
+  }
+
+  /**
+   * Sets {@code assignments} (with {@code values}) on the claim's row if the claim still holds it:
+   * same owner, same fencing token, not finished. False if it was lost.
+   */
+  private boolean changeHeld(Claim claim, String assignments, Object... values) {
+    Object[] args = java.util.Arrays.copyOf(values, values.length + 3);
+    args[values.length] = claim.key();
+    args[values.length + 1] = claim.owner();
+    args[values.length + 2] = claim.fence();
+    return update(
+            "UPDATE outbox SET "
+                + assignments
+                + " WHERE key = ? AND state = 'CLAIMED' AND owner = ? AND fence = ?",
+            args)
+        == 1;
   }
 
   @Override
-  public List<String> unfinished(Instant pendingBefore, Instant staleBefore, int limit) {
+  public List<String> unfinished(Instant pendingBefore, Instant now, int limit) {
     return query(
             "SELECT "
                 + COLUMNS
                 + " FROM outbox WHERE channel IS NOT NULL AND ((state = 'PENDING' AND updated < ?)"
-                + " OR state = 'RETRY' OR (state = 'CLAIMED' AND updated < ?))"
-                + " ORDER BY updated LIMIT ?",
+                + " OR state = 'RETRY' OR (state = 'CLAIMED' AND "
+                + LEASE_ENDS
+                + " < ?)) ORDER BY updated LIMIT ?",
             Timestamp.from(pendingBefore),
-            Timestamp.from(staleBefore),
+            Timestamp.from(now),
             limit)
         .stream()
         .map(Entry::key)
@@ -147,11 +192,30 @@ public final class PostgresLedger implements Ledger {
                         channel,
                         r.getString(9),
                         r.getString(10),
-                        r.getString(11))));
+                        r.getString(11),
+                        r.getString(14),
+                        r.getString(15)),
+                r.getLong(12),
+                instant(r.getTimestamp(13))));
       }
       return entries;
     } catch (SQLException e) {
       throw new IllegalStateException("outbox read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  /** The fencing token an UPDATE ... RETURNING fence gave, if it changed a row. */
+  private Optional<Long> fence(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = prepare(c, sql, args);
+        ResultSet r = s.executeQuery()) {
+      return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+    } catch (SQLException e) {
+      throw new IllegalStateException("outbox write failed: " + e.getMessage(), e);
     }
   }
 

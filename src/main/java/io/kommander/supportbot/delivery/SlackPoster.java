@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,37 +34,14 @@ import org.slf4j.LoggerFactory;
  */
 public class SlackPoster {
   private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
-  static final String EVENT_TYPE = "kommander_support_post";
-
-  /** What posts were marked with before replies shared the outbox; still recognised. */
-  static final Set<String> EVENT_TYPES = Set.of(EVENT_TYPE, "kommander_support_announcement");
 
   /** Errors worth retrying; any other error is reported and recorded, not retried. */
   private static final Set<String> TRANSIENT =
       Set.of(
           "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited");
 
-  /** What posting came to. */
-  public sealed interface Outcome permits Sent, Permanent, Transient {}
-
-  public record Sent(String ts) implements Outcome {}
-
-  public record Permanent(String error) implements Outcome {}
-
-  /**
-   * @param unsure whether the post may have reached Slack though no answer said so (history could
-   *     not be read to tell)
-   */
-  public record Transient(String reason, boolean unsure) implements Outcome {}
-
-  /** The channel's history could not be read, so whether a post went out is unknown. */
-  public static final class HistoryUnavailable extends Exception {
-    public HistoryUnavailable(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   private final MethodsClient slack;
+  private final SlackHistory history;
   private final String token;
 
   /**
@@ -110,6 +86,7 @@ public class SlackPoster {
       Clock clock,
       Sleeper sleeper) {
     this.slack = slack.methods(token);
+    this.history = new SlackHistory(this.slack);
     this.token = token;
     this.config = slack.getConfig();
     this.gson = GsonFactory.createSnakeCase(config);
@@ -121,9 +98,12 @@ public class SlackPoster {
   }
 
   /**
+   * Posts under {@code lease}: renewed while waiting out a 429 or a back-off, and checked (which
+   * renews it) right before each send, so a poster whose post was taken over stops without sending.
+   *
    * @param claimedAt when this post was claimed: history from a minute before it is searched
    */
-  public Outcome post(Post post, Instant claimedAt) {
+  public Outcome post(Post post, Instant claimedAt, Lease lease) {
     String reason = "not attempted";
     boolean mayHavePosted = false;
     for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -133,17 +113,21 @@ public class SlackPoster {
           return found.get();
         }
       }
-      if (!waitForChannel(post.channel())) {
-        break;
+      Paused paused = waitForChannel(post.channel(), lease);
+      if (paused != Paused.DONE) {
+        return ended(paused, post, claimedAt, mayHavePosted, reason);
+      }
+      if (!lease.renew()) {
+        return new Outcome.Lost("the claim was lost before attempt " + attempt);
       }
       Duration wait = backoff.multipliedBy(1L << (attempt - 1));
       try {
         ChatPostMessageResponse r = send(post);
         if (r.isOk()) {
-          return new Sent(r.getTs());
+          return new Outcome.Sent(r.getTs());
         }
         if (!TRANSIENT.contains(r.getError())) {
-          return new Permanent(r.getError()); // channel_not_found, not_in_channel, invalid_auth…
+          return new Outcome.Permanent(r.getError()); // channel_not_found, not_in_channel…
         }
         reason = r.getError();
       } catch (SlackApiException e) {
@@ -155,7 +139,7 @@ public class SlackPoster {
               post.channel(), clock.instant().plus(after), (a, b) -> a.isAfter(b) ? a : b);
           wait = Duration.ZERO; // the channel's pause is the wait
         } else if (code < 500) {
-          return new Permanent(reason);
+          return new Outcome.Permanent(reason);
         }
         mayHavePosted |= code >= 500;
       } catch (IOException e) {
@@ -169,39 +153,79 @@ public class SlackPoster {
           attempt,
           attempts,
           reason);
-      if (attempt < attempts && wait.compareTo(Duration.ZERO) > 0 && !sleeper.sleep(wait)) {
-        break;
+      if (attempt < attempts) {
+        paused = pause(wait, lease);
+        if (paused != Paused.DONE) {
+          return ended(paused, post, claimedAt, mayHavePosted, reason);
+        }
       }
     }
-    if (mayHavePosted) {
-      Optional<Outcome> found = alreadyPosted(post, claimedAt);
-      return found.orElse(new Transient(reason, false));
+    return ended(Paused.DONE, post, claimedAt, mayHavePosted, reason);
+  }
+
+  /** How a wait ended: waited out, interrupted (stop trying), or the lease could not be renewed. */
+  private enum Paused {
+    DONE,
+    INTERRUPTED,
+    LOST
+  }
+
+  /**
+   * Where the post stands when the poster stops trying: lost, found in history after an attempt
+   * that may have reached Slack, or a transient failure.
+   */
+  private Outcome ended(
+      Paused paused, Post post, Instant claimedAt, boolean mayHavePosted, String reason) {
+    if (paused == Paused.LOST) {
+      return new Outcome.Lost("the claim was lost while waiting after: " + reason);
     }
-    return new Transient(reason, false);
+    if (mayHavePosted) {
+      return alreadyPosted(post, claimedAt).orElse(new Outcome.Transient(reason, false));
+    }
+    return new Outcome.Transient(reason, false);
   }
 
   /** Sent if history shows the post; unsure if history cannot tell; empty if it is not there. */
   private Optional<Outcome> alreadyPosted(Post post, Instant since) {
     try {
-      return findPosted(post, since).map(Sent::new);
-    } catch (HistoryUnavailable e) {
+      return findPosted(post, since).map(Outcome.Sent::new);
+    } catch (SlackHistory.HistoryUnavailable e) {
       return Optional.of(
-          new Transient("cannot tell whether the post went out: " + e.getMessage(), true));
+          new Outcome.Transient("cannot tell whether the post went out: " + e.getMessage(), true));
     }
   }
 
-  /** Waits out a 429 pause on this channel; false if interrupted. */
-  private boolean waitForChannel(String channel) {
+  /** Waits out a 429 pause on this channel. */
+  private Paused waitForChannel(String channel, Lease lease) {
     Instant until = pausedUntil.get(channel);
     if (until == null) {
-      return true;
+      return Paused.DONE;
     }
     Duration left = Duration.between(clock.instant(), until);
     if (left.isNegative() || left.isZero()) {
       pausedUntil.remove(channel, until);
-      return true;
+      return Paused.DONE;
     }
-    return sleeper.sleep(left);
+    return pause(left, lease);
+  }
+
+  /**
+   * Waits {@code wait} in pieces no longer than the lease's renewal interval, renewing it after
+   * each, so a wait longer than the lease (a 60 s Retry-After) never lets the claim lapse.
+   */
+  private Paused pause(Duration wait, Lease lease) {
+    Duration left = wait;
+    while (left.compareTo(Duration.ZERO) > 0) {
+      Duration piece = left.compareTo(lease.renewEvery()) < 0 ? left : lease.renewEvery();
+      if (!sleeper.sleep(piece)) {
+        return Paused.INTERRUPTED;
+      }
+      left = left.minus(piece);
+      if (!lease.renew()) {
+        return Paused.LOST;
+      }
+    }
+    return Paused.DONE;
   }
 
   /** Sends once; protected so tests can simulate a crash around it. */
@@ -212,7 +236,7 @@ public class SlackPoster {
             .threadTs(post.threadTs())
             .text(post.text())
             .blocksAsString(post.blocksJson())
-            .metadata(new Message.Metadata(EVENT_TYPE, Map.of("key", post.key())))
+            .metadata(new Message.Metadata(SlackHistory.EVENT_TYPE, Map.of("key", post.key())))
             .build();
     // As the SDK posts it (same form, bearer token), read with this poster's one Gson.
     try (Response response =
@@ -233,51 +257,10 @@ public class SlackPoster {
     }
   }
 
-  /**
-   * The ts of a message we posted with this post's key since {@code since}, if any: from the
-   * thread's replies for a threaded post (channel history leaves replies out), else the channel's.
-   */
-  public Optional<String> findPosted(Post post, Instant since) throws HistoryUnavailable {
-    String oldest = since.minusSeconds(60).getEpochSecond() + ".000000";
-    try {
-      List<Message> messages;
-      String error;
-      if (post.threadTs() != null) {
-        var r =
-            slack.conversationsReplies(
-                q ->
-                    q.channel(post.channel())
-                        .ts(post.threadTs())
-                        .oldest(oldest)
-                        .limit(200)
-                        .includeAllMetadata(true));
-        messages = r.getMessages();
-        error = r.isOk() ? null : r.getError();
-      } else {
-        var r =
-            slack.conversationsHistory(
-                q -> q.channel(post.channel()).oldest(oldest).limit(200).includeAllMetadata(true));
-        messages = r.getMessages();
-        error = r.isOk() ? null : r.getError();
-      }
-      if (error != null) {
-        throw new HistoryUnavailable(error);
-      }
-      return messages == null
-          ? Optional.empty()
-          : messages.stream()
-              .filter(m -> m.getMetadata() != null)
-              .filter(m -> EVENT_TYPES.contains(m.getMetadata().getEventType()))
-              .filter(m -> m.getMetadata().getEventPayload() != null)
-              .filter(
-                  m ->
-                      post.key()
-                          .equals(String.valueOf(m.getMetadata().getEventPayload().get("key"))))
-              .map(Message::getTs)
-              .findFirst();
-    } catch (IOException | SlackApiException e) {
-      throw new HistoryUnavailable(e.getMessage());
-    }
+  /** The ts of our message with this post's key, if history shows it: see {@link SlackHistory}. */
+  public Optional<String> findPosted(Post post, Instant since)
+      throws SlackHistory.HistoryUnavailable {
+    return history.find(post, since);
   }
 
   private Optional<Duration> retryAfter(SlackApiException e) {

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
+import io.kommander.supportbot.delivery.Receipt;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * write), except that a slash command is read by {@link SlashCommandForm} in one pass instead of
  * Bolt's three. The command then runs through the same app (middleware, listener, ack); every other
  * request is parsed by Bolt's parser. A body that cannot be parsed throws, for the caller to
- * refuse; a listener that fails is acknowledged (200) and logged in one line, never a 500.
+ * refuse; a listener that fails is acknowledged (200) and logged in one line, never a 500, except
+ * when the outbox could record its event nowhere: then a 503, for Slack to deliver it again.
  */
 public final class BoltServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(BoltServlet.class);
@@ -47,6 +49,15 @@ public final class BoltServlet extends HttpServlet {
     } else {
       try {
         response = app.run(request);
+      } catch (Receipt.NotRecorded e) {
+        // Nothing could keep the event (the outbox said why): anything but a 2xx, and Slack
+        // delivers it again. A listener's own non-200 would not do: Bolt takes it for "not mine".
+        response =
+            Response.builder()
+                .statusCode(503)
+                .contentType("text/plain; charset=utf-8")
+                .body("Not recorded; deliver it again.")
+                .build();
       } catch (Exception e) {
         // Slack would show its user an error and retry the same payload, which fails the same
         // way: acknowledge it, and say in one line what could not be handled.

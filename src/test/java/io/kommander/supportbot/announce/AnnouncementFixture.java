@@ -39,11 +39,29 @@ public final class AnnouncementFixture {
   public static final String TOKEN = "xoxb-announcer";
 
   public static Slack slack(WireMockServer wm) {
+    return slack(wm, 500);
+  }
+
+  /**
+   * The same client with a read timeout no loaded build machine reaches, for tests that are not
+   * about timeouts: a first call slowed by a busy machine must not read as one.
+   */
+  public static Slack patientSlack(WireMockServer wm) {
+    return slack(wm, 10_000);
+  }
+
+  private static Slack slack(WireMockServer wm, int readTimeoutMillis) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(wm.baseUrl() + "/api/");
-    config.setHttpClientReadTimeoutMillis(500);
+    config.setHttpClientReadTimeoutMillis(readTimeoutMillis);
     config.setStatsEnabled(false);
     return Slack.getInstance(config);
+  }
+
+  /** A poster on {@link #patientSlack}: 3 attempts, 10 ms back-off, Retry-After up to 2 s. */
+  public static SlackPoster patientPoster(WireMockServer wm) {
+    return new SlackPoster(
+        patientSlack(wm), TOKEN, 3, Duration.ofMillis(10), Duration.ofSeconds(2));
   }
 
   public static SlackPoster poster(WireMockServer wm) {

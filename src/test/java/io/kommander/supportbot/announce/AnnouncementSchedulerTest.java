@@ -64,6 +64,14 @@ class AnnouncementSchedulerTest {
     slack.stop();
   }
 
+  /** How long a claim outlives a killed process. */
+  static final Duration LEASE = Duration.ofMinutes(1);
+
+  /** As long as a killed process's claim lasts, and a second more. */
+  void leaseLapses() {
+    clock.advance(LEASE.plusSeconds(1));
+  }
+
   FileLedger ledger() {
     return new FileLedger(dir.resolve("outbox.jsonl")); // a new instance reads the file: a restart
   }
@@ -72,7 +80,7 @@ class AnnouncementSchedulerTest {
     return new AnnouncementScheduler(
         live,
         AnnouncementFixture.settings(CHANNEL),
-        new Outbox(ledger(), poster, clock, Duration.ZERO, 1),
+        new Outbox(ledger(), poster, clock, LEASE, 1),
         Subscriptions.file(dir),
         clock);
   }
@@ -133,7 +141,7 @@ class AnnouncementSchedulerTest {
         new AnnouncementScheduler(
             live,
             AnnouncementFixture.settings(CHANNEL),
-            new Outbox(ledger(), AnnouncementFixture.poster(slack), clock, Duration.ZERO, 1),
+            new Outbox(ledger(), AnnouncementFixture.poster(slack), clock, LEASE, 1),
             subscribed,
             clock);
     clock.set("2026-12-16T09:00:00Z"); // NKP 2.15's 30-day warning
@@ -177,7 +185,7 @@ class AnnouncementSchedulerTest {
         new AnnouncementScheduler(
             live,
             AnnouncementFixture.settings(CHANNEL),
-            new Outbox(counting, AnnouncementFixture.poster(slack), clock, Duration.ZERO, 1),
+            new Outbox(counting, AnnouncementFixture.poster(slack), clock, LEASE, 1),
             Subscriptions.file(dir),
             clock);
     clock.set("2026-12-16T09:00:00Z");
@@ -378,6 +386,8 @@ class AnnouncementSchedulerTest {
     assertThat(state(IN_30)).isEqualTo(State.CLAIMED);
     assertThat(posts(slack)).isEmpty();
 
+    assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero(); // still leased
+    leaseLapses();
     assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isEqualTo(1); // restarted
     assertThat(posts(slack)).hasSize(1);
     assertThat(state(IN_30)).isEqualTo(State.SENT);
@@ -405,6 +415,7 @@ class AnnouncementSchedulerTest {
     assertThat(form(posts(slack).get(0)).get("metadata")).contains(IN_30);
     AnnouncementFixture.stubHistoryWith(slack, IN_30); // what Slack's history now holds
 
+    leaseLapses();
     assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero(); // restarted
     assertThat(posts(slack)).hasSize(1);
     assertThat(state(IN_30)).isEqualTo(State.SENT);
@@ -417,11 +428,13 @@ class AnnouncementSchedulerTest {
     slack.stubFor(
         post("/api/conversations.history")
             .willReturn(okJson("{\"ok\":false,\"error\":\"missing_scope\"}")));
+    leaseLapses();
     assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isZero();
     assertThat(posts(slack)).isEmpty();
     assertThat(ledger().get(IN_30).orElseThrow().state())
         .isEqualTo(State.CLAIMED); // looked at again later
     AnnouncementFixture.stubOk(slack); // history readable again, and the post is not there
+    leaseLapses(); // the taker's own claim, left when history could not tell
     assertThat(scheduler(AnnouncementFixture.poster(slack)).tick()).isEqualTo(1);
     assertThat(posts(slack)).hasSize(1);
   }

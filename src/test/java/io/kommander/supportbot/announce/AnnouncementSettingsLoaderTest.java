@@ -51,4 +51,13 @@ class AnnouncementSettingsLoaderTest {
         .hasMessageStartingWith(file + ": ")
         .hasMessageContaining("'general' is not a Slack channel id");
   }
+
+  @Test
+  void theOldClaimTimeoutIsStillReadForTheOutboxToFallBackOn() throws Exception {
+    Path old = Files.writeString(dir.resolve("old.yaml"), "claimTimeoutSeconds: 240\n");
+    assertThat(AnnouncementSettingsLoader.load(old, Optional.empty()).claimTimeout())
+        .contains(Duration.ofMinutes(4));
+    Path current = Files.writeString(dir.resolve("new.yaml"), "lookEverySeconds: 30\n");
+    assertThat(AnnouncementSettingsLoader.load(current, Optional.empty()).claimTimeout()).isEmpty();
+  }
 }

@@ -55,9 +55,9 @@ class AnnouncementSettingsTest {
   }
 
   @Test
-  void lookAndClaimDefaultsWhenNotGiven() {
+  void lookDefaultsWhenNotGivenAndTheClaimTimeoutIsNoLongerTheirs() {
     AnnouncementSettings s = settings(true, List.of(), List.of());
     assertThat(s.lookEvery()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(s.claimTimeout()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(s.claimTimeout()).isEmpty(); // the outbox's lease: DeliverySettings
   }
 }

@@ -47,7 +47,7 @@ class FanOutChaosTest {
         Files.writeString(
             dir.resolve("announcements.yaml"),
             "enabled: true\nchannels: []\nleadDays: [30]\ntime: \"00:00\"\nzone: UTC\n"
-                + "maxLateDays: 3\nlookEverySeconds: 1\nclaimTimeoutSeconds: 5\n");
+                + "maxLateDays: 3\nlookEverySeconds: 1\n");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
       Subscriptions subscribed = Subscriptions.postgres(pg.getPostgresDatabase());

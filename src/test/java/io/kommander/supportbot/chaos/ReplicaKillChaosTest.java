@@ -54,9 +54,17 @@ class ReplicaKillChaosTest {
 
   /** A replica on {@code catalog} (null: the shipped one). */
   Replica start(String name, String databaseUrl, Path config, Path catalog) throws Exception {
+    return start(name, databaseUrl, config, catalog, Map.of());
+  }
+
+  /** The same, with {@code more} of the environment (or some of it changed). */
+  Replica start(
+      String name, String databaseUrl, Path config, Path catalog, Map<String, String> more)
+      throws Exception {
     int port = freePort();
     ProcessBuilder pb = FileLedgerChaosTest.bot(port, SECRET);
     Map<String, String> env = pb.environment();
+    env.putAll(more);
     if (catalog != null) {
       env.put("CATALOG_FILE", catalog.toString());
     }
@@ -100,8 +108,7 @@ class ReplicaKillChaosTest {
     int rounds = Integer.getInteger("chaos.replicaRounds", 10);
     Path config =
         Files.writeString(
-            dir.resolve("announcements.yaml"),
-            "enabled: false\nlookEverySeconds: 1\nclaimTimeoutSeconds: 5\n");
+            dir.resolve("announcements.yaml"), "enabled: false\nlookEverySeconds: 1\n");
     WireMockServer slack = FileLedgerChaosTest.slowSlack();
     Random random = new Random(7);
     List<String> outcomes = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class FileLedgerTest extends LedgerContract {
   void aLineCutShortByACrashIsSkippedAndTheRestKept() throws Exception {
     Ledger ledger = ledger();
     ledger.add(post(KEY), T0);
-    ledger.claim(KEY, "a", T0);
+    claim(ledger, KEY, "a", T0);
     Files.writeString(
         dir.resolve("outbox.jsonl"),
         "{\"key\":\"" + KEY + "\",\"state\":\"SE",
@@ -43,7 +44,7 @@ class FileLedgerTest extends LedgerContract {
     Ledger ledger = ledger();
     ledger.add(post(KEY), T0);
     ledger.add(post("k:2"), T0);
-    ledger.claim(KEY, "a", T0);
+    claim(ledger, KEY, "a", T0);
     ledger.sent(KEY, "1.1", T0);
     assertThat(Files.readAllLines(journal)).hasSize(4);
     ledger.close();
@@ -64,7 +65,7 @@ class FileLedgerTest extends LedgerContract {
     // Compactions start on the way, and changes go on while they write their snapshots.
     for (int round = 0; round < 3; round++) {
       for (int i = 0; i < n; i++) {
-        ledger.release("k:" + i, "HTTP 503 " + round, T0);
+        ledger.release(claim(ledger, "k:" + i, "a", T0), "HTTP 503 " + round, T0);
       }
     }
     Ledger restarted = new FileLedger(journal); // reads the file as it is now, unclosed
@@ -82,8 +83,7 @@ class FileLedgerTest extends LedgerContract {
     Ledger ledger = ledger();
     ledger.add(post(KEY), T0);
     for (int i = 0; i < 3_000; i++) {
-      ledger.claim(KEY, "a", T0);
-      ledger.release(KEY, "HTTP 503", T0);
+      ledger.release(claim(ledger, KEY, "a", T0), "HTTP 503", T0);
     }
     // Compaction runs in the background: wait for the journal to shrink, not for a fixed time.
     org.awaitility.Awaitility.await()
@@ -98,17 +98,18 @@ class FileLedgerTest extends LedgerContract {
     Ledger ledger = ledger();
     ledger.add(post(KEY), T0); // line 1
     ledger.add(post("k:2"), T0); // line 2; two entries: compaction once lines exceed 1,004
-    for (int i = 0; i < 1_002; i++) {
-      ledger.release(KEY, "HTTP 503", T0);
+    Ledger.Claim held = claim(ledger, KEY, "a", T0); // line 3
+    for (int i = 1; i <= 1_001; i++) {
+      ledger.renew(held, T0.plusSeconds(i)); // a renewal is a line, like any change
     }
     assertThat(Files.readAllLines(journal)).hasSize(1_004); // not yet
-    ledger.release(KEY, "HTTP 503", T0);
+    ledger.renew(held, T0.plusSeconds(1_002));
     // Compacted on another thread, so posting never waits for it: one line per entry.
     await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(journal).size() == 2);
-    ledger.release(KEY, "HTTP 503", T0);
+    ledger.renew(held, T0.plusSeconds(1_003));
     assertThat(Files.readAllLines(journal)).hasSize(3); // appending again
     ledger.close();
-    assertThat(ledger().get(KEY).orElseThrow().attempts()).isEqualTo(1_004);
+    assertThat(ledger().get(KEY).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(1_003));
     assertThat(ledger().get("k:2").orElseThrow().state()).isEqualTo(Ledger.State.PENDING);
   }
 
@@ -155,5 +156,28 @@ class FileLedgerTest extends LedgerContract {
     assertThat(ledger.get(KEY).orElseThrow().slackTs()).isEqualTo("1.5");
     assertThat(ledger.add(post(KEY), T0)).isFalse(); // already sent by the old version
     assertThat(new FileLedger(dir.resolve("outbox.jsonl")).get(KEY)).isPresent();
+  }
+
+  @Test
+  void aClaimWrittenBeforeLeasesLapsesAfterTheOldClaimTimeout() throws Exception {
+    // A journal line of a version without leases: no fencing token, no lease.
+    Files.writeString(
+        dir.resolve("outbox.jsonl"),
+        "{\"key\":\""
+            + KEY
+            + "\",\"state\":\"CLAIMED\",\"owner\":\"bot-old\",\"updated\":\"2027-01-15T09:00:00Z\","
+            + "\"attempts\":0,\"post\":{\"key\":\""
+            + KEY
+            + "\",\"channel\":\"C1\",\"text\":\"t\"}}\n");
+    Ledger ledger = ledger();
+    Ledger.Entry old = ledger.get(KEY).orElseThrow();
+    assertThat(old.fence()).isZero();
+    assertThat(old.leaseEnds()).isEqualTo(T0.plus(Ledger.LEGACY_LEASE));
+    Instant within = T0.plus(Ledger.LEGACY_LEASE).minusSeconds(1);
+    assertThat(ledger.takeOver(KEY, "new", within, within.plus(LEASE))).isEmpty();
+    Instant after = T0.plus(Ledger.LEGACY_LEASE).plusSeconds(1);
+    assertThat(ledger.unfinished(T0, after, 10)).containsExactly(KEY);
+    assertThat(ledger.takeOver(KEY, "new", after, after.plus(LEASE))).isPresent();
+    assertThat(ledger().get(KEY).orElseThrow().fence()).isEqualTo(1);
   }
 }

@@ -194,4 +194,106 @@ class OutboxReplicasTest {
     assertThat(slack.calls("/api/conversations.replies")).isEmpty(); // a 429 never posted
     assertThat(state()).isEqualTo(State.SENT);
   }
+
+  /** Slack answers the first {@code storm} posts 429 with {@code retryAfter}, then takes them. */
+  void storm(int storm, String retryAfter) {
+    String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+    for (int i = 1; i <= storm; i++) {
+      slack
+          .server()
+          .stubFor(
+              post("/api/chat.postMessage")
+                  .inScenario("storm")
+                  .whenScenarioStateIs(state)
+                  .willReturn(
+                      com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                          .withStatus(429)
+                          .withHeader("Retry-After", retryAfter))
+                  .willSetStateTo("429 #" + i));
+      state = "429 #" + i;
+    }
+  }
+
+  /** A poster on the test's clock whose every wait is {@code during}, then the clock moving on. */
+  SlackPoster waitingPoster(java.util.function.Consumer<Duration> during) {
+    return new SlackPoster(
+        SlackClients.forApi(slack.apiUrl()),
+        "xoxb-replicas",
+        4,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(60),
+        clock,
+        d -> {
+          during.accept(d);
+          return true;
+        });
+  }
+
+  int taken() {
+    return (int)
+        slack.server().getAllServeEvents().stream()
+            .filter(e -> e.getRequest().getUrl().equals("/api/chat.postMessage"))
+            .filter(e -> e.getResponseDefinition().getStatus() == 200)
+            .count();
+  }
+
+  @Test
+  void aPosterWaitingOutRetryAfterLongerThanItsLeaseKeepsItAndTheOtherNeverTakesOver() {
+    storm(3, "45"); // three waits of 45 s, each longer than the 30 s lease
+    Duration lease = Duration.ofSeconds(30);
+    Outbox other = new Outbox(new PostgresLedger(postgres.dataSource()), poster(), clock, lease, 1);
+    java.util.List<Integer> otherPosted = new java.util.ArrayList<>();
+    Outbox waiting =
+        new Outbox(
+            new PostgresLedger(postgres.dataSource()),
+            waitingPoster(
+                d -> {
+                  clock.advance(d);
+                  otherPosted.add(other.recover()); // the other replica looks meanwhile
+                }),
+            clock,
+            lease,
+            1);
+    waiting.record(reply);
+    assertThat(waiting.deliver(reply.key())).isTrue();
+    assertThat(otherPosted).hasSizeGreaterThan(3 * 4).containsOnly(0);
+    assertThat(taken()).isEqualTo(1);
+    assertThat(slack.calls("/api/chat.postMessage")).hasSize(4); // three 429s, then the post
+    assertThat(state()).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void aPosterPausedBeyondItsLeaseFindsItTakenOverAndStopsWithoutSending() {
+    storm(1, "5");
+    Duration lease = Duration.ofSeconds(30);
+    Outbox other = new Outbox(new PostgresLedger(postgres.dataSource()), poster(), clock, lease, 1);
+    java.util.List<Integer> otherPosted = new java.util.ArrayList<>();
+    Outbox paused =
+        new Outbox(
+            new PostgresLedger(postgres.dataSource()),
+            waitingPoster(
+                d -> {
+                  // A stop-the-world pause: the 5 s wait lasts longer than the whole lease.
+                  clock.advance(lease.plusSeconds(10));
+                  otherPosted.add(other.recover());
+                }),
+            clock,
+            lease,
+            1);
+    paused.record(reply);
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    io.micrometer.core.instrument.Metrics.addRegistry(metrics);
+    try {
+      assertThat(paused.deliver(reply.key())).isFalse(); // its claim was lost: it stopped
+      assertThat(metrics.get("slack.posts").tags("outcome", "lost").counter().count()).isEqualTo(1);
+    } finally {
+      io.micrometer.core.instrument.Metrics.removeRegistry(metrics);
+    }
+    assertThat(otherPosted).containsExactly(1); // the other took over, found nothing, posted
+    assertThat(taken()).isEqualTo(1);
+    assertThat(state()).isEqualTo(State.SENT);
+    assertThat(new PostgresLedger(postgres.dataSource()).get(reply.key()).orElseThrow().attempts())
+        .isEqualTo(2); // the lapsed attempt and the post
+  }
 }

@@ -2,8 +2,11 @@ package io.kommander.supportbot.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.kommander.supportbot.announce.AnnouncementFixture.posts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutboxTest {
   static final String CHANNEL = AnnouncementFixture.CHANNEL;
+  static final Duration LEASE = Duration.ofMinutes(1);
   private final ManualClock clock = new ManualClock("2026-11-30T09:00:00Z");
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   @TempDir Path dir;
@@ -39,7 +43,7 @@ class OutboxTest {
     slack = AnnouncementFixture.startSlack();
     Metrics.addRegistry(metrics);
     ledger = new FileLedger(dir.resolve("outbox.jsonl"));
-    outbox = new Outbox(ledger, AnnouncementFixture.poster(slack), clock, Duration.ZERO, 1);
+    outbox = outboxOn(ledger);
   }
 
   @AfterEach
@@ -115,7 +119,10 @@ class OutboxTest {
   void aPostThatKeepsFailingIsGivenUpAfterTheMaximumAttempts() {
     outbox.record(postFor("ended:y"));
     for (int i = 0; i < Outbox.MAX_ATTEMPTS; i++) {
-      ledger.release("ended:y", "HTTP 503", clock.instant());
+      ledger.release(
+          LedgerContract.claim(ledger, "ended:y", "a", clock.instant()),
+          "HTTP 503",
+          clock.instant());
     }
     assertThat(outbox.deliver("ended:y")).isFalse();
     Ledger.Entry e = ledger.get("ended:y").orElseThrow();
@@ -129,7 +136,10 @@ class OutboxTest {
   void oneAttemptShortOfTheMaximumIsStillTried() {
     outbox.record(postFor("ended:z"));
     for (int i = 0; i < Outbox.MAX_ATTEMPTS - 1; i++) {
-      ledger.release("ended:z", "HTTP 503", clock.instant());
+      ledger.release(
+          LedgerContract.claim(ledger, "ended:z", "a", clock.instant()),
+          "HTTP 503",
+          clock.instant());
     }
     assertThat(outbox.deliver("ended:z")).isTrue();
     assertThat(ledger.get("ended:z").orElseThrow().state()).isEqualTo(State.SENT);
@@ -152,10 +162,178 @@ class OutboxTest {
                         + "{\"type\":\"message\",\"ts\":\"1.5\",\"text\":\"x\",\"metadata\":"
                         + "{\"event_type\":\"kommander_support_post\",\"event_payload\":{\"key\":\"k:1\"}}}"
                         + "]}")));
-    SlackPoster poster = AnnouncementFixture.poster(slack);
+    SlackPoster poster = AnnouncementFixture.patientPoster(slack);
     Instant since = clock.instant();
     assertThat(poster.findPosted(postFor("k:1"), since)).contains("1.5");
     assertThat(poster.findPosted(postFor("k:2"), since)).contains("1.4");
     assertThat(poster.findPosted(postFor("k:3"), since)).isEmpty();
+  }
+
+  /** An answerer that counts its calls and answers with the question in capitals. */
+  private final java.util.concurrent.atomic.AtomicInteger answered =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private java.util.Optional<Answerer.Words> shout(String question) {
+    answered.incrementAndGet();
+    return java.util.Optional.of(
+        new Answerer.Words(
+            question.toUpperCase(java.util.Locale.ROOT), "[{\"type\":\"divider\"}]"));
+  }
+
+  private static Post asked(String key, String answerer, String question) {
+    return Post.question(key, CHANNEL, null, answerer, question);
+  }
+
+  @Test
+  void aQuestionIsAnsweredWhenItIsPostedNotWhenItIsRecorded() {
+    outbox.answerWith("shout", this::shout);
+    assertThat(outbox.record(asked("reply:C1:q1", "shout", "nkp 2.16?"))).isTrue();
+    assertThat(answered).hasValue(0); // recording reads nothing
+    assertThat(outbox.deliver("reply:C1:q1")).isTrue();
+    assertThat(answered).hasValue(1);
+    var form = AnnouncementFixture.form(posts(slack).get(0));
+    assertThat(form)
+        .containsEntry("text", "NKP 2.16?")
+        .containsEntry("blocks", "[{\"type\":\"divider\"}]");
+    assertThat(form.get("metadata")).contains("reply:C1:q1");
+    assertThat(ledger.get("reply:C1:q1").orElseThrow().state()).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void aQuestionNobodyHereCanAnswerYetIsLeftUnclaimedUntilSomeoneCan() {
+    outbox.record(asked("reply:C1:q2", "shout", "nkp 2.16?"));
+    assertThat(outbox.deliver("reply:C1:q2")).isFalse();
+    assertThat(ledger.get("reply:C1:q2").orElseThrow().state()).isEqualTo(State.PENDING);
+    clock.advance(Outbox.PENDING_GRACE.plusSeconds(1));
+    assertThat(outbox.recover()).isZero();
+    outbox.answerWith("shout", this::shout); // the app has started
+    assertThat(outbox.recover()).isEqualTo(1);
+    assertThat(posts(slack)).hasSize(1);
+  }
+
+  @Test
+  void aQuestionWithNothingToAnswerFailsSayingSoAndPostsNothing() {
+    outbox.answerWith("silent", question -> java.util.Optional.empty());
+    Attempt attempt = outbox.receiveAndReport(asked("reply:C1:q3", "silent", "hello")).join();
+    assertThat(attempt.recorded()).isTrue();
+    assertThat(attempt.failure()).contains(Outbox.NOTHING_TO_ANSWER);
+    assertThat(posts(slack)).isEmpty();
+    Attempt again = outbox.receiveAndReport(asked("reply:C1:q3", "silent", "hello")).join();
+    assertThat(again.recorded()).isFalse();
+    assertThat(again.failure()).contains(Outbox.NOTHING_TO_ANSWER); // the person is told again
+    assertThat(counted("reply", "nothing_to_answer")).isEqualTo(1);
+  }
+
+  @Test
+  void anAnswererThatFailsFailsItsPostOnceNotOnEveryLook() {
+    outbox.answerWith(
+        "broken",
+        question -> {
+          throw new IllegalStateException("parser bug");
+        });
+    outbox.record(asked("reply:C1:q4", "broken", "nkp 2.16?"));
+    assertThat(outbox.deliver("reply:C1:q4")).isFalse();
+    Ledger.Entry e = ledger.get("reply:C1:q4").orElseThrow();
+    assertThat(e.state()).isEqualTo(State.FAILED);
+    assertThat(e.error()).isEqualTo("could not answer: IllegalStateException");
+    clock.advance(Duration.ofHours(1));
+    assertThat(outbox.recover()).isZero();
+    assertThat(posts(slack)).isEmpty();
+    assertThat(counted("reply", "failed")).isEqualTo(1);
+  }
+
+  @Test
+  void receiveRecordsAndPostsInTheBackgroundAndARedeliveryIsOnlyKnown() {
+    outbox.answerWith("shout", this::shout);
+    assertThat(outbox.receive(asked("reply:C1:q5", "shout", "nkp 2.16?")))
+        .isEqualTo(Receipt.RECORDED);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> ledger.get("reply:C1:q5").orElseThrow().state() == State.SENT);
+    assertThat(outbox.receive(asked("reply:C1:q5", "shout", "nkp 2.16?"))).isEqualTo(Receipt.KNOWN);
+    assertThat(posts(slack)).hasSize(1);
+    assertThat(answered).hasValue(1);
+  }
+
+  private Outbox outboxOn(Ledger on) {
+    return new Outbox(on, AnnouncementFixture.patientPoster(slack), clock, LEASE, 1);
+  }
+
+  @Test
+  void aPostSlackTookWhileTheLedgerWasDownIsRecordedLaterAndNeverPostedAgain() {
+    FlakyLedger flaky = new FlakyLedger(new FileLedger(dir.resolve("flaky.jsonl")));
+    try (Outbox cutOff = outboxOn(flaky)) {
+      cutOff.record(postFor("reply:C1:s1"));
+      flaky.down.add("sent"); // the database goes down as Slack answers
+      assertThat(cutOff.deliver("reply:C1:s1")).isTrue();
+      assertThat(flaky.get("reply:C1:s1").orElseThrow().state()).isEqualTo(State.CLAIMED);
+      flaky.down.clear();
+      clock.advance(LEASE.plusSeconds(1)); // its claim lapses: a takeover would read history
+      assertThat(cutOff.recover()).isZero();
+      Ledger.Entry e = flaky.get("reply:C1:s1").orElseThrow();
+      assertThat(e.state()).isEqualTo(State.SENT);
+      assertThat(e.slackTs()).isEqualTo("1800000000.000100");
+      assertThat(posts(slack)).hasSize(1);
+      assertThat(slack.findAll(postRequestedFor(urlEqualTo("/api/conversations.history"))))
+          .isEmpty(); // known here, not looked up
+    }
+  }
+
+  @Test
+  void theDrainRecordsWhatWasPostedWhileTheLedgerWasDown() {
+    FlakyLedger flaky = new FlakyLedger(new FileLedger(dir.resolve("flaky.jsonl")));
+    try (Outbox cutOff = outboxOn(flaky)) {
+      cutOff.record(postFor("reply:C1:s2"));
+      flaky.down.add("sent");
+      cutOff.deliver("reply:C1:s2");
+      assertThatThrownBy(cutOff::drainSpool).hasMessageContaining("Connection refused");
+      flaky.down.clear();
+      cutOff.drainSpool();
+      assertThat(flaky.get("reply:C1:s2").orElseThrow().state()).isEqualTo(State.SENT);
+    }
+  }
+
+  @Test
+  void aMentionSpooledWhileTheLedgerWasDownIsPostedOnceWhenItIsBack() {
+    FlakyLedger flaky = new FlakyLedger(new FileLedger(dir.resolve("flaky.jsonl")));
+    try (Outbox spooling =
+        new Outbox(
+            flaky,
+            AnnouncementFixture.patientPoster(slack),
+            clock,
+            LEASE,
+            1,
+            java.util.Optional.of(dir.resolve("outbox-spool.jsonl")))) {
+      spooling.answerWith("shout", this::shout);
+      flaky.allDown(true);
+      assertThat(spooling.receive(asked("reply:C1:d1", "shout", "nkp 2.16?")))
+          .isEqualTo(Receipt.SPOOLED);
+      assertThatThrownBy(spooling::drainSpool).hasMessageContaining("Connection refused");
+      flaky.allDown(false);
+      spooling.drainSpool();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> flaky.get("reply:C1:d1").orElseThrow().state() == State.SENT);
+      spooling.drainSpool(); // nothing left: nothing posted again
+      assertThat(spooling.receive(asked("reply:C1:d1", "shout", "nkp 2.16?")))
+          .isEqualTo(Receipt.KNOWN);
+      assertThat(posts(slack)).hasSize(1);
+      assertThat(AnnouncementFixture.form(posts(slack).get(0)).get("text")).isEqualTo("NKP 2.16?");
+    }
+  }
+
+  @Test
+  void aTransientFailureGivesTheClaimBackAndIsCounted() {
+    slack.stubFor(
+        post("/api/chat.postMessage")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)));
+    outbox.record(postFor("ended:t"));
+    assertThat(outbox.deliver("ended:t")).isFalse();
+    Ledger.Entry e = ledger.get("ended:t").orElseThrow();
+    assertThat(e.state()).isEqualTo(State.RETRY);
+    assertThat(e.error()).isEqualTo("HTTP 429");
+    assertThat(counted("announcement", "retry")).isEqualTo(1);
+    assertThat(counted("announcement", "unsure")).isZero();
   }
 }

@@ -16,6 +16,7 @@ import io.kommander.supportbot.testing.ManualClock;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -124,5 +125,30 @@ class PostgresLedgerTest extends LedgerContract {
     assertThat(ledger.add(post(KEY), T0)).isFalse();
     assertThat(ledger.get(KEY).orElseThrow().post()).isEqualTo(post(KEY));
     assertThat(ledger.get(KEY).orElseThrow().owner()).isEqualTo("bot-old");
+  }
+
+  @Test
+  void aClaimMadeBeforeLeasesLapsesAfterTheOldClaimTimeout() throws Exception {
+    Ledger ledger = ledger();
+    ledger.add(post(KEY), T0);
+    // As a replica of the version before leases claims: owner and time, no lease, no new token.
+    try (Connection c = postgres.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "UPDATE outbox SET state = 'CLAIMED', owner = 'bot-old', updated = '"
+              + T0
+              + "' WHERE key = '"
+              + KEY
+              + "'");
+    }
+    Ledger.Entry old = ledger.get(KEY).orElseThrow();
+    assertThat(old.leaseUntil()).isNull();
+    assertThat(old.leaseEnds()).isEqualTo(T0.plus(Ledger.LEGACY_LEASE));
+    Instant within = T0.plus(Ledger.LEGACY_LEASE).minusSeconds(1);
+    assertThat(ledger.takeOver(KEY, "new", within, within.plus(LEASE))).isEmpty();
+    assertThat(ledger.unfinished(T0, within, 10)).isEmpty();
+    Instant after = T0.plus(Ledger.LEGACY_LEASE).plusSeconds(1);
+    assertThat(ledger.unfinished(T0, after, 10)).containsExactly(KEY);
+    assertThat(ledger.takeOver(KEY, "new", after, after.plus(LEASE))).isPresent();
   }
 }

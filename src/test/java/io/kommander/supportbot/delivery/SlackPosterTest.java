@@ -27,6 +27,36 @@ import org.junit.jupiter.api.Test;
 class SlackPosterTest {
   private final ManualClock clock = new ManualClock("2026-11-30T09:00:00Z");
   private final List<Duration> waits = new ArrayList<>();
+
+  /** A lease never lost, renewed less often than any wait here: waits are not cut up. */
+  private final CountingLease lease = new CountingLease(Duration.ofHours(1), Integer.MAX_VALUE);
+
+  /**
+   * A lease that counts its renewals, when they happen (on the test's clock), and is lost at the
+   * renewal after {@code kept}.
+   */
+  private final class CountingLease implements Lease {
+    final Duration every;
+    final int kept;
+    final List<java.time.Instant> renewals = new ArrayList<>();
+
+    CountingLease(Duration every, int kept) {
+      this.every = every;
+      this.kept = kept;
+    }
+
+    @Override
+    public boolean renew() {
+      renewals.add(clock.instant());
+      return renewals.size() <= kept;
+    }
+
+    @Override
+    public Duration renewEvery() {
+      return every;
+    }
+  }
+
   private WireMockServer slack;
   private SlackPoster poster;
 
@@ -36,7 +66,7 @@ class SlackPosterTest {
         AnnouncementFixture.startSlack(); // history is empty: a retried post was not posted before
     poster =
         new SlackPoster(
-            AnnouncementFixture.slack(slack),
+            AnnouncementFixture.patientSlack(slack),
             AnnouncementFixture.TOKEN,
             4,
             Duration.ofSeconds(2),
@@ -78,16 +108,20 @@ class SlackPosterTest {
             .willReturn(okJson("{\"ok\":true,\"channel\":\"C0ANNOUNCE1\",\"ts\":\"1.5\"}")));
   }
 
-  private SlackPoster.Outcome postOnce() {
+  private Outcome postOnce() {
+    return postOnce(lease);
+  }
+
+  private Outcome postOnce(Lease held) {
     return poster.post(
-        new Post("k:1", AnnouncementFixture.CHANNEL, null, "text", "[]"), clock.instant());
+        new Post("k:1", AnnouncementFixture.CHANNEL, null, "text", "[]"), clock.instant(), held);
   }
 
   @Test
   void serverErrorsAreRetriedWithADoublingBackOff() {
     failThenAccept(3, 500, null);
     long started = System.nanoTime();
-    assertThat(postOnce()).isEqualTo(new SlackPoster.Sent("1.5"));
+    assertThat(postOnce()).isEqualTo(new Outcome.Sent("1.5"));
     assertThat(waits)
         .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -96,13 +130,13 @@ class SlackPosterTest {
   @Test
   void aRateLimitWaitsWhatSlackAskedCappedAtTheMaximum() {
     failThenAccept(2, 429, "30");
-    assertThat(postOnce()).isEqualTo(new SlackPoster.Sent("1.5"));
+    assertThat(postOnce()).isEqualTo(new Outcome.Sent("1.5"));
     assertThat(waits).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
     slack.resetAll();
     AnnouncementFixture.stubOk(slack);
     waits.clear();
     failThenAccept(1, 429, "3600");
-    assertThat(postOnce()).isEqualTo(new SlackPoster.Sent("1.5"));
+    assertThat(postOnce()).isEqualTo(new Outcome.Sent("1.5"));
     assertThat(waits).containsExactly(Duration.ofMinutes(1));
   }
 
@@ -111,7 +145,7 @@ class SlackPosterTest {
     slack.stubFor(
         post("/api/chat.postMessage")
             .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
-    assertThat(postOnce()).isEqualTo(new SlackPoster.Permanent("channel_not_found"));
+    assertThat(postOnce()).isEqualTo(new Outcome.Permanent("channel_not_found"));
     assertThat(waits).isEmpty();
   }
 
@@ -132,7 +166,8 @@ class SlackPosterTest {
             "1712.000100",
             "NKP 2.17 · supported",
             "[{\"type\":\"divider\"}]");
-    assertThat(poster.post(reply, clock.instant())).isEqualTo(new SlackPoster.Sent("1712.000200"));
+    assertThat(poster.post(reply, clock.instant(), lease))
+        .isEqualTo(new Outcome.Sent("1712.000200"));
     LoggedRequest sent = AnnouncementFixture.posts(slack).get(0);
     assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + AnnouncementFixture.TOKEN);
     Map<String, String> form = AnnouncementFixture.form(sent);
@@ -150,7 +185,7 @@ class SlackPosterTest {
   void anHttpErrorWithoutRetryIsPermanentAndCarriesItsStatus() {
     slack.stubFor(
         post("/api/chat.postMessage").willReturn(aResponse().withStatus(403).withBody("denied")));
-    assertThat(postOnce()).isEqualTo(new SlackPoster.Permanent("HTTP 403"));
+    assertThat(postOnce()).isEqualTo(new Outcome.Permanent("HTTP 403"));
     assertThat(waits).isEmpty();
   }
 
@@ -160,10 +195,45 @@ class SlackPosterTest {
         post("/api/chat.postMessage")
             .willReturn(aResponse().withStatus(200).withBody("<html>proxy</html>")));
     // Whether Slack posted is unknown: retried with back-off, history read, then left for later.
-    assertThat(postOnce()).isInstanceOf(SlackPoster.Transient.class);
+    assertThat(postOnce()).isInstanceOf(Outcome.Transient.class);
     assertThat(waits)
         .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
     assertThat(slack.findAll(postRequestedFor(urlEqualTo("/api/conversations.history"))))
         .isNotEmpty();
+  }
+
+  @Test
+  void theLeaseIsCheckedBeforeEachSendAndRenewedThroughoutARetryAfterLongerThanItself() {
+    failThenAccept(3, 429, "15"); // the storm: each wait longer than the lease's 6 s renewals
+    CountingLease held = new CountingLease(Duration.ofSeconds(6), Integer.MAX_VALUE);
+    java.time.Instant start = clock.instant();
+    assertThat(postOnce(held)).isEqualTo(new Outcome.Sent("1.5"));
+    // Each 15 s wait is cut into 6 + 6 + 3 s, with a renewal after each piece, and every one of
+    // the four sends is preceded by a check: the claim never goes 6 s without a renewal.
+    assertThat(waits).hasSize(9).allMatch(w -> w.compareTo(Duration.ofSeconds(6)) <= 0);
+    assertThat(held.renewals).hasSize(4 + 9);
+    java.time.Instant last = start;
+    for (java.time.Instant renewal : held.renewals) {
+      assertThat(Duration.between(last, renewal)).isLessThanOrEqualTo(Duration.ofSeconds(6));
+      last = renewal;
+    }
+    assertThat(AnnouncementFixture.posts(slack)).hasSize(4);
+  }
+
+  @Test
+  void aPosterThatLosesItsLeaseWhileWaitingStopsWithoutSendingAgain() {
+    failThenAccept(3, 429, "15");
+    CountingLease held = new CountingLease(Duration.ofSeconds(6), 2); // lost at the third renewal
+    assertThat(postOnce(held)).isInstanceOf(Outcome.Lost.class);
+    assertThat(AnnouncementFixture.posts(slack)).hasSize(1); // the first send only
+    assertThat(held.renewals).hasSize(3);
+  }
+
+  @Test
+  void aLeaseLostBeforeTheFirstSendSendsNothing() {
+    AnnouncementFixture.stubOk(slack);
+    assertThat(postOnce(new CountingLease(Duration.ofSeconds(6), 0)))
+        .isInstanceOf(Outcome.Lost.class);
+    assertThat(AnnouncementFixture.posts(slack)).isEmpty();
   }
 }

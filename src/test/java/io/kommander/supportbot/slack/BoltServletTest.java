@@ -108,6 +108,19 @@ class BoltServletTest {
   }
 
   @Test
+  void anEventNothingCouldRecordIsRefusedWithA503SoSlackDeliversItAgain() throws Exception {
+    app.event(
+        com.slack.api.model.event.AppMentionEvent.class,
+        (payload, ctx) -> {
+          throw new io.kommander.supportbot.delivery.Receipt.NotRecorded("database down");
+        });
+    HttpResponse<String> r =
+        post("", SlackRequests.mention("Ev-503", "<@UBOT> nkp 2.16", null), "X-Trace", "-");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).isEqualTo("Not recorded; deliver it again.");
+  }
+
+  @Test
   void otherRequestsAreParsedByBolt() throws Exception {
     HttpResponse<String> r =
         post("", "{\"type\":\"url_verification\",\"challenge\":\"c-42\"}", "X-Trace", "-");

@@ -98,20 +98,24 @@ class ListenersTest {
     return payload;
   }
 
+  /** An outbox on {@code ledger} posting to the mock Slack, once, without retries. */
+  Outbox outbox(FileLedger ledger) {
+    return new Outbox(
+        ledger,
+        new SlackPoster(
+            SlackClients.forApi(slack.apiUrl()),
+            "xoxb-listener-test",
+            1,
+            Duration.ZERO,
+            Duration.ZERO),
+        Clock.systemUTC(),
+        Duration.ofMinutes(3),
+        2);
+  }
+
   @Test
   void aMentionIsAnsweredInItsThreadOnceAndBotsAreIgnored() throws Exception {
-    Outbox outbox =
-        new Outbox(
-            new FileLedger(dir.resolve("outbox.jsonl")),
-            new SlackPoster(
-                SlackClients.forApi(slack.apiUrl()),
-                "xoxb-listener-test",
-                1,
-                Duration.ZERO,
-                Duration.ZERO),
-            Clock.systemUTC(),
-            Duration.ofMinutes(3),
-            2);
+    Outbox outbox = outbox(new FileLedger(dir.resolve("outbox.jsonl")));
     MentionListener listener = new MentionListener(answers, outbox);
     assertThat(
             listener
@@ -132,5 +136,29 @@ class ListenersTest {
         .containsEntry("channel", "C0001")
         .containsEntry("thread_ts", "1700000000.000100");
     assertThat(form.get("text")).contains("NKP 2.15: supported");
+  }
+
+  @Test
+  void aMentionIsRecordedAsAskedAndReadOnlyWhenItsReplyIsPosted() throws Exception {
+    FileLedger ledger = new FileLedger(dir.resolve("questions.jsonl"));
+    Outbox outbox = outbox(ledger);
+    MentionListener listener = new MentionListener(answers, outbox);
+    String asked = "<@UBOT> subscribe nkp 2.16";
+    assertThat(listener.apply(mention("Ev3", asked, null), context(slack)).getStatusCode())
+        .isEqualTo(200);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !slack.calls("/api/chat.postMessage").isEmpty());
+    // The journal's first line is the record the ack waited for: the question as asked, nothing
+    // read from it yet; the words posted are its answerer's (channels subscribe by the command).
+    String first = java.nio.file.Files.readAllLines(dir.resolve("questions.jsonl")).get(0);
+    JsonNode record = JSON.readTree(first).get("post");
+    assertThat(record.get("question").asText()).isEqualTo(asked);
+    assertThat(record.get("answerer").asText()).isEqualTo(MentionListener.ANSWERER);
+    assertThat(record.has("text")).isFalse();
+    outbox.close();
+    Map<String, String> form =
+        SlackMock.form(slack.calls("/api/chat.postMessage").get(0).getBodyAsString());
+    assertThat(form.get("text")).isEqualTo(MentionListener.USE_THE_COMMAND);
   }
 }

@@ -9,9 +9,9 @@ import io.kommander.supportbot.TestCatalogs;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.testing.EmbeddedDatabase;
 import io.kommander.supportbot.testing.SlackMock;
+import io.kommander.supportbot.testing.TestConfigs;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,17 +33,7 @@ class ReplicasTest {
     slack = SlackMock.start();
     Config config =
         Config.fromEnv(
-            Map.of(
-                "PORT",
-                "0",
-                "SLACK_BOT_TOKEN",
-                "xoxb-replicas",
-                "SLACK_SIGNING_SECRET",
-                SECRET,
-                "SLACK_API_URL",
-                slack.apiUrl(),
-                "LEDGER_DATABASE_URL",
-                postgres.jdbcUrl()));
+            TestConfigs.replicaEnv(slack.apiUrl(), "xoxb-replicas", SECRET, postgres.jdbcUrl()));
     PolicyService policy = new PolicyService(TestCatalogs.april(), Clock.systemUTC());
     one = Bot.start(config, "127.0.0.1", () -> policy);
     two = Bot.start(config, "127.0.0.1", () -> policy);

@@ -2,6 +2,8 @@ package io.kommander.supportbot.testing;
 
 import io.kommander.supportbot.Config;
 import io.kommander.supportbot.TestCatalogs;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings for a bot under test, by what it talks to. */
@@ -28,5 +30,20 @@ public final class TestConfigs {
         Optional.empty(),
         Optional.empty(),
         "http://127.0.0.1:1/api/");
+  }
+
+  /**
+   * The environment of a replica in HTTP mode on a shared database, against a mock Web API, on a
+   * free port: a map the caller may add to before {@code Config.fromEnv}.
+   */
+  public static Map<String, String> replicaEnv(
+      String apiUrl, String botToken, String signingSecret, String databaseUrl) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("SLACK_BOT_TOKEN", botToken);
+    env.put("SLACK_SIGNING_SECRET", signingSecret);
+    env.put("SLACK_API_URL", apiUrl);
+    env.put("LEDGER_DATABASE_URL", databaseUrl);
+    return env;
   }
 }

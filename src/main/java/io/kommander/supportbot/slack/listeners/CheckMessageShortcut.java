@@ -10,22 +10,28 @@ import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
+import io.kommander.supportbot.delivery.Answerer;
+import io.kommander.supportbot.delivery.Attempt;
 import io.kommander.supportbot.delivery.Outbox;
 import io.kommander.supportbot.delivery.Post;
 import io.kommander.supportbot.slack.SlackAnswers;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * "Check versions", from any message's menu: answers what the message names in its thread, through
  * the outbox like a mention, keyed by the message, so however often and by however many people it
- * is used, the thread gets one answer. Acked at once; whatever the person must be told (nothing to
- * check, already answered, the bot cannot post there) goes to them alone through {@code
- * response_url} after the post was tried.
+ * is used, the thread gets one answer. The message's text is recorded and the shortcut acked at
+ * once; the outbox's worker reads it. Whatever the person must be told (nothing to check, already
+ * answered, the bot cannot post there) goes to them alone through {@code response_url} after the
+ * post was tried. If the outbox can record the question nowhere, the ack is a 503 and Slack tells
+ * the person the shortcut failed.
  */
 public final class CheckMessageShortcut implements MessageShortcutHandler {
   public static final String CALLBACK_ID = "check_versions";
@@ -51,12 +57,26 @@ public final class CheckMessageShortcut implements MessageShortcutHandler {
 
   private static final Logger log = LoggerFactory.getLogger(CheckMessageShortcut.class);
 
+  /** The outbox's name for this shortcut's answers, kept in the records of its questions. */
+  public static final String ANSWERER = "check";
+
   private final SlackAnswers answers;
   private final Outbox outbox;
 
+  /** Also makes {@code outbox} answer this shortcut's questions, whoever recorded them. */
   public CheckMessageShortcut(SlackAnswers answers, Outbox outbox) {
     this.answers = answers;
     this.outbox = outbox;
+    outbox.answerWith(ANSWERER, this::reply);
+  }
+
+  /** The thread reply to a message, or none when it names nothing to check. */
+  private Optional<Answerer.Words> reply(String text) {
+    if (!answers.answer(text).answered()) {
+      return Optional.empty();
+    }
+    SlackAnswers.Reply reply = answers.reply(text);
+    return Optional.of(new Answerer.Words(reply.text(), reply.blocksJson()));
   }
 
   @Override
@@ -69,35 +89,33 @@ public final class CheckMessageShortcut implements MessageShortcutHandler {
       return ctx.ack();
     }
     String text = message.getText() == null ? "" : message.getText();
-    SlackMessage answer = answers.answer(text);
-    if (!answer.answered()) {
-      tell(ctx, NOTHING_TO_CHECK, List.of());
-      return ctx.ack();
-    }
     String thread = message.getThreadTs() != null ? message.getThreadTs() : message.getTs();
-    SlackAnswers.Reply reply = answers.reply(text);
-    Post post =
-        new Post(
+    Post question =
+        Post.question(
             Outbox.REPLY + "check:" + channel + ":" + message.getTs(),
             channel,
             thread,
-            reply.text(),
-            reply.blocksJson());
-    // Recorded before the ack (a failure throws, Bolt answers 500, and the person can try again);
-    // posted and followed up after it.
-    outbox
-        .sendAndReport(post)
-        .thenAccept(
-            attempt -> {
-              if (attempt.failure().filter(CANNOT_POST::contains).isPresent()) {
-                List<LayoutBlock> blocks = new ArrayList<>(answer.blocks());
-                blocks.add(context(c -> c.elements(List.of(markdownText(ONLY_YOU)))));
-                tell(ctx, answer.text(), blocks);
-              } else if (!attempt.recorded() && attempt.sent()) {
-                tell(ctx, ALREADY_ANSWERED, List.of());
-              }
-            });
+            ANSWERER,
+            text);
+    // Recorded before the ack (or kept in the spool); read, posted and followed up after it. If
+    // it can be kept nowhere, Receipt.NotRecorded makes the ack a 503: Slack tells the person.
+    CompletableFuture<Attempt> attempt = outbox.receiveAndReport(question);
+    attempt.thenAccept(a -> followUp(ctx, text, a));
     return ctx.ack();
+  }
+
+  /** Tells the person what the thread does not show: nothing to check, not postable, answered. */
+  private void followUp(MessageShortcutContext ctx, String text, Attempt attempt) {
+    if (attempt.failure().filter(Outbox.NOTHING_TO_ANSWER::equals).isPresent()) {
+      tell(ctx, NOTHING_TO_CHECK, List.of());
+    } else if (attempt.failure().filter(CANNOT_POST::contains).isPresent()) {
+      SlackMessage answer = answers.answer(text);
+      List<LayoutBlock> blocks = new ArrayList<>(answer.blocks());
+      blocks.add(context(c -> c.elements(List.of(markdownText(ONLY_YOU)))));
+      tell(ctx, answer.text(), blocks);
+    } else if (!attempt.recorded() && attempt.sent()) {
+      tell(ctx, ALREADY_ANSWERED, List.of());
+    }
   }
 
   /** An ephemeral message to the person who used the shortcut; a failure is only logged. */

@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The server's outer edge, before every servlet: only the methods a path serves get through (405
- * with {@code Allow} otherwise; TRACE never), and whatever a servlet throws becomes a clean 400 (a
- * malformed URL) or 500 (our fault, logged once with a request id), never Jetty's stack trace.
+ * The server's outer edge, before every servlet: the headers of a careful site on every response
+ * ({@link SecurityHeaders}), only the methods a path serves get through (405 with {@code Allow}
+ * otherwise; TRACE never), and whatever a servlet throws, {@link Error}s included, becomes a clean
+ * 400 (a malformed URL, a {@link BadParameter}) or 500 (our fault, logged once with a request id
+ * and a few frames, never a whole overflowed stack), never Jetty's stack trace.
  */
 public final class EdgeFilter implements Filter {
   private static final Logger log = LoggerFactory.getLogger(EdgeFilter.class);
@@ -41,6 +43,7 @@ public final class EdgeFilter implements Filter {
     HttpServletRequest req = (HttpServletRequest) request;
     HttpServletResponse resp = (HttpServletResponse) response;
     String path = req.getRequestURI();
+    SecurityHeaders.apply(resp);
     boolean slack = path.equals("/slack/events");
     Set<String> allowed = slack ? SLACK : READ;
     String allow = slack ? SLACK_ALLOW : READ_ALLOW;
@@ -65,6 +68,8 @@ public final class EdgeFilter implements Filter {
     MDC.put(REQUEST_ID, id);
     try {
       chain.doFilter(request, response);
+    } catch (BadParameter e) {
+      ErrorReplies.write(path, resp, 400, e.code(), e.getMessage());
     } catch (HttpException.RuntimeException | IllegalArgumentException e) {
       // Jetty decodes parameters lazily: malformed percent-encoding surfaces here.
       ErrorReplies.write(
@@ -75,8 +80,8 @@ public final class EdgeFilter implements Filter {
           "The URL or its parameters are not valid (malformed percent-encoding or UTF-8).");
     } catch (EofException e) {
       throw e; // the client went away; nothing to answer
-    } catch (IOException | ServletException | RuntimeException e) {
-      log.error("Request {} {} failed (request id {})", req.getMethod(), path, id, e);
+    } catch (Throwable e) { // a StackOverflowError too must end as our reply, not Jetty's
+      log.error("Request {} {} failed (request id {}): {}", req.getMethod(), path, id, brief(e));
       ErrorReplies.write(
           path,
           resp,
@@ -86,5 +91,31 @@ public final class EdgeFilter implements Filter {
     } finally {
       MDC.remove(REQUEST_ID);
     }
+  }
+
+  /** Frames logged per failure: where it happened, without 1,024 frames of an overflow. */
+  static final int FRAMES = 12;
+
+  /** The failure and its causes, each with its first {@link #FRAMES} frames; messages cut short. */
+  static String brief(Throwable failure) {
+    StringBuilder out = new StringBuilder();
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 4; t = t.getCause(), depth++) {
+      if (depth > 0) {
+        out.append("\n  caused by: ");
+      }
+      String message = String.valueOf(t.getMessage());
+      out.append(t.getClass().getName())
+          .append(": ")
+          .append(message.length() > 200 ? message.substring(0, 200) + "…" : message);
+      StackTraceElement[] stack = t.getStackTrace();
+      for (int i = 0; i < Math.min(FRAMES, stack.length); i++) {
+        out.append("\n\tat ").append(stack[i]);
+      }
+      if (stack.length > FRAMES) {
+        out.append("\n\t… ").append(stack.length - FRAMES).append(" more frames");
+      }
+    }
+    return out.toString();
   }
 }

@@ -63,6 +63,15 @@ public final class EdgeFilter implements Filter {
           req.getMethod().replaceAll("[^A-Za-z]", "?") + " is not served here; use " + allow + ".");
       return;
     }
+    if (!slack && malformed(req)) {
+      ErrorReplies.write(
+          path,
+          resp,
+          400,
+          "bad_request",
+          "The URL or its parameters are not valid (malformed percent-encoding or UTF-8).");
+      return;
+    }
     String id = ErrorReplies.newRequestId();
     req.setAttribute(REQUEST_ID, id); // for work that continues on another thread
     MDC.put(REQUEST_ID, id);
@@ -70,14 +79,6 @@ public final class EdgeFilter implements Filter {
       chain.doFilter(request, response);
     } catch (BadParameter e) {
       ErrorReplies.write(path, resp, 400, e.code(), e.getMessage());
-    } catch (HttpException.RuntimeException | IllegalArgumentException e) {
-      // Jetty decodes parameters lazily: malformed percent-encoding surfaces here.
-      ErrorReplies.write(
-          path,
-          resp,
-          400,
-          "bad_request",
-          "The URL or its parameters are not valid (malformed percent-encoding or UTF-8).");
     } catch (EofException e) {
       throw e; // the client went away; nothing to answer
     } catch (Throwable e) { // a StackOverflowError too must end as our reply, not Jetty's
@@ -90,6 +91,20 @@ public final class EdgeFilter implements Filter {
           "Something went wrong on our side; the log has the details under request id " + id + ".");
     } finally {
       MDC.remove(REQUEST_ID);
+    }
+  }
+
+  /**
+   * Whether the query string cannot be decoded (bad percent-encoding or UTF-8). Decoded here, not
+   * lazily inside a servlet, so that an IllegalArgumentException there is a bug of ours (a 500),
+   * not the asker's malformed URL. Slack's form body is left to its servlet.
+   */
+  private static boolean malformed(HttpServletRequest req) {
+    try {
+      req.getParameterMap();
+      return false;
+    } catch (HttpException.RuntimeException | IllegalArgumentException e) {
+      return true;
     }
   }
 

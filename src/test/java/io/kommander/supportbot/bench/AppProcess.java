@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * the bare Bolt app from its own project ({@link BareBolt}). Knows how long it took to become ready
  * and how much memory it has held at most.
  */
-final class AppProcess implements AutoCloseable {
-  enum App {
+public final class AppProcess implements AutoCloseable {
+  /** Which app to start. */
+  public enum App {
     BOT,
     BARE
   }
@@ -39,7 +40,13 @@ final class AppProcess implements AutoCloseable {
     this.startup = startup;
   }
 
-  static AppProcess launch(App app, List<String> jvmFlags, Map<String, String> env, Path log)
+  /**
+   * Starts {@code app} and waits until it answers.
+   *
+   * @param jvmFlags for the bot, only a class-data archive is taken: README's command applies
+   *     config/jvm.options itself
+   */
+  public static AppProcess launch(App app, List<String> jvmFlags, Map<String, String> env, Path log)
       throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
@@ -92,7 +99,11 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  String baseUrl() {
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -107,11 +118,25 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** The kernel's high-water mark of resident memory ({@code VmHWM}), Linux only. */
-  OptionalLong peakRssBytes() {
+  public OptionalLong peakRssBytes() {
+    return procStatus("VmHWM:");
+  }
+
+  /** Resident memory now ({@code VmRSS}), Linux only. */
+  public OptionalLong rssBytes() {
+    return procStatus("VmRSS:");
+  }
+
+  /** Whether the JVM is still running (an OutOfMemoryError under the production flags ends it). */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  private OptionalLong procStatus(String field) {
     Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
     try {
       return Files.readAllLines(status).stream()
-          .filter(line -> line.startsWith("VmHWM:"))
+          .filter(line -> line.startsWith(field))
           .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
           .findFirst();
     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
 
 /**
  * The timeline images, for the page and {@code /timeline.*}: kept per normalised input (Caffeine,
@@ -49,6 +50,16 @@ final class TimelineImages {
           .build();
   private final Semaphore svgs = new Semaphore(DRAWING_AT_ONCE);
   private final Semaphore pngs = new Semaphore(DRAWING_AT_ONCE);
+  private final BiFunction<PolicyService, Key, byte[]> draw;
+
+  TimelineImages() {
+    this(TimelineImages::draw);
+  }
+
+  /** With another way to draw: for tests that need a drawing to last. */
+  TimelineImages(BiFunction<PolicyService, Key, byte[]> draw) {
+    this.draw = draw;
+  }
 
   /**
    * The image for {@code key}, kept or drawn now; empty when it is not kept and {@link
@@ -64,7 +75,7 @@ final class TimelineImages {
       return Optional.empty();
     }
     try {
-      image = draw(service, key);
+      image = draw.apply(service, key);
       kept.put(key, image);
       return Optional.of(image);
     } finally {

@@ -32,7 +32,11 @@ public final class QuietErrorHandler extends ErrorHandler {
     ErrorReplies.Body body =
         ErrorReplies.body(
             request.getHttpURI().getPath(),
-            code == 404 ? "not_found" : "error",
+            switch (code) {
+              case 404 -> "not_found";
+              case 414, 431 -> "too_long";
+              default -> "error";
+            },
             switch (code) {
               case 404 -> "No such page. Try /healthz, /ask?q=2.15 or /api/v1/openapi.yaml.";
               case 414, 431 ->

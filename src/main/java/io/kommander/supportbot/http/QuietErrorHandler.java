@@ -45,8 +45,7 @@ public final class QuietErrorHandler extends ErrorHandler {
                       + " KiB; ask about long text (a paste) in Slack or with the CLI.";
               default -> HttpStatus.getMessage(code) + ".";
             });
-    response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.getHeaders().put("Content-Security-Policy", SecurityHeaders.LOCKED);
+    SecurityHeaders.ALL.forEach(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
     response.write(true, ByteBuffer.wrap(body.text().getBytes(StandardCharsets.UTF_8)), done);
   }

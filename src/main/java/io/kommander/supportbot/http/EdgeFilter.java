@@ -64,12 +64,7 @@ public final class EdgeFilter implements Filter {
       return;
     }
     if (!slack && malformed(req)) {
-      ErrorReplies.write(
-          path,
-          resp,
-          400,
-          "bad_request",
-          "The URL or its parameters are not valid (malformed percent-encoding or UTF-8).");
+      malformedUrl(path, resp);
       return;
     }
     String id = ErrorReplies.newRequestId();
@@ -79,9 +74,16 @@ public final class EdgeFilter implements Filter {
       chain.doFilter(request, response);
     } catch (BadParameter e) {
       ErrorReplies.write(path, resp, 400, e.code(), e.getMessage());
+    } catch (HttpException.RuntimeException e) {
+      // Jetty refusing what it was sent, found lazily (Slack's body and query are decoded late).
+      malformedUrl(path, resp);
     } catch (EofException e) {
       throw e; // the client went away; nothing to answer
     } catch (Throwable e) { // a StackOverflowError too must end as our reply, not Jetty's
+      if (slack && e instanceof IllegalArgumentException) {
+        malformedUrl(path, resp); // Slack's query string is decoded by its servlet, lazily
+        return;
+      }
       log.error("Request {} {} failed (request id {}): {}", req.getMethod(), path, id, brief(e));
       ErrorReplies.write(
           path,
@@ -106,6 +108,15 @@ public final class EdgeFilter implements Filter {
     } catch (HttpException.RuntimeException | IllegalArgumentException e) {
       return true;
     }
+  }
+
+  private static void malformedUrl(String path, HttpServletResponse resp) throws IOException {
+    ErrorReplies.write(
+        path,
+        resp,
+        400,
+        "bad_request",
+        "The URL or its parameters are not valid (malformed percent-encoding or UTF-8).");
   }
 
   /** Frames logged per failure: where it happened, without 1,024 frames of an overflow. */

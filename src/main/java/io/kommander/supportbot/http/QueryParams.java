@@ -60,11 +60,10 @@ public final class QueryParams {
    */
   public Optional<LocalDate> asOf() {
     Optional<LocalDate> asOf = day("asOf");
-    asOf.flatMap(service::beforeHistory)
-        .ifPresent(
-            before -> {
-              throw new BadParameter("before_history", "asOf: " + before);
-            });
+    Optional<String> before = asOf.flatMap(service::beforeHistory);
+    if (before.isPresent()) {
+      throw new BadParameter("before_history", "asOf: " + before.get());
+    }
     return asOf;
   }
 

@@ -58,21 +58,25 @@ class TimelineImagesTest {
     assertThat(drawn).hasValue(1);
   }
 
+  /** Images whose every drawing counts {@code drawing} down, then lasts until {@code finish}. */
+  static TimelineImages held(CountDownLatch drawing, CountDownLatch finish, byte[] image) {
+    return new TimelineImages(
+        (s, k) -> {
+          drawing.countDown();
+          try {
+            finish.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return image;
+        });
+  }
+
   @Test
   void beyondTwoDrawingsAtOnceTheNextIsRefusedNotQueued() throws Exception {
     CountDownLatch drawing = new CountDownLatch(2);
     CountDownLatch finish = new CountDownLatch(1);
-    TimelineImages images =
-        new TimelineImages(
-            (s, k) -> {
-              drawing.countDown();
-              try {
-                finish.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return new byte[] {1};
-            });
+    TimelineImages images = held(drawing, finish, new byte[] {1});
     List<CompletableFuture<Optional<byte[]>>> slow =
         List.of(1, 2).stream()
             .map(
@@ -97,16 +101,7 @@ class TimelineImagesTest {
     CountDownLatch drawing = new CountDownLatch(2);
     CountDownLatch finish = new CountDownLatch(1);
     TimelineImages images =
-        new TimelineImages(
-            (s, k) -> {
-              drawing.countDown();
-              try {
-                finish.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return "<svg>kept</svg>".getBytes(StandardCharsets.UTF_8);
-            });
+        held(drawing, finish, "<svg>kept</svg>".getBytes(StandardCharsets.UTF_8));
     try (BotServer server =
         new BotServer("127.0.0.1", 0, Map.of("/", new SupportPageServlet(() -> SERVICE, images)))
             .start()) {

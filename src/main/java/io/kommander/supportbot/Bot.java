@@ -24,8 +24,7 @@ import io.kommander.supportbot.slack.SlackApp;
 import io.kommander.supportbot.slack.SlackConnection;
 import io.kommander.supportbot.slack.listeners.SubscriptionCommand;
 import io.kommander.supportbot.timing.Timers;
-import io.kommander.supportbot.web.SupportPageServlet;
-import io.kommander.supportbot.web.TimelineServlet;
+import io.kommander.supportbot.web.SupportSite;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,11 +116,8 @@ public final class Bot implements AutoCloseable {
     servlets.put("/healthz", new HealthServlet(ready::get));
     servlets.put("/metrics", new MetricsServlet(BotMetrics.registry(), policy));
     servlets.put("/ask", new AskServlet(policy));
-    servlets.put("/", new SupportPageServlet(policy));
-    TimelineServlet timeline = new TimelineServlet(policy);
-    servlets.put("/timeline.svg", timeline);
-    servlets.put("/timeline.png", timeline);
-    servlets.put("/api/v1/*", new ApiServlet(policy, announcing));
+    servlets.putAll(SupportSite.servlets(policy));
+    servlets.put("/api/v1/*", new ApiServlet(policy, announcing, config.publicUrl()));
 
     SlackGate gate =
         new SlackGate(() -> parts.slack().flatMap(SlackConnection::problem).orElse("starting"));

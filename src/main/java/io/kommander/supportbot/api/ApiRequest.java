@@ -1,31 +1,43 @@
 package io.kommander.supportbot.api;
 
+import io.kommander.supportbot.http.QueryParams;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import io.kommander.supportbot.query.QueryParser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * One API request: the policy service it is answered from, the day it asks about, the path's
- * segments after {@code /api/v1/}, and its parameters read the way Slack reads them (the same
- * parser, the same words when they cannot be read).
+ * One API request: the policy service it is answered from, its parameters (bounded by {@link
+ * QueryParams}, as on the page), the day it asks about, the path's segments after {@code /api/v1/},
+ * and where the bot is published ({@code PUBLIC_URL}, for absolute links). Versions are read the
+ * way Slack reads them (the same parser, the same words when they cannot be read).
  */
-record ApiRequest(HttpServletRequest http, PolicyService service, LocalDate asOf, String[] parts) {
+record ApiRequest(
+    HttpServletRequest http,
+    PolicyService service,
+    QueryParams params,
+    LocalDate asOf,
+    String[] parts,
+    Optional<String> publicUrl) {
   private static final QueryParser PARSER = new QueryParser();
 
-  static ApiRequest of(HttpServletRequest http, PolicyService service, String[] parts)
-      throws ApiError {
-    return new ApiRequest(http, service, asOf(http.getParameter("asOf"), service), parts);
+  static ApiRequest of(
+      HttpServletRequest http, PolicyService service, String[] parts, Optional<String> publicUrl) {
+    QueryParams params = new QueryParams(http, service);
+    return new ApiRequest(http, service, params, params.asOfOrToday(), parts, publicUrl);
   }
 
-  /** A parameter, or null when absent or blank. */
+  /** A version-like parameter ("dkp 2.5"), or null when absent or blank. */
   String param(String name) {
-    String value = http.getParameter(name);
-    return value == null || value.isBlank() ? null : value;
+    return params.text(name, QueryParams.MAX_VERSION_TEXT).orElse(null);
+  }
+
+  /** An absolute link to {@code path} on {@code PUBLIC_URL}, or {@code path} itself (relative). */
+  String link(String path) {
+    return publicUrl.orElse("") + path;
   }
 
   /** The policy's window (3 under N-2), for the models that show it. */
@@ -48,6 +60,12 @@ record ApiRequest(HttpServletRequest http, PolicyService service, LocalDate asOf
   }
 
   private static AboutLine line(String text, String name, String expected) throws ApiError {
+    if (text.length() > QueryParams.MAX_VERSION_TEXT) {
+      throw new ApiError(
+          400,
+          "bad_version",
+          name + ": at most " + QueryParams.MAX_VERSION_TEXT + " characters; " + expected);
+    }
     Query q = PARSER.parse(text);
     if (q.questions().size() != 1
         || !(q.questions().get(0) instanceof AboutLine line)
@@ -56,46 +74,5 @@ record ApiRequest(HttpServletRequest http, PolicyService service, LocalDate asOf
       throw new ApiError(400, "bad_version", name + ": " + why);
     }
     return line;
-  }
-
-  /** A number of days, 1 to 999; {@code fallback} when not given. */
-  static int days(String text, int fallback, String name) throws ApiError {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      int days = Integer.parseInt(text.strip());
-      if (days >= 1 && days <= 999) {
-        return days;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new ApiError(
-        400,
-        "bad_parameter",
-        name + ": a whole number of days from 1 to 999, e.g. ?" + name + "=90");
-  }
-
-  private static LocalDate asOf(String text, PolicyService service) throws ApiError {
-    if (text == null || text.isBlank()) {
-      return service.today();
-    }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new ApiError(
-          400,
-          "bad_date",
-          "asOf: '"
-              + QueryParser.shorten(text, 40)
-              + "' is not a date; use YYYY-MM-DD, e.g. 2021-06-01");
-    }
-    Optional<String> before = service.beforeHistory(date);
-    if (before.isPresent()) {
-      throw new ApiError(400, "before_history", "asOf: " + before.get());
-    }
-    return date;
   }
 }

@@ -12,7 +12,6 @@ import io.kommander.supportbot.policy.Version;
 import io.kommander.supportbot.render.Phrases;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +44,7 @@ final class ApiResources {
             "upcoming",
             r ->
                 ApiModel.Upcoming.of(
-                    r.service()
-                        .policy()
-                        .upcoming(r.asOf(), ApiRequest.days(r.param("days"), 30, "days")))),
+                    r.service().policy().upcoming(r.asOf(), r.params().days("days", 30)))),
         Map.entry("matrix", r -> ApiModel.Matrix.of(policy(r).matrix(r.asOf()), policy(r))),
         Map.entry(
             "announcements",
@@ -131,10 +128,16 @@ final class ApiResources {
     }
     String to = r.param("to");
     Optional<AboutLine> target = to == null ? Optional.empty() : Optional.of(r.named(to, "to"));
-    boolean direct = "true".equals(r.param("direct"));
+    boolean direct = r.params().flag("direct");
     return UpgradePathModel.of(
         policy(r).upgradePath(r.named(from, "from"), target, direct, r.asOf()), r.window());
   }
+
+  /**
+   * Reminders per event at most: Google Calendar keeps five, and each is a block of text in every
+   * event (3,990 of them once made an 8.9 MB answer to an 8 KB request).
+   */
+  static final int MAX_ALARMS = 5;
 
   /** {@code /calendar.ics?product=nkp&line=2.15&supported=true&alarms=30,7}. */
   private static Object calendar(ApiRequest r) throws ApiError {
@@ -156,20 +159,14 @@ final class ApiResources {
       Predicate<ReleaseLine> before = include;
       include = l -> before.test(l) && l.minor(asked.product()).equals(asked.version().line());
     }
-    List<Integer> alarms = new ArrayList<>();
-    String alarmText = r.param("alarms");
-    for (String a : (alarmText == null ? "30,7" : alarmText).split(",")) {
-      if (!a.isBlank()) {
-        alarms.add(ApiRequest.days(a, 30, "alarms"));
-      }
-    }
+    List<Integer> alarms = r.params().dayList("alarms", MAX_ALARMS, List.of(30, 7));
     return new Raw(
         "text/calendar;charset=utf-8",
         SupportCalendar.write(
             policy(r),
             r.asOf(),
             Instant.now(),
-            new SupportCalendar.Options(include, "true".equals(r.param("supported")), alarms)));
+            new SupportCalendar.Options(include, r.params().flag("supported"), alarms)));
   }
 
   /** {@code /announcements.atom}: the posts made up to the day asked about. */
@@ -181,7 +178,7 @@ final class ApiResources {
     return new Raw(
         "application/atom+xml;charset=utf-8",
         AnnouncementFeed.write(
-            policy(r), announcements, until, r.http().getRequestURL().toString()));
+            policy(r), announcements, until, r.link("/api/v1/announcements.atom")));
   }
 
   /** {@code /eol/<product>.json} (endoflife.date v0) and {@code /eol/products/<product>} (v1). */
@@ -201,9 +198,7 @@ final class ApiResources {
               + " /api/v1/eol/products/{kommander,konvoy,dkp,nkp} (v1)");
     }
     if (v1) {
-      var http = r.http();
-      String base = http.getScheme() + "://" + http.getServerName() + ":" + http.getServerPort();
-      return EolExport.product(policy(r), product.get(), r.asOf(), Instant.now(), base);
+      return EolExport.product(policy(r), product.get(), r.asOf(), Instant.now(), r.link(""));
     }
     return EolExport.lines(policy(r), product.get(), r.asOf()).stream()
         .map(l -> EolExport.Cycle.of(policy(r), l, product.get(), r.asOf()))

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,13 +23,20 @@ import java.util.function.Supplier;
 public final class ApiServlet extends HttpServlet {
   private final transient Supplier<PolicyService> policy;
   private final transient Map<String, ApiResources.Resource> resources;
+  private final transient Optional<String> publicUrl;
 
   /**
    * @param announcements when the scheduler posts, for the Atom feed of its posts
+   * @param publicUrl {@code PUBLIC_URL}, for absolute links (relative ones without it): never the
+   *     request's {@code Host}, which whoever sends the request chooses
    */
-  public ApiServlet(Supplier<PolicyService> policy, AnnouncementSettings announcements) {
+  public ApiServlet(
+      Supplier<PolicyService> policy,
+      AnnouncementSettings announcements,
+      Optional<String> publicUrl) {
     this.policy = policy;
     this.resources = ApiResources.all(announcements);
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -45,7 +53,7 @@ public final class ApiServlet extends HttpServlet {
         throw new ApiError(
             404, "not_found", "No such endpoint: /api/v1" + path + "; see /api/v1/openapi.yaml");
       }
-      ApiRequest request = ApiRequest.of(req, policy.get(), parts);
+      ApiRequest request = ApiRequest.of(req, policy.get(), parts, publicUrl);
       PolicyService service = request.service();
       // The catalog itself does not change with the day; answers do.
       String etag =

@@ -5,7 +5,6 @@ import io.kommander.supportbot.policy.SupportEnd;
 import io.kommander.supportbot.policy.SupportPolicy;
 import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.ReplyPhrases;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -139,7 +138,7 @@ final class SupportCalendar {
       int octets = 0;
       for (int i = 0; i < content.length(); ) {
         int cp = content.codePointAt(i);
-        int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+        int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 octets
         if (octets + size > 75) {
           out.append("\r\n ");
           octets = 1;

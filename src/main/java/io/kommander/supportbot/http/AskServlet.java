@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /ask?q=TEXT}: the answer as plain text, as the CLI prints it, to try the bot without
- * Slack. Straight from the policy service: nothing Slack's is involved, on or off.
+ * Slack. Straight from the policy service: nothing Slack's is involved, on or off. {@code q} is
+ * bounded as every parameter is ({@link QueryParams}).
  */
 public final class AskServlet extends HttpServlet {
   private final transient Supplier<PolicyService> policy;
@@ -24,9 +25,9 @@ public final class AskServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String q = req.getParameter("q");
+    PolicyService service = policy.get();
+    String q = new QueryParams(req, service).text("q", QueryParams.MAX_TEXT).orElse("");
     resp.setContentType("text/plain;charset=utf-8");
-    resp.getWriter()
-        .println(renderer.render(policy.get().answer(parser.parse(q == null ? "" : q))));
+    resp.getWriter().println(renderer.render(service.answer(parser.parse(q))));
   }
 }

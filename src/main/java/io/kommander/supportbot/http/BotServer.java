@@ -45,6 +45,14 @@ public final class BotServer implements AutoCloseable {
    */
   static final long IDLE_TIMEOUT_MS = 15_000;
 
+  /**
+   * The request line and headers together, at most (Jetty's default, made explicit): a longer URL
+   * is a 414. A connection may hold this much while its request line arrives, so it is what 1,000
+   * slow connections cost (8 MB), not the 40,000 characters the parser reads from Slack and the
+   * CLI; a paste longer than the URL allows goes there.
+   */
+  public static final int MAX_URL_BYTES = 8 * 1024;
+
   /** The pool's thread names start with this, so thread dumps and tests can tell them apart. */
   public static final String THREAD_NAME = "http";
 
@@ -62,6 +70,7 @@ public final class BotServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false); // no version for an outsider to look up
     http.setIdleTimeout(IDLE_TIMEOUT_MS);
+    http.setRequestHeaderSize(MAX_URL_BYTES);
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setIdleTimeout(IDLE_TIMEOUT_MS);
     connector.setHost(host);

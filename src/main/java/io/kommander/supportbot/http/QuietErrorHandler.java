@@ -32,10 +32,20 @@ public final class QuietErrorHandler extends ErrorHandler {
     ErrorReplies.Body body =
         ErrorReplies.body(
             request.getHttpURI().getPath(),
-            code == 404 ? "not_found" : "error",
-            code == 404
-                ? "No such page. Try /healthz, /ask?q=2.15 or /api/v1/openapi.yaml."
-                : HttpStatus.getMessage(code) + ".");
+            switch (code) {
+              case 404 -> "not_found";
+              case 414, 431 -> "too_long";
+              default -> "error";
+            },
+            switch (code) {
+              case 404 -> "No such page. Try /healthz, /ask?q=2.15 or /api/v1/openapi.yaml.";
+              case 414, 431 ->
+                  "The URL and headers may be at most "
+                      + BotServer.MAX_URL_BYTES / 1024
+                      + " KiB; ask about long text (a paste) in Slack or with the CLI.";
+              default -> HttpStatus.getMessage(code) + ".";
+            });
+    SecurityHeaders.ALL.forEach(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
     response.write(true, ByteBuffer.wrap(body.text().getBytes(StandardCharsets.UTF_8)), done);
   }

@@ -3,33 +3,30 @@ package io.kommander.supportbot.web;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.kommander.supportbot.http.ErrorReplies;
+import io.kommander.supportbot.http.QueryParams;
 import io.kommander.supportbot.http.Revalidation;
+import io.kommander.supportbot.http.SecurityHeaders;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
-import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.Version;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.ReplyPhrases;
-import io.kommander.supportbot.render.Standing;
-import io.kommander.supportbot.render.Timeline;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,43 +36,49 @@ import java.util.regex.Pattern;
 /**
  * The support page people open without Slack: today's matrix, the catalog's freshness, and a plain
  * form (no JavaScript) that asks the same core in the same words as Slack and the CLI. {@code /}
- * takes {@code q}, {@code kommander}+{@code konvoy}, {@code from}+{@code to} and {@code asOf};
- * {@code /nkp/2.15} (and {@code /dkp}, {@code /kommander}, {@code /konvoy}) answers one version.
+ * takes {@code q}, {@code kommander}+{@code konvoy}, {@code from}+{@code to} and {@code asOf}, each
+ * bounded by {@link QueryParams}; {@code /nkp/2.15} (and {@code /dkp}, {@code /kommander}, {@code
+ * /konvoy}) answers one line, and is a 404 for a line the catalog does not know, as in the API.
  * Every value reaches the HTML through Mustache, which escapes it.
  */
 public final class SupportPageServlet extends HttpServlet {
   private static final Pattern VERSION_PAGE = Pattern.compile("/([a-z]{3,9})/([^/]{1,20})");
 
   private final transient Supplier<PolicyService> policy;
+  private final transient TimelineImages images;
   private final transient QueryParser parser = new QueryParser();
   private final transient Mustache page =
       new DefaultMustacheFactory("web").compile("page.mustache");
 
-  public SupportPageServlet(Supplier<PolicyService> policy) {
+  SupportPageServlet(Supplier<PolicyService> policy, TimelineImages images) {
     this.policy = policy;
+    this.images = images;
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getRequestURI();
-    Optional<LocalDate> asOf = asOf(req.getParameter("asOf"));
+    PolicyService service = policy.get();
+    QueryParams params = new QueryParams(req, service);
+    Optional<LocalDate> asOf = params.asOf();
     Optional<Asked> question;
     Matcher version = VERSION_PAGE.matcher(path);
     if (version.matches() && Product.named(version.group(1)).isPresent()) {
       Product product = Product.named(version.group(1)).orElseThrow();
+      Optional<String> unknown = unknownLine(service, product, version.group(2), asOf);
+      if (unknown.isPresent()) {
+        ErrorReplies.write(path, resp, 404, "unknown_version", unknown.get());
+        return;
+      }
+      Question line = new Question.AboutLine(product, Version.parse(version.group(2)));
       question =
-          Optional.of(
-              versions(version.group(2))
-                  .map(v -> (Question) new Question.AboutLine(product, v.get(0)))
-                  .map(q -> new Asked(version.group(1) + " " + version.group(2), query(q, asOf)))
-                  .orElseGet(() -> typed(version.group(1) + " " + version.group(2), asOf)));
+          Optional.of(new Asked(version.group(1) + " " + version.group(2), query(line, asOf)));
     } else if (path.equals("/")) {
-      question = question(req, asOf);
+      question = question(params, asOf);
     } else {
       ErrorReplies.write(path, resp, 404, "not_found", "No such page. The support page is at /.");
       return;
     }
-    PolicyService service = policy.get();
     String etag =
         "W/\""
             + service.revision()
@@ -84,6 +87,8 @@ public final class SupportPageServlet extends HttpServlet {
             + "-"
             + Integer.toHexString(String.valueOf(req.getQueryString()).hashCode() ^ path.hashCode())
             + "\"";
+    // Before a 304 too: a browser takes a 304's headers onto its cached copy.
+    SecurityHeaders.page(resp, PageStyle.HASH);
     if (Revalidation.notModified(req, resp, etag)) {
       return;
     }
@@ -105,18 +110,16 @@ public final class SupportPageServlet extends HttpServlet {
           scope.put("question", QueryParser.shorten(q.label(), 200));
           scope.putAll(HtmlAnswers.of(reply));
         });
-    scope.put("rows", rows((MatrixAnswer) matrix.answers().get(0)));
+    scope.put("rows", MatrixRows.of((MatrixAnswer) matrix.answers().get(0)));
     // Inline, so its text is the page's text; every value in it was escaped by TimelineSvg.
-    scope.put(
-        "timeline",
-        TimelineSvg.write(
-            new TimelineDrawing(
-                Timeline.of(
-                    service.catalog(),
-                    (MatrixAnswer) matrix.answers().get(0),
-                    Optional.empty(),
-                    false),
-                TimelineServlet.WIDTH)));
+    Optional<String> timeline = images.svg(service, matrix.asOf());
+    timeline.ifPresent(svg -> scope.put("timeline", svg));
+    if (timeline.isEmpty()) {
+      scope.put("timelineBusy", true);
+      // Drawn without it: this copy must not be kept and revalidated as the whole page.
+      resp.setHeader("ETag", null);
+      resp.setHeader("Cache-Control", "no-store");
+    }
     StringWriter html = new StringWriter();
     page.execute(html, scope);
     resp.setStatus(200);
@@ -129,6 +132,30 @@ public final class SupportPageServlet extends HttpServlet {
 
   private static Query query(Question question, Optional<LocalDate> asOf) {
     return new Query(List.of(question), asOf, List.of());
+  }
+
+  /**
+   * Why {@code /product/version} has no page: not a version, or a line the catalog does not know
+   * (the API's 404 in the same words); empty when it has one.
+   */
+  private static Optional<String> unknownLine(
+      PolicyService service, Product product, String text, Optional<LocalDate> asOf) {
+    Optional<List<Version>> version = versions(text);
+    if (version.isEmpty()) {
+      return Optional.of(
+          "No such page: '" + text + "' is not a version; " + QueryParser.EXPECTED + ".");
+    }
+    LineAnswer answer =
+        service.policy().status(product, version.get().get(0), asOf.orElseGet(service::today));
+    return answer.support() instanceof Support.Unknown
+            || answer.support() instanceof Support.NeverReleased
+        ? Optional.of(
+            product.displayName()
+                + " "
+                + version.get().get(0)
+                + ": "
+                + Phrases.untilWhen(answer, service.catalog().settings().window()))
+        : Optional.empty();
   }
 
   /** Text a person typed: read by the parser, as Slack reads it. */
@@ -150,12 +177,12 @@ public final class SupportPageServlet extends HttpServlet {
    * The form's fields as a question: the pairing form's two versions go to the core as they are;
    * free text (the question box, the upgrade form's named lines) is read by the parser.
    */
-  private Optional<Asked> question(HttpServletRequest req, Optional<LocalDate> asOf) {
-    String q = param(req, "q");
-    String kommander = param(req, "kommander");
-    String konvoy = param(req, "konvoy");
-    String from = param(req, "from");
-    String to = param(req, "to");
+  private Optional<Asked> question(QueryParams params, Optional<LocalDate> asOf) {
+    String q = params.text("q", QueryParams.MAX_TEXT).orElse("");
+    String kommander = params.text("kommander", QueryParams.MAX_VERSION_TEXT).orElse("");
+    String konvoy = params.text("konvoy", QueryParams.MAX_VERSION_TEXT).orElse("");
+    String from = params.text("from", QueryParams.MAX_VERSION_TEXT).orElse("");
+    String to = params.text("to", QueryParams.MAX_VERSION_TEXT).orElse("");
     if (!q.isEmpty()) {
       return Optional.of(typed(q, asOf));
     } else if (!kommander.isEmpty() || !konvoy.isEmpty()) {
@@ -168,54 +195,5 @@ public final class SupportPageServlet extends HttpServlet {
       return Optional.of(typed("upgrade from " + from + (to.isEmpty() ? "" : " to " + to), asOf));
     }
     return Optional.empty();
-  }
-
-  private static String param(HttpServletRequest req, String name) {
-    String value = req.getParameter(name);
-    return value == null ? "" : value.strip();
-  }
-
-  private static Optional<LocalDate> asOf(String text) {
-    try {
-      return text == null || text.isBlank()
-          ? Optional.empty()
-          : Optional.of(LocalDate.parse(text.strip()));
-    } catch (DateTimeParseException e) {
-      return Optional.empty(); // the form's date field sends only valid dates
-    }
-  }
-
-  /** One table row per line, newest first. */
-  private static List<Map<String, Object>> rows(MatrixAnswer m) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (LineAnswer a : m.lines()) {
-      ReleaseLine line = a.line().orElseThrow();
-      Map<String, Object> row = new HashMap<>();
-      row.put("name", line.label());
-      row.put(
-          "href", "/" + line.product().name().toLowerCase(Locale.ROOT) + "/" + line.kommander());
-      row.put("status", Phrases.status(a.support()));
-      row.put(
-          "statusClass",
-          Standing.of(a.support()).name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      row.put(
-          "kubernetes",
-          line.kube()
-              .map(k -> k.isRange() ? k.min() + "–" + k.max() : k.minor().toString())
-              .orElse("—"));
-      row.put(
-          "released",
-          line.released() != null
-              ? line.released().toString()
-              : line.isPlanned()
-                  ? "planned "
-                      + Optional.ofNullable(line.planned()).map(Object::toString).orElse("")
-                  : "—");
-      row.put("approximate", line.approximate());
-      row.put("end", Phrases.endOfSupport(a.support()));
-      row.put("latest", a.upgrade().linePatch().map(p -> p.version().toString()).orElse("—"));
-      rows.add(row);
-    }
-    return rows;
   }
 }

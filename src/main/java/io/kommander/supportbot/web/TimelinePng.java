@@ -24,7 +24,10 @@ import javax.imageio.ImageIO;
 /**
  * The timeline as PNG, for Slack (which shows PNG, not SVG, in image blocks), drawn with the JDK's
  * Java2D in headless mode: no browser or native library. Twice the layout's size, so text stays
- * sharp on high-density screens. The Docker image installs a font (DejaVu) for it.
+ * sharp on high-density screens. The Docker image installs a font (DejaVu) for it. Three bytes a
+ * pixel (no alpha, which a PNG on white does not need): the canvas is the drawing's largest
+ * allocation (7.4 MB for the tallest, where four bytes a pixel made 9.9), and ImageIO encodes these
+ * bytes without converting them first (24 MB allocated per drawing instead of 31).
  */
 final class TimelinePng {
   static final int SCALE = 2;
@@ -33,7 +36,7 @@ final class TimelinePng {
 
   static byte[] write(TimelineDrawing d) {
     BufferedImage image =
-        new BufferedImage(d.width * SCALE, d.height * SCALE, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(d.width * SCALE, d.height * SCALE, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -1,87 +1,81 @@
 package io.kommander.supportbot.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kommander.supportbot.http.ErrorReplies;
+import io.kommander.supportbot.http.QueryParams;
 import io.kommander.supportbot.http.Revalidation;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.render.Timeline;
+import io.kommander.supportbot.web.TimelineImages.Format;
+import io.kommander.supportbot.web.TimelineImages.Key;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /timeline.svg} (for the page) and {@code /timeline.png} (for Slack, which shows PNG
  * but not SVG): support over time as of {@code asOf} (default today), from {@code from} (a day, or
- * {@code all}; default {@value Timeline#YEARS_BACK} years back). Weak ETags like the API; rendered
- * images are kept (a few), since Slack and browsers fetch the same one again and again.
+ * {@code all}; default {@value Timeline#YEARS_BACK} years back), both bounded by {@link
+ * QueryParams}. Weak ETags like the API; images are kept and drawn a few at a time ({@link
+ * TimelineImages}): beyond that a 503 with {@code Retry-After}.
  */
 public final class TimelineServlet extends HttpServlet {
   /** The layout's width in CSS pixels; the PNG is twice that. */
   public static final int WIDTH = 960;
 
-  private final transient Supplier<PolicyService> policy;
-  private final transient Cache<String, byte[]> rendered =
-      Caffeine.newBuilder().maximumSize(32).build();
+  /** Seconds a client is asked to wait when every drawing slot is taken: one drawing's time. */
+  static final int RETRY_AFTER_SECONDS = 1;
 
-  public TimelineServlet(Supplier<PolicyService> policy) {
+  private final transient Supplier<PolicyService> policy;
+  private final transient TimelineImages images;
+
+  TimelineServlet(Supplier<PolicyService> policy, TimelineImages images) {
     this.policy = policy;
+    this.images = images;
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getRequestURI();
-    boolean png = path.endsWith(".png");
-    Optional<LocalDate> asOf;
-    Optional<LocalDate> from;
-    boolean all = "all".equals(req.getParameter("from"));
-    try {
-      asOf = day(req.getParameter("asOf"));
-      from = all ? Optional.empty() : day(req.getParameter("from"));
-    } catch (DateTimeParseException e) {
-      ErrorReplies.write(
-          path, resp, 400, "bad_request", "asOf and from are days (YYYY-MM-DD); from may be 'all'");
-      return;
-    }
+    Format format = path.endsWith(".png") ? Format.PNG : Format.SVG;
     PolicyService service = policy.get();
-    LocalDate day = asOf.orElseGet(service::today);
+    QueryParams params = new QueryParams(req, service);
+    LocalDate day = params.asOfOrToday();
+    boolean all = params.single("from").filter("all"::equals).isPresent();
+    Optional<LocalDate> from = all ? Optional.empty() : params.day("from", ", or all");
+    Key key = Key.of(service.revision(), day, from, all, format);
     String etag =
         "W/\""
             + service.revision()
             + "-"
             + day
             + "-"
-            + (all ? "all" : from.map(LocalDate::toString).orElse("default"))
-            + (png ? "-png" : "-svg")
+            + (all ? "all" : key.from().map(LocalDate::toString).orElse("default"))
+            + "-"
+            + format.name().toLowerCase(java.util.Locale.ROOT)
             + "\"";
     if (Revalidation.notModified(req, resp, etag)) {
       return;
     }
-    byte[] body =
-        rendered.get(
-            etag,
-            k -> {
-              TimelineDrawing drawing =
-                  new TimelineDrawing(
-                      Timeline.of(service.catalog(), service.policy().matrix(day), from, all),
-                      WIDTH);
-              return png
-                  ? TimelinePng.write(drawing)
-                  : TimelineSvg.write(drawing).getBytes(StandardCharsets.UTF_8);
-            });
+    Optional<byte[]> body = images.get(service, key);
+    if (body.isEmpty()) {
+      resp.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      resp.setHeader("Cache-Control", "no-store");
+      resp.setHeader("ETag", null); // nothing to revalidate
+      ErrorReplies.write(
+          path,
+          resp,
+          503,
+          "busy",
+          "Other timelines are being drawn; try again in " + RETRY_AFTER_SECONDS + " s.");
+      return;
+    }
     resp.setStatus(200);
-    resp.setContentType(png ? "image/png" : "image/svg+xml;charset=utf-8");
-    resp.setContentLength(body.length);
-    resp.getOutputStream().write(body);
-  }
-
-  private static Optional<LocalDate> day(String text) {
-    return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));
+    resp.setContentType(format == Format.PNG ? "image/png" : "image/svg+xml;charset=utf-8");
+    resp.setContentLength(body.get().length);
+    resp.getOutputStream().write(body.get());
   }
 }

@@ -179,13 +179,33 @@ class ApiTest {
         "/matrix?asOf=yesterday|400|bad_date|'yesterday' is not a date",
         "/matrix?asOf=2020-01-01|400|before_history|2021-02-10",
         "/nope|404|not_found|openapi.yaml",
-        "/eol/other.json|404|not_found|kommander,konvoy,dkp,nkp"
+        "/eol/other.json|404|not_found|kommander,konvoy,dkp,nkp",
+        "/upcoming?asOf=%2B999999999-12-31|400|bad_date|from 2019-01-01 to 2031-11-25",
+        "/matrix?asOf=2018-12-31|400|bad_date|from 2019-01-01 to 2031-11-25",
+        "/matrix?asOf=2031-11-26|400|bad_date|from 2019-01-01 to 2031-11-25",
+        "/matrix?asOf=2021-06-01&asOf=2021-06-02|400|bad_parameter|asOf: give it once",
+        "/upcoming?days=0|400|bad_parameter|from 1 to 999",
+        "/calendar.ics?alarms=1,2,3,4,5,6|400|bad_parameter|at most 5",
+        "/calendar.ics?supported=maybe|400|bad_parameter|true or false",
+        "/upgrade-path?from=2.5&direct=1|400|bad_parameter|true or false",
+        "/kommander/1111111111111111111111111111111111111111111111111111111111111111111111111111111"
+            + "11111111111111111111111.1|400|bad_version|at most 100 characters"
       })
   void badInputGetsAClearJsonError(String path, int status, String code, String message)
       throws Exception {
     JsonNode e = json(path, status);
     assertThat(e.get("error").asText()).isEqualTo(code);
     assertThat(e.get("message").asText()).contains(message);
+  }
+
+  /**
+   * A URL over 8 KiB is refused before its path is read: the server's line of text, as documented.
+   */
+  @Test
+  void aUrlOverItsLimitIsA414() throws Exception {
+    HttpResponse<String> r = get("/matrix?x=" + "a".repeat(9_000));
+    assertThat(r.statusCode()).isEqualTo(414);
+    assertThat(r.body()).contains("at most 8 KiB");
   }
 
   @Test

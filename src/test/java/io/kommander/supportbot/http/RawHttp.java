@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * One HTTP/1.1 request over a plain socket, written byte for byte as given: any method, any path,
- * any header, as an outsider would send them (no client library tidies them first).
+ * any header (a {@code Host} of one's own included), as an outsider would send them (no client
+ * library tidies them first).
  */
 public final class RawHttp {
   /** A response: status code (0 when the server closed without one), headers and body. */
@@ -35,7 +36,10 @@ public final class RawHttp {
       socket.setSoTimeout(15_000);
       StringBuilder head = new StringBuilder();
       head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-      head.append("Host: 127.0.0.1\r\nConnection: close\r\n");
+      if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
+        head.append("Host: 127.0.0.1\r\n");
+      }
+      head.append("Connection: close\r\n");
       head.append("Content-Length: ").append(body.length).append("\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
       head.append("\r\n");

@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code serve} in a JVM of its own with the production flags ({@code @config/jvm.options}: the 128
  * MB heap, {@code -XX:+ExitOnOutOfMemoryError}), so that what would kill a pod kills it here and
- * the test sees it. The packaged jar when the build passes it ({@code -Dbot.jar}: the {@code jar}
- * tests run after {@code package}), else the classes under test on the same flags. Its output goes
- * to a log file the test can read.
+ * the test sees it. The packaged jar when the build passes it ({@code -Dbot.jar}: the {@code
+ * packaged} tests run after {@code package}), else the classes under test on the same flags. Its
+ * output goes to a log file the test can read.
  */
 public final class BotProcess implements AutoCloseable {
-  /** The jar the {@code jar} execution of the build tests, when set. */
+  /** The jar the {@code packaged} execution of the build tests, when set. */
   public static final String JAR_PROPERTY = "bot.jar";
 
   private final Process process;
@@ -77,7 +77,7 @@ public final class BotProcess implements AutoCloseable {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar != null) {
       if (!Files.isRegularFile(Path.of(jar))) {
-        throw new IllegalStateException(jar + " is missing: the jar tests run after package");
+        throw new IllegalStateException(jar + " is missing: the packaged tests run after package");
       }
       command.addAll(List.of("-jar", jar));
     } else {
@@ -126,11 +126,21 @@ public final class BotProcess implements AutoCloseable {
     return peakRss(process).orElse(0);
   }
 
+  /** Its resident memory now ({@code VmRSS}), 0 once it has gone. */
+  public long rssBytes() {
+    return procStatus(process, "VmRSS:").orElse(0);
+  }
+
   /** A process's high-water mark of resident memory ({@code VmHWM}), Linux only. */
   public static OptionalLong peakRss(Process process) {
+    return procStatus(process, "VmHWM:");
+  }
+
+  /** A memory figure of {@code /proc/PID/status}, in bytes. */
+  private static OptionalLong procStatus(Process process, String field) {
     try {
       return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
-          .filter(line -> line.startsWith("VmHWM:"))
+          .filter(line -> line.startsWith(field))
           .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
           .findFirst();
     } catch (IOException | RuntimeException gone) {

@@ -33,6 +33,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -73,6 +75,10 @@ class SupportPageBrowserTest {
         "--disable-sync",
         "--no-first-run",
         "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    // The console, to see what the Content-Security-Policy blocks.
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     browser =
         new ChromeDriver(
             new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
@@ -201,5 +207,29 @@ class SupportPageBrowserTest {
         assertThat(wcagViolations()).as("%s at %d px", page, width).isEmpty();
       }
     }
+  }
+
+  /**
+   * The page's Content-Security-Policy lets its own stylesheet and forms through and nothing else,
+   * on a first load and on a revalidated one (a browser takes a 304's headers onto its cached copy:
+   * a 304 with the API's locked-down policy once blocked the stylesheet and every form).
+   */
+  @Test
+  void theContentSecurityPolicyBlocksNothingThePageUses() {
+    browser.manage().logs().get(LogType.BROWSER); // what earlier tests left
+    for (int load = 0; load < 2; load++) { // the second is a 304, then the cached copy
+      browser.get(base + "/");
+      assertThat(browser.findElement(By.tagName("h1")).getCssValue("font-size")).isEqualTo("24px");
+    }
+    browser.findElement(By.id("kommander")).sendKeys("1.4");
+    browser.findElement(By.id("konvoy")).sendKeys("1.8");
+    submit("pair-form");
+    browser.get(base + "/nkp/2.16");
+    assertThat(
+            browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList())
+        .isEmpty();
   }
 }

@@ -98,6 +98,19 @@ public final class PolicyService {
     return reply(asOf, query.asOf().isPresent(), answers, notes);
   }
 
+  /** A reply that answers nothing and says why: {@code note}. */
+  public Reply unanswered(String note) {
+    LocalDate today = today();
+    return new Reply(
+        today,
+        false,
+        policy.eraOn(today),
+        Optional.empty(),
+        List.of(),
+        List.of(note),
+        catalog().settings());
+  }
+
   private Reply reply(LocalDate asOf, boolean given, List<Answer> answers, List<String> notes) {
     Freshness freshness = policy.freshness(asOf);
     return new Reply(

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads what people type ({@code 1.4}, {@code v1.4.2}, {@code konvoy 1.8}, {@code kommander 1.2 on
@@ -24,15 +26,28 @@ public final class QueryParser {
 
   public static final String EXPECTED = "versions look like 1.4, 1.4.2, v1.4 or 1.4.x";
 
+  /** The answer to a message that could not be read or answered, for a reason of ours. */
+  public static final String UNREADABLE =
+      "I could not read that message. Ask about one version at a time, e.g. `nkp 2.17` or"
+          + " `upgrade path from 2.16`.";
+
+  private static final Logger LOG = LoggerFactory.getLogger(QueryParser.class);
+
   /** {@link #EXPECTED}, with the names a version may carry. */
   public static final String EXPECTED_NAMED =
       EXPECTED + ", optionally with a name before them: kommander, konvoy, dkp, nkp or kubernetes";
 
-  private static final Pattern SLACK_LABELLED_LINK = Pattern.compile("<[^<>|]*\\|([^<>]*)>");
-  private static final Pattern SLACK_ENTITY = Pattern.compile("<[^<>]*>|&(?:amp|lt|gt);");
+  // Every pattern below reads what people type, so each runs in time linear in the text: its
+  // repetitions are possessive (they never give back what they took) or bounded, and none is
+  // nested (issue 34: a nested repetition took a minute on 200 bytes, an emoji pattern seconds).
+  private static final Pattern SLACK_LABELLED_LINK = Pattern.compile("<[^<>|]*+\\|([^<>]*+)>");
+  private static final Pattern SLACK_ENTITY = Pattern.compile("<[^<>]*+>|&(?:amp|lt|gt);");
 
-  /** Emoji codes (":white_check_mark:"), never a time ("09:00:00"). */
-  private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+\\-]*[a-z][a-z0-9_+\\-]*:");
+  /**
+   * Emoji codes (":white_check_mark:"), never a time ("09:00:00"): a name with a letter in it. The
+   * look for the letter skips the other characters possessively, so it never backtracks.
+   */
+  private static final Pattern EMOJI = Pattern.compile(":(?=[0-9_+\\-]*+[a-z])[a-z0-9_+\\-]++:");
 
   /** Invisible characters that paste carries along: zero-width spaces and joiners, BOMs. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF]");
@@ -49,7 +64,7 @@ public final class QueryParser {
 
   /** The platforms' full names, read as one word each. */
   private static final Pattern FULL_NAMES =
-      Pattern.compile("(?i)\\b(d2iq|nutanix)\\s+kubernetes\\s+platform\\b");
+      Pattern.compile("(?i)\\b(d2iq|nutanix)\\s++kubernetes\\s++platform\\b");
 
   static final String BPS_FORMAT =
       "tags look like stable-1.19-3.2.0 (<release_channel>-<kubernetes_version>-<bps_version>)";
@@ -57,7 +72,24 @@ public final class QueryParser {
   /** The window of an upcoming question when none is named, and the longest allowed. */
   static final int UPCOMING_DAYS = 30;
 
+  /**
+   * What {@code text} asks. Total: whatever goes wrong inside (a bug, a stack overflow) is logged
+   * on one line and answered with {@link #UNREADABLE}, never thrown at the caller, whose reply
+   * would then be silence or an empty 200 (issue 34).
+   */
   public Query parse(String text) {
+    try {
+      return read(text);
+    } catch (Throwable e) { // NOPMD: StackOverflowError included; the process stays well
+      LOG.error(
+          "Reading a message of {} characters failed: {}",
+          text == null ? 0 : text.length(),
+          Failures.oneLine(e));
+      return new Query(List.of(), Optional.empty(), List.of(UNREADABLE));
+    }
+  }
+
+  private Query read(String text) {
     if (text == null || text.isBlank()) {
       return new Query(List.of(), Optional.empty(), List.of());
     }

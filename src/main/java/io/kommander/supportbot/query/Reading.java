@@ -75,6 +75,9 @@ final class Reading {
   private boolean from;
   private boolean to;
 
+  /** "next" was said: "the next 90 days" asks what is upcoming. */
+  private boolean next;
+
   /** "to" (or "from") was the last word: the next version is an upgrade's target (or origin). */
   private boolean pendingTo;
 
@@ -99,9 +102,11 @@ final class Reading {
     Matcher m = TOKEN.matcher(text);
     while (m.find()) {
       String token = m.group();
-      while (token.endsWith(".") && token.length() > 1) {
-        token = token.substring(0, token.length() - 1); // a sentence's full stop
+      int end = token.length();
+      while (end > 1 && token.charAt(end - 1) == '.') {
+        end--; // a sentence's full stop (one cut: a run of dots is not copied once per dot)
       }
+      token = token.substring(0, end);
       at = m.start();
       take(token, token.toLowerCase(Locale.ROOT));
     }
@@ -128,7 +133,10 @@ final class Reading {
     List<Question> distinct = questions.stream().distinct().toList();
     if (distinct.isEmpty()) {
       bareNumbers.forEach(
-          n -> notes.add(QueryParser.problem(n, "it needs a minor version, like " + n + ".4")));
+          n ->
+              notes.add(
+                  QueryParser.problem(
+                      n, "it needs a minor version, like " + QueryParser.shorten(n, 8) + ".4")));
       if (notes.isEmpty() && words.stream().anyMatch(NEWEST_WORDS::contains)) {
         distinct = List.of(new AboutTopic(Topic.NEWEST));
       } else if (notes.isEmpty() && words.stream().anyMatch(MATRIX_HINTS::contains)) {
@@ -191,8 +199,8 @@ final class Reading {
       pendingTo = lower.equals("to") || lower.equals("into");
       pendingFrom = lower.equals("from");
       direct |= DIRECT_WORDS.contains(lower);
-      upcoming |=
-          UPCOMING_WORDS.contains(lower) || (lower.equals("days") && words.contains("next"));
+      upcoming |= UPCOMING_WORDS.contains(lower) || (lower.equals("days") && next);
+      next |= lower.equals("next");
       from |= lower.equals("from");
       to |= lower.equals("to");
       words.add(lower);

@@ -2,9 +2,9 @@ package io.kommander.supportbot.query;
 
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Question;
-import io.kommander.supportbot.policy.Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +20,7 @@ final class VersionListing implements PasteRecognizer {
   /** One line of {@code nkp version}: a component and its version. */
   private static final Pattern COMPONENT =
       Pattern.compile(
-          "(?im)^[ \\t]*([a-z][\\w-]*)[ \\t]*:[ \\t]*v?(\\d+\\.\\d+\\.\\d+)\\S*[ \\t]*$");
+          "(?im)^[ \\t]*+([a-z][\\w-]*+)[ \\t]*+:[ \\t]*+v?+(\\d++\\.\\d++\\.\\d++)\\S*+[ \\t]*+$");
 
   private static final Set<String> PLATFORM_KEYS = Set.of("kommander", "konvoy", "nkp", "dkp");
 
@@ -48,7 +48,8 @@ final class VersionListing implements PasteRecognizer {
             ? Product.NKP
             : platform.stream().anyMatch(f -> f[0].equals("dkp")) ? Product.DKP : Product.KOMMANDER;
     platform.stream()
-        .map(f -> Version.parse(f[1]))
+        .map(f -> Scan.exactPatch(f[1]))
+        .flatMap(Optional::stream)
         .distinct()
         .forEach(v -> questions.add(new Question.AboutLine(product, v)));
     return COMPONENT

@@ -8,6 +8,7 @@ import io.kommander.supportbot.json.Json;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.query.Answering;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
@@ -36,7 +37,7 @@ public final class SlackAnswers {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Supplier<PolicyService> policy;
-  private final QueryParser parser = new QueryParser();
+  private final Answering answering = new Answering();
   private final BlockKitRenderer renderer;
   private final Cache<Key, Rendered> cache =
       Caffeine.newBuilder()
@@ -108,11 +109,16 @@ public final class SlackAnswers {
 
   /** What the parser reads in {@code text}, for commands that take versions. */
   public Query parse(String text) {
-    return parser.parse(text);
+    return answering.read(text);
   }
 
   public BlockKitRenderer renderer() {
     return renderer;
+  }
+
+  /** The core's reply to {@code text}, uncached (a workflow step's outputs are built from it). */
+  public io.kommander.supportbot.policy.Reply replyTo(String text) {
+    return answering.answer(policy.get(), text);
   }
 
   public PolicyService policy() {
@@ -120,7 +126,7 @@ public final class SlackAnswers {
   }
 
   private Rendered render(PolicyService service, String question) {
-    SlackMessage message = renderer.render(service.answer(parser.parse(question)));
+    SlackMessage message = renderer.render(answering.answer(service, question));
     // The button carries the normalised question: sharing re-answers it, and the reply stays
     // one cache entry whatever the case and spacing typed.
     SlackMessage shareable = renderer.withShareButton(message, question);

@@ -13,6 +13,7 @@ import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Version;
+import io.kommander.supportbot.query.Answering;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
@@ -47,7 +48,7 @@ public final class SupportPageServlet extends HttpServlet {
   private static final Pattern VERSION_PAGE = Pattern.compile("/([a-z]{3,9})/([^/]{1,20})");
 
   private final transient Supplier<PolicyService> policy;
-  private final transient QueryParser parser = new QueryParser();
+  private final transient Answering answering = new Answering();
   private final transient Mustache page =
       new DefaultMustacheFactory("web").compile("page.mustache");
 
@@ -101,7 +102,7 @@ public final class SupportPageServlet extends HttpServlet {
     scope.put("dataAge", CatalogPhrases.dataAge(service.policy().freshness(service.today())));
     question.ifPresent(
         q -> {
-          Reply reply = service.answer(q.query());
+          Reply reply = answering.answer(service, q.query());
           scope.put("question", QueryParser.shorten(q.label(), 200));
           scope.putAll(HtmlAnswers.of(reply));
         });
@@ -133,7 +134,7 @@ public final class SupportPageServlet extends HttpServlet {
 
   /** Text a person typed: read by the parser, as Slack reads it. */
   private Asked typed(String text, Optional<LocalDate> asOf) {
-    Query read = parser.parse(text);
+    Query read = answering.read(text);
     return new Asked(text, new Query(read.questions(), asOf.or(read::asOf), read.notes()));
   }
 

@@ -115,6 +115,11 @@ public sealed interface Support
   record NeverReleased(Minor minor, SkippedVersions why, Optional<ReleaseLine> next)
       implements Support {
     @Override
+    public boolean exists() {
+      return false;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> v) {
       return v.neverReleased(this);
     }
@@ -127,9 +132,21 @@ public sealed interface Support
    */
   record Unknown(Minor minor, List<Minor> known, Optional<ReleaseLine> newest) implements Support {
     @Override
+    public boolean exists() {
+      return false;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> v) {
       return v.unknown(this);
     }
+  }
+
+  /**
+   * Whether the version exists (or existed, or is announced): not skipped, not beyond the catalog.
+   */
+  default boolean exists() {
+    return true;
   }
 
   /** Whether customers surely get full support for this line. */

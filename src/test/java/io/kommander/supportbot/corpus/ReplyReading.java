@@ -2,10 +2,15 @@ package io.kommander.supportbot.corpus;
 
 import io.kommander.supportbot.policy.Answer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.NearMissAnswer;
+import io.kommander.supportbot.policy.NotOursAnswer;
+import io.kommander.supportbot.policy.PlatformAppsAnswer;
 import io.kommander.supportbot.policy.PolicyService;
+import io.kommander.supportbot.policy.PrereleaseAnswer;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
+import io.kommander.supportbot.policy.UpgradeOrderAnswer;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -25,17 +30,10 @@ final class ReplyReading {
 
   static Checks.Read of(Reply reply, PolicyService policy) {
     ReplyReading r = new ReplyReading(policy, reply.asOf());
-    String intent = null;
     for (Answer a : reply.answers()) {
-      String i = a.accept(r.new Walk());
-      if (intent == null || intent.equals("help")) {
-        intent = i;
-      }
+      a.accept(r.new Walk());
     }
-    if (reply.asOfGiven()) {
-      intent = "as-of";
-    }
-    return new Checks.Read(r.lines, r.versions, intent == null ? "help" : intent);
+    return new Checks.Read(r.lines, r.versions, reply.intent().label());
   }
 
   private void line(LineAnswer a, boolean asked) {
@@ -130,6 +128,54 @@ final class ReplyReading {
     @Override
     public String help(Answer.HelpAnswer a) {
       return "help";
+    }
+
+    @Override
+    public String notOurs(NotOursAnswer a) {
+      return "other-product";
+    }
+
+    @Override
+    public String platformApps(PlatformAppsAnswer a) {
+      a.line().ifPresent(l -> ReplyReading.this.line(l, true));
+      return "secondary";
+    }
+
+    @Override
+    public String prerelease(PrereleaseAnswer a) {
+      versions.add(a.build());
+      ReplyReading.this.line(a.line(), false);
+      a.line()
+          .line()
+          .ifPresent(
+              l ->
+                  lines.add(
+                      a.line().product().name().toLowerCase(Locale.ROOT)
+                          + " "
+                          + l.kommander()
+                          + " pre-release"));
+      a.line()
+          .line()
+          .ifPresent(
+              l ->
+                  lines.add(
+                      l.product().name().toLowerCase(Locale.ROOT)
+                          + " "
+                          + l.kommander()
+                          + " pre-release"));
+      return "prerelease";
+    }
+
+    @Override
+    public String upgradeOrder(UpgradeOrderAnswer a) {
+      a.order().forEach(l -> ReplyReading.this.line(l, true));
+      return "upgrade-order";
+    }
+
+    @Override
+    public String nearMiss(NearMissAnswer a) {
+      ReplyReading.this.line(a.line(), true);
+      return "near-miss";
     }
   }
 }

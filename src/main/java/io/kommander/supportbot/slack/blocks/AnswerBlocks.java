@@ -22,12 +22,18 @@ import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
 import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
+import io.kommander.supportbot.policy.NearMissAnswer;
+import io.kommander.supportbot.policy.NotOursAnswer;
+import io.kommander.supportbot.policy.PlatformAppsAnswer;
+import io.kommander.supportbot.policy.PrereleaseAnswer;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.SecondarySupport;
+import io.kommander.supportbot.policy.UpgradeOrderAnswer;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.ReplyPhrases;
+import io.kommander.supportbot.render.ScopePhrases;
 import io.kommander.supportbot.render.TopicPhrases;
 import io.kommander.supportbot.render.UpgradePhrases;
 import java.util.ArrayList;
@@ -176,6 +182,49 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
       type.scope().forEach(x -> body.add("• " + escape(x)));
       out.add(textSection(String.join("\n", body)));
     }
+    return out;
+  }
+
+  @Override
+  public List<LayoutBlock> notOurs(NotOursAnswer a) {
+    return List.of(textSection(":information_source: " + escape(ScopePhrases.notOurs(a))));
+  }
+
+  @Override
+  public List<LayoutBlock> platformApps(PlatformAppsAnswer a) {
+    return lines(":jigsaw:", ScopePhrases.platformApps(a));
+  }
+
+  @Override
+  public List<LayoutBlock> prerelease(PrereleaseAnswer a) {
+    List<LayoutBlock> out = new ArrayList<>();
+    out.add(textSection(":construction: " + escape(ScopePhrases.prerelease(a))));
+    out.addAll(line(a.line()));
+    return out;
+  }
+
+  @Override
+  public List<LayoutBlock> nearMiss(NearMissAnswer a) {
+    List<LayoutBlock> out = new ArrayList<>();
+    out.add(textSection(":mag: " + escape(ScopePhrases.nearMiss(a))));
+    out.addAll(line(a.line()));
+    return out;
+  }
+
+  @Override
+  public List<LayoutBlock> upgradeOrder(UpgradeOrderAnswer a) {
+    return lines(":arrows_clockwise:", ScopePhrases.upgradeOrder(a));
+  }
+
+  /** A headline, then the rest of the lines in one section. */
+  private static List<LayoutBlock> lines(String emoji, List<String> lines) {
+    List<LayoutBlock> out = new ArrayList<>();
+    out.add(header(emoji + " " + lines.get(0)));
+    out.add(
+        textSection(
+            String.join(
+                "\n",
+                lines.subList(1, lines.size()).stream().map(BlockKitRenderer::escape).toList())));
     return out;
   }
 

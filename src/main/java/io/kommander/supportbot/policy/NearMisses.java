@@ -1,0 +1,58 @@
+package io.kommander.supportbot.policy;
+
+import io.kommander.supportbot.policy.Question.AboutLine;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Versions that do not exist under the name asked but are one misplaced dot from one that does:
+ * "NKP 2.1.7" (NKP 2.17.1; 2.1 was Kommander's), "DKP 2.81" (DKP 2.8.1). Only for a platform name
+ * asked outright, and never for a number that was skipped on purpose (2.9 to 2.11).
+ */
+final class NearMisses {
+  private NearMisses() {}
+
+  static Optional<NearMissAnswer> of(SupportPolicy policy, AboutLine q, LocalDate asOf) {
+    Catalog catalog = policy.catalog();
+    Minor minor = q.version().line();
+    Optional<ReleaseLine> asked = catalog.line(q.product(), minor);
+    if (!q.named()
+        || !q.product().platform()
+        || asked.filter(l -> l.product() == q.product()).isPresent()
+        || catalog.neverReleased(minor).isPresent()) {
+      return Optional.empty();
+    }
+    for (Version meant : candidates(q.version())) {
+      Optional<ReleaseLine> line =
+          catalog.line(q.product(), meant.line()).filter(l -> l.product() == q.product());
+      if (line.isPresent()) {
+        Version exact =
+            meant.patch().isPresent()
+                ? meant
+                : line.get().latestPatchOn(q.product(), asOf).map(Patch::version).orElse(meant);
+        return Optional.of(
+            new NearMissAnswer(
+                q.product(),
+                q.version(),
+                exact,
+                policy.line(new AboutLine(q.product(), exact), asOf)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** 2.1.7 → 2.17; 2.81 → 2.8.1. */
+  private static List<Version> candidates(Version v) {
+    int major = v.line().major();
+    int minor = v.line().minor();
+    if (v.patch().isPresent() && minor < 10 && v.patch().getAsInt() < 10) {
+      return List.of(Version.of(new Minor(major, minor * 10 + v.patch().getAsInt())));
+    }
+    if (v.patch().isEmpty() && minor >= 10 && minor < 100) {
+      return List.of(new Version(new Minor(major, minor / 10), OptionalInt.of(minor % 10)));
+    }
+    return List.of();
+  }
+}

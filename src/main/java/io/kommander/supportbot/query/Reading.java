@@ -4,7 +4,6 @@ import static io.kommander.supportbot.query.Vocabulary.BPS_LIKE;
 import static io.kommander.supportbot.query.Vocabulary.CONNECTORS;
 import static io.kommander.supportbot.query.Vocabulary.DATE;
 import static io.kommander.supportbot.query.Vocabulary.DIRECT_WORDS;
-import static io.kommander.supportbot.query.Vocabulary.KUBERNETES;
 import static io.kommander.supportbot.query.Vocabulary.MATRIX_HINTS;
 import static io.kommander.supportbot.query.Vocabulary.NEWEST_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.SEPARATORS;
@@ -14,13 +13,13 @@ import static io.kommander.supportbot.query.Vocabulary.UPCOMING_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.UPGRADE_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.VERSIONISH;
 
-import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.Question.AboutKubernetes;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import io.kommander.supportbot.policy.Question.AboutPair;
+import io.kommander.supportbot.policy.Question.AboutPrerelease;
 import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.OnKubernetes;
 import io.kommander.supportbot.policy.Question.Topic;
@@ -85,6 +84,13 @@ final class Reading {
   private int targetIndex = -1;
   private int originIndex = -1;
 
+  private final Mentions mentions = new Mentions(Names.SHIPPED);
+  private final Wording wording = new Wording();
+  private final AskedDay day = new AskedDay();
+
+  /** Kubernetes (or one of its parts) was named. */
+  private boolean kubernetesSaid;
+
   /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
   private AboutKubernetes lastKubernetes;
 
@@ -110,26 +116,15 @@ final class Reading {
       at = m.start();
       take(token, token.toLowerCase(Locale.ROOT));
     }
-    if (upgrade || (from && to)) {
+    wording.end();
+    boolean path = upgrade || (from && to) || (direct && to);
+    if (path) {
       upgradePath();
     }
     if (upcoming) {
-      int days = QueryParser.UPCOMING_DAYS;
-      if (!bareNumbers.isEmpty()) {
-        int asked = QueryParser.number(bareNumbers.remove(0));
-        if (asked >= 1) {
-          days = asked;
-        } else {
-          notes.add(
-              "I looked "
-                  + QueryParser.UPCOMING_DAYS
-                  + " days ahead; ask for 1 to "
-                  + Minor.MAX_COMPONENT
-                  + " days, e.g. `upcoming 90`.");
-        }
-      }
-      questions.add(new Upcoming(days));
+      questions.add(new Upcoming(Extras.upcomingDays(bareNumbers, notes)));
     }
+    Extras.add(questions, mentions, wording, targetIndex, path);
     List<Question> distinct = questions.stream().distinct().toList();
     if (distinct.isEmpty()) {
       bareNumbers.forEach(
@@ -159,13 +154,22 @@ final class Reading {
               + " questions; ask again for the rest.");
       distinct = distinct.subList(0, QueryParser.MAX_QUESTIONS);
     }
-    return new Query(distinct, asOf, Notes.few(notes, !distinct.isEmpty(), pasted));
+    boolean line = distinct.stream().anyMatch(q -> q instanceof AboutLine);
+    return new Query(
+        distinct,
+        asOf,
+        Notes.few(notes, !distinct.isEmpty(), pasted),
+        wording.intent(!mentions.apps().isEmpty(), kubernetesSaid && line, path));
   }
 
   private void take(String token, String lower) {
     String singular = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
     Product product = Product.named(singular).orElse(null);
-    if (product == null && !SEPARATORS.contains(lower) && !CONNECTORS.contains(lower)) {
+    Optional<Names.Named> thing = mentions.name(lower);
+    if (product == null
+        && thing.isEmpty()
+        && !SEPARATORS.contains(lower)
+        && !CONNECTORS.contains(lower)) {
       product = Typos.product(lower).orElse(null);
       if (product != null) {
         notes.add(
@@ -176,24 +180,33 @@ final class Reading {
       connector = false;
       last = null;
       lastKubernetes = null;
+      mentions.end();
     } else if (CONNECTORS.contains(lower)) {
       connector = last != null || lastKubernetes != null;
     } else if (product != null) {
       current = product;
       productNamed = true;
       kubernetes = false;
-    } else if (KUBERNETES.contains(lower)) {
+      mentions.end();
+    } else if (Names.SHIPPED.kubernetes(lower)) {
       kubernetes = true;
-    } else if (BPS_LIKE.matcher(lower).matches()) {
+      kubernetesSaid = true;
+      mentions.end();
+    } else if (thing.isPresent()) {
+      connector = false;
+      wording.word(lower);
+    } else if (BPS_LIKE.matcher(lower).matches() && Prereleases.read(token).isEmpty()) {
       connector = false;
       BpsTags.read(token, lower, notes).ifPresent(questions::add);
     } else if (TOPICS.containsKey(lower)) {
       questions.add(new AboutTopic(TOPICS.get(lower)));
     } else if (DATE.matcher(token).matches()) {
       connector = false;
-      Dates.read(token, notes).ifPresent(d -> asOf = Dates.first(asOf, d, notes));
+      if (day.cued()) {
+        Dates.read(token, notes).ifPresent(d -> asOf = Dates.first(asOf, d, notes));
+      }
     } else if (VERSIONISH.matcher(token).matches()) {
-      version(token).ifPresent(this::mention);
+      versionish(token);
     } else {
       upgrade |= UPGRADE_WORDS.contains(lower);
       pendingTo = lower.equals("to") || lower.equals("into");
@@ -204,6 +217,24 @@ final class Reading {
       from |= lower.equals("from");
       to |= lower.equals("to");
       words.add(lower);
+      wording.word(lower);
+      mentions.word();
+    }
+    day.word(lower);
+  }
+
+  /** A token that starts like a version: someone else's, a year, a pre-release, or ours. */
+  private void versionish(String token) {
+    Optional<LocalDate> year = day.year(token);
+    Optional<Prereleases.Build> build = Prereleases.read(token);
+    if (mentions.claims()) {
+      return; // "Rancher 2.8", "cert-manager v1.17.2": theirs
+    } else if (year.isPresent()) {
+      asOf = Dates.first(asOf, year.get(), notes);
+    } else if (build.isPresent()) {
+      questions.add(new AboutPrerelease(current, build.get().version(), build.get().name()));
+    } else {
+      version(token).ifPresent(this::mention);
     }
   }
 

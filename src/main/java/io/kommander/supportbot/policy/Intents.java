@@ -35,7 +35,10 @@ final class Intents implements Answer.Visitor<Intent> {
 
   @Override
   public Intent line(Answer.LineAnswer a) {
-    return a.support().exists() ? Intent.STATUS : Intent.IMPOSSIBLE;
+    if (!a.support().exists()) {
+      return Intent.IMPOSSIBLE;
+    }
+    return a.support() instanceof Support.Unconfirmed ? Intent.NEWEST : Intent.STATUS;
   }
 
   @Override

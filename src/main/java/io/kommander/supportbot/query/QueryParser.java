@@ -41,7 +41,7 @@ public final class QueryParser {
   // repetitions are possessive (they never give back what they took) or bounded, and none is
   // nested (issue 34: a nested repetition took a minute on 200 bytes, an emoji pattern seconds).
   private static final Pattern SLACK_LABELLED_LINK = Pattern.compile("<[^<>|]*+\\|([^<>]*+)>");
-  private static final Pattern SLACK_ENTITY = Pattern.compile("<[^<>]*+>|&(?:amp|lt|gt);");
+  private static final Pattern SLACK_ENTITY = Pattern.compile("<[^<>]*+>");
 
   /**
    * Emoji codes (":white_check_mark:"), never a time ("09:00:00"): a name with a letter in it. The
@@ -61,6 +61,9 @@ public final class QueryParser {
   /** A name glued to its version, "nkp2.17" or "kommander-v2.1": read as two words. */
   private static final Pattern GLUED =
       Pattern.compile("(?i)\\b(kommander|konvoy|dkp|nkp)[-_]?(v?\\d)");
+
+  /** An arrow after a version asks for an upgrade: "2.17.0 → 2.18.0" reads "2.17.0 to 2.18.0". */
+  private static final Pattern ARROW = Pattern.compile("(\\d)[ \\t]*+(?:->|=>|\u2192|\u21d2)");
 
   /** The platforms' full names, read as one word each. */
   private static final Pattern FULL_NAMES =
@@ -122,9 +125,14 @@ public final class QueryParser {
     }
     if (t.indexOf('<') >= 0 || t.indexOf('&') >= 0) {
       t = SLACK_ENTITY.matcher(SLACK_LABELLED_LINK.matcher(t).replaceAll(" $1 ")).replaceAll(" ");
+      // Slack escapes these three in what people typed: "2.17.0 -&gt; 2.18.0" is an arrow.
+      t = t.replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
     }
     if (t.indexOf(':') >= 0) {
       t = EMOJI.matcher(t).replaceAll(" ");
+    }
+    if (t.indexOf('>') >= 0 || t.indexOf('\u2192') >= 0 || t.indexOf('\u21d2') >= 0) {
+      t = ARROW.matcher(t).replaceAll("$1 to ");
     }
     t = t.replace('`', ' ').replace('*', ' ').replace('~', ' ');
     if (t.indexOf('_') >= 0) {

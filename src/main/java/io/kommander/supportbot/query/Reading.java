@@ -4,11 +4,14 @@ import static io.kommander.supportbot.query.Vocabulary.BPS_LIKE;
 import static io.kommander.supportbot.query.Vocabulary.CONNECTORS;
 import static io.kommander.supportbot.query.Vocabulary.DATE;
 import static io.kommander.supportbot.query.Vocabulary.DIRECT_WORDS;
+import static io.kommander.supportbot.query.Vocabulary.FROM_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.MATRIX_HINTS;
 import static io.kommander.supportbot.query.Vocabulary.NEWEST_WORDS;
+import static io.kommander.supportbot.query.Vocabulary.PATH_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.SEPARATORS;
 import static io.kommander.supportbot.query.Vocabulary.TOKEN;
 import static io.kommander.supportbot.query.Vocabulary.TOPICS;
+import static io.kommander.supportbot.query.Vocabulary.TO_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.UPCOMING_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.UPGRADE_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.VERSIONISH;
@@ -66,13 +69,15 @@ final class Reading {
 
   private int lastIndex = -1;
 
-  /** Upgrade words seen ("upgrade", "path"), or both "from" and "to". */
+  /** Upgrade verbs seen ("upgrade", "move"). */
   private boolean upgrade;
 
   private boolean direct;
   private boolean upcoming;
   private boolean from;
-  private boolean to;
+
+  /** A word asked for a way ("path", "route", "next hop"). */
+  private boolean pathAsked;
 
   /** "next" was said: "the next 90 days" asks what is upcoming. */
   private boolean next;
@@ -117,7 +122,12 @@ final class Reading {
       take(token, token.toLowerCase(Locale.ROOT));
     }
     wording.end();
-    boolean path = upgrade || (from && to) || (direct && to);
+    boolean target = targetIndex >= 0;
+    boolean path =
+        pathAsked
+            || (upgrade && (from || target))
+            || (originIndex >= 0 && target)
+            || (direct && target);
     if (path) {
       upgradePath();
     }
@@ -159,7 +169,7 @@ final class Reading {
         distinct,
         asOf,
         Notes.few(notes, !distinct.isEmpty(), pasted),
-        wording.intent(!mentions.apps().isEmpty(), kubernetesSaid && line, path));
+        wording.intent(!mentions.apps().isEmpty(), kubernetesSaid && line, path, line));
   }
 
   private void take(String token, String lower) {
@@ -188,7 +198,7 @@ final class Reading {
       productNamed = true;
       kubernetes = false;
       mentions.end();
-    } else if (Names.SHIPPED.kubernetes(lower)) {
+    } else if (Names.SHIPPED.kubernetes(lower) || lower.startsWith("kubernetes-")) {
       kubernetes = true;
       kubernetesSaid = true;
       mentions.end();
@@ -209,13 +219,13 @@ final class Reading {
       versionish(token);
     } else {
       upgrade |= UPGRADE_WORDS.contains(lower);
-      pendingTo = lower.equals("to") || lower.equals("into");
-      pendingFrom = lower.equals("from");
+      pathAsked |= PATH_WORDS.contains(lower);
+      pendingTo = TO_WORDS.contains(lower);
+      pendingFrom = FROM_WORDS.contains(lower);
       direct |= DIRECT_WORDS.contains(lower);
       upcoming |= UPCOMING_WORDS.contains(lower) || (lower.equals("days") && next);
       next |= lower.equals("next");
-      from |= lower.equals("from");
-      to |= lower.equals("to");
+      from |= pendingFrom;
       words.add(lower);
       wording.word(lower);
       mentions.word();

@@ -32,8 +32,19 @@ final class Wording {
   private static final Set<String> COVERAGE =
       Set.of("cover", "covered", "covers", "coverage", "include", "includes");
   private static final Set<String> ORDER = Set.of("order", "first");
-  private static final Set<String> NEWEST =
-      Set.of("newest", "latest", "ga", "released", "ship", "shipped", "yet", "last");
+
+  /** Words that ask for the newest release outright. */
+  private static final Set<String> NEWEST = Set.of("newest", "latest", "latets", "last");
+
+  /**
+   * Words that ask whether a release is out ("is 2.19 out yet?", "went GA", "disponible"): the
+   * newest is said beside it, and it is the main question only while its line is unconfirmed.
+   */
+  private static final Set<String> OUT =
+      Set.of("ga", "released", "ship", "shipped", "yet", "available", "disponible", "drops");
+
+  private static final Set<String> COVERAGE_OF_LINES =
+      Set.of("patch", "patches", "n-2", "count", "counts", "lines");
   private static final Set<String> PAIRING =
       Set.of("pair", "pairs", "paired", "pairing", "goes", "compatible", "compatibility", "match");
   private static final Set<String> CONFIGURATION =
@@ -98,8 +109,9 @@ final class Wording {
     return any(ORDER);
   }
 
+  /** Whether the newest release is to be said. */
   boolean newest() {
-    return any(NEWEST) || outNotOf;
+    return any(NEWEST) || any(OUT) || outNotOf;
   }
 
   boolean pairing() {
@@ -107,16 +119,18 @@ final class Wording {
   }
 
   /** What the asker's words make the main question, when they make one. */
-  Optional<Intent> intent(boolean apps, boolean kubernetes, boolean upgradePath) {
+  Optional<Intent> intent(boolean apps, boolean kubernetes, boolean upgradePath, boolean versions) {
     if (severity()) {
       return Optional.of(Intent.SEVERITY);
     } else if (order() && !upgradePath) {
       return Optional.of(Intent.UPGRADE_ORDER);
-    } else if (coverage()) {
+    } else if (coverage() && (apps || !versions || any(COVERAGE_OF_LINES))) {
       return Optional.of(apps ? Intent.SECONDARY : Intent.COVERAGE);
     } else if (apps) {
       return Optional.of(Intent.SECONDARY);
-    } else if (newest()) {
+    } else if (upgradePath) {
+      return Optional.empty();
+    } else if (any(NEWEST)) {
       return Optional.of(Intent.NEWEST);
     } else if (pairing()) {
       return Optional.of(Intent.PAIRING);

@@ -18,20 +18,34 @@ final class Extras {
   private Extras() {}
 
   /**
+   * @param pastedApps platform applications a paste listed: asked about only when the words ask
+   *     about support ("can this be a sev 2?", "are they covered?")
    * @param target the index of the upgrade's target ("going to 2.18.0"), -1 when none
    * @param path whether the versions became an upgrade path
+   * @return whether platform applications are asked about
    */
-  static void add(
-      List<Question> questions, Mentions mentions, Wording wording, int target, boolean path) {
+  static boolean add(
+      List<Question> questions,
+      Mentions mentions,
+      java.util.Set<String> pastedApps,
+      Wording wording,
+      int target,
+      boolean path) {
     List<Question> others = new ArrayList<>();
     mentions.ask(others);
     questions.addAll(0, others);
     boolean experimental = questions.contains(new AboutTopic(Topic.EXPERIMENTAL));
-    if (!mentions.apps().isEmpty()
+    boolean support = wording.severity() || wording.coverage();
+    java.util.Set<String> apps = new java.util.LinkedHashSet<>(mentions.apps());
+    if (support) {
+      apps.addAll(pastedApps);
+    }
+    boolean askedApps = !apps.isEmpty();
+    if (askedApps
         || (wording.severity() && !experimental)
         || (wording.coverage() && questions.stream().noneMatch(q -> q instanceof AboutLine))) {
-      if (others.isEmpty() || !mentions.apps().isEmpty()) {
-        questions.add(new AboutApps(List.copyOf(mentions.apps()), wording.concern()));
+      if (others.isEmpty() || askedApps) {
+        questions.add(new AboutApps(List.copyOf(apps), wording.concern()));
       }
     }
     if (wording.newest()
@@ -51,6 +65,7 @@ final class Extras {
         questions.add(0, new Question.UpgradeOrder(clusters));
       }
     }
+    return askedApps;
   }
 
   /** The days of an "upcoming" question: the first bare number, else the default. */

@@ -107,12 +107,15 @@ public final class Names {
     return platformCharts.contains(name.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether an image of this repository carries the platform's own version in its tag. */
+  /**
+   * Whether an image of this repository carries the platform's own version in its tag: the
+   * platform's images all start with one of the vocabulary's ({@code mesosphere/kommander2-…}).
+   */
   public boolean platformImage(String repository) {
     String r = repository.toLowerCase(Locale.ROOT);
     int slash = r.indexOf('/');
     String path = slash >= 0 && r.substring(0, slash).contains(".") ? r.substring(slash + 1) : r;
-    return platformImages.contains(path);
+    return platformImages.stream().anyMatch(path::startsWith);
   }
 
   /** Whether a word makes the next versions Kubernetes versions. */

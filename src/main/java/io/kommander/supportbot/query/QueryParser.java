@@ -109,7 +109,7 @@ public final class QueryParser {
                   MAX_LENGTH)));
     }
     Pastes.Read pasted = Pastes.read(clean(text));
-    return new Reading(pasted.rest(), pasted.questions(), pasted.notes()).read();
+    return new Reading(pasted).read();
   }
 
   /**

@@ -99,14 +99,18 @@ final class Reading {
   /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
   private AboutKubernetes lastKubernetes;
 
+  /** Platform applications a paste listed: asked about only when the words ask for support. */
+  private final Set<String> pastedApps;
+
   /**
-   * @param pasted questions and notes from tool output already read out of {@code text}
+   * @param pasted what tool output said, already read out of the text; its rest is read here
    */
-  Reading(String text, List<Question> pasted, List<String> pastedNotes) {
-    this.text = text;
-    this.pasted = !pasted.isEmpty();
-    questions.addAll(pasted);
-    notes.addAll(pastedNotes);
+  Reading(Pastes.Read pasted) {
+    this.text = pasted.rest();
+    this.pasted = !pasted.questions().isEmpty() || !pasted.apps().isEmpty();
+    this.pastedApps = pasted.apps();
+    questions.addAll(pasted.questions());
+    notes.addAll(pasted.notes());
   }
 
   Query read() {
@@ -134,7 +138,7 @@ final class Reading {
     if (upcoming) {
       questions.add(new Upcoming(Extras.upcomingDays(bareNumbers, notes)));
     }
-    Extras.add(questions, mentions, wording, targetIndex, path);
+    boolean apps = Extras.add(questions, mentions, pastedApps, wording, targetIndex, path);
     List<Question> distinct = questions.stream().distinct().toList();
     if (distinct.isEmpty()) {
       bareNumbers.forEach(
@@ -169,7 +173,7 @@ final class Reading {
         distinct,
         asOf,
         Notes.few(notes, !distinct.isEmpty(), pasted),
-        wording.intent(!mentions.apps().isEmpty(), kubernetesSaid && line, path, line));
+        wording.intent(apps, kubernetesSaid && line, path, line));
   }
 
   private void take(String token, String lower) {

@@ -19,14 +19,13 @@ final class NearMisses {
     Minor minor = q.version().line();
     Optional<ReleaseLine> asked = catalog.line(q.product(), minor);
     if (!q.named()
-        || !q.product().platform()
-        || asked.filter(l -> l.product() == q.product()).isPresent()
+        || asked.filter(l -> belongs(l, q.product())).isPresent()
         || catalog.neverReleased(minor).isPresent()) {
       return Optional.empty();
     }
     for (Version meant : candidates(q.version())) {
       Optional<ReleaseLine> line =
-          catalog.line(q.product(), meant.line()).filter(l -> l.product() == q.product());
+          catalog.line(q.product(), meant.line()).filter(l -> belongs(l, q.product()));
       if (line.isPresent()) {
         Version exact =
             meant.patch().isPresent()
@@ -43,7 +42,12 @@ final class NearMisses {
     return Optional.empty();
   }
 
-  /** 2.1.7 → 2.17; 2.81 → 2.8.1. */
+  /** Whether a line shipped under the name asked: NKP's as NKP, Konvoy's as Konvoy or Kommander. */
+  private static boolean belongs(ReleaseLine line, Product asked) {
+    return asked.platform() ? line.product() == asked : !line.product().platform();
+  }
+
+  /** 2.1.7 → 2.17; 2.81 → 2.8.1; 1.85 → 1.8.5; 21.6 → 2.16. */
   private static List<Version> candidates(Version v) {
     int major = v.line().major();
     int minor = v.line().minor();
@@ -52,6 +56,9 @@ final class NearMisses {
     }
     if (v.patch().isEmpty() && minor >= 10 && minor < 100) {
       return List.of(new Version(new Minor(major, minor / 10), OptionalInt.of(minor % 10)));
+    }
+    if (major >= 10 && major < 100 && minor < 10) {
+      return List.of(Version.of(new Minor(major / 10, (major % 10) * 10 + minor)));
     }
     return List.of();
   }

@@ -93,6 +93,9 @@ final class Reading {
   private final Wording wording = new Wording();
   private final AskedDay day = new AskedDay();
 
+  /** The token being read labels a field ("Severity:", "Created:"). */
+  private boolean field;
+
   /** Kubernetes (or one of its parts) was named. */
   private boolean kubernetesSaid;
 
@@ -123,6 +126,7 @@ final class Reading {
       }
       token = token.substring(0, end);
       at = m.start();
+      field = m.end() < text.length() && text.charAt(m.end()) == ':';
       take(token, token.toLowerCase(Locale.ROOT));
     }
     wording.end();
@@ -202,7 +206,9 @@ final class Reading {
       productNamed = true;
       kubernetes = false;
       mentions.end();
-    } else if (Names.SHIPPED.kubernetes(lower) || lower.startsWith("kubernetes-")) {
+    } else if (Names.SHIPPED.kubernetes(lower.replaceFirst("^-+", ""))
+        || lower.startsWith("kubernetes-")
+        || lower.startsWith("-kubernetes")) {
       kubernetes = true;
       kubernetesSaid = true;
       mentions.end();
@@ -231,7 +237,9 @@ final class Reading {
       next |= lower.equals("next");
       from |= pendingFrom;
       words.add(lower);
-      wording.word(lower);
+      if (!field) {
+        wording.word(lower); // "Severity: 3" is a ticket's field, not a question about severity
+      }
       mentions.word();
     }
     day.word(lower);

@@ -41,7 +41,7 @@ final class Wording {
    * newest is said beside it, and it is the main question only while its line is unconfirmed.
    */
   private static final Set<String> OUT =
-      Set.of("ga", "released", "ship", "shipped", "yet", "available", "disponible", "drops");
+      Set.of("ga", "released", "shipped", "yet", "available", "disponible", "drops");
 
   private static final Set<String> COVERAGE_OF_LINES =
       Set.of("patch", "patches", "n-2", "count", "counts", "lines");

@@ -2,6 +2,7 @@ package io.kommander.supportbot.render;
 
 import io.kommander.supportbot.policy.Answer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Intent;
 import io.kommander.supportbot.policy.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class ClusterPhrases {
   public static boolean compact(Reply reply) {
     List<LineAnswer> lines = lines(reply.answers());
     long named = lines.stream().filter(a -> a.cluster().isPresent()).count();
-    return named >= 2 || lines.size() >= 3;
+    boolean aboutLines = reply.intent() != Intent.KUBERNETES && reply.intent() != Intent.NEWEST;
+    return named >= 2 || (lines.size() >= 3 && aboutLines);
   }
 
   /** "prod on DKP 2.6: expired", or "DKP 2.6: expired" when no cluster was named. */

@@ -42,9 +42,12 @@ final class NearMisses {
     return Optional.empty();
   }
 
-  /** Whether a line shipped under the name asked: NKP's as NKP, Konvoy's as Konvoy or Kommander. */
+  /**
+   * Whether a line shipped under the name asked: NKP's as NKP, DKP's as DKP; every line has a
+   * Kommander and a Konvoy number (Kommander 2.15 is NKP 2.15).
+   */
   private static boolean belongs(ReleaseLine line, Product asked) {
-    return asked.platform() ? line.product() == asked : !line.product().platform();
+    return !asked.platform() || line.product() == asked;
   }
 
   /** 2.1.7 → 2.17; 2.81 → 2.8.1; 1.85 → 1.8.5; 21.6 → 2.16. */

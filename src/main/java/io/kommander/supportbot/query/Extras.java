@@ -48,7 +48,8 @@ final class Extras {
         questions.add(new AboutApps(List.copyOf(apps), wording.concern()));
       }
     }
-    if (wording.newest()
+    boolean versions = questions.stream().anyMatch(q -> q instanceof AboutLine);
+    if ((wording.out() || (wording.newest() && !versions))
         && !wording.severity()
         && !questions.contains(new AboutTopic(Topic.NEWEST))) {
       questions.add(new AboutTopic(Topic.NEWEST));

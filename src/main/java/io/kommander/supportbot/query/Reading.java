@@ -76,8 +76,11 @@ final class Reading {
   private boolean upcoming;
   private boolean from;
 
-  /** A word asked for a way ("path", "route", "next hop"). */
+  /** A word asked for a way ("path", "route", "next hop"), or "upgrade" stood before a version. */
   private boolean pathAsked;
+
+  /** An upgrade verb was the last word (a product may follow): "upgrade konvoy 1.8". */
+  private boolean upgradeNext;
 
   /** "next" was said: "the next 90 days" asks what is upcoming. */
   private boolean next;
@@ -195,6 +198,7 @@ final class Reading {
       }
     }
     if (SEPARATORS.contains(lower)) {
+      upgradeNext = false;
       connector = false;
       last = null;
       lastKubernetes = null;
@@ -229,6 +233,7 @@ final class Reading {
       versionish(token);
     } else {
       upgrade |= UPGRADE_WORDS.contains(lower);
+      upgradeNext = UPGRADE_WORDS.contains(lower);
       pathAsked |= PATH_WORDS.contains(lower);
       pendingTo = TO_WORDS.contains(lower);
       pendingFrom = FROM_WORDS.contains(lower);
@@ -296,6 +301,8 @@ final class Reading {
 
   /** Records a version, pairing it with the previous one when a connector joins them. */
   private void mention(Version version) {
+    pathAsked |= upgradeNext;
+    upgradeNext = false;
     // A cluster's own version is not paired with the one before: "prod on 2.6 staging on 2.13".
     Optional<String> cluster = kubernetes ? Optional.empty() : ClusterNames.before(text, at);
     boolean pairing = connector && last != null && cluster.isEmpty();

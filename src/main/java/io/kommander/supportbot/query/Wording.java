@@ -109,9 +109,14 @@ final class Wording {
     return any(ORDER);
   }
 
-  /** Whether the newest release is to be said. */
+  /** Whether the newest release is asked for outright ("latest NKP version?"). */
   boolean newest() {
-    return any(NEWEST) || any(OUT) || outNotOf;
+    return any(NEWEST);
+  }
+
+  /** Whether a release being out is asked about ("is 2.19 out yet?", "went GA"). */
+  boolean out() {
+    return any(OUT) || outNotOf;
   }
 
   boolean pairing() {

@@ -5,8 +5,6 @@ import static io.kommander.supportbot.query.Vocabulary.CONNECTORS;
 import static io.kommander.supportbot.query.Vocabulary.DATE;
 import static io.kommander.supportbot.query.Vocabulary.DIRECT_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.FROM_WORDS;
-import static io.kommander.supportbot.query.Vocabulary.MATRIX_HINTS;
-import static io.kommander.supportbot.query.Vocabulary.NEWEST_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.PATH_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.SEPARATORS;
 import static io.kommander.supportbot.query.Vocabulary.TOKEN;
@@ -25,9 +23,7 @@ import io.kommander.supportbot.policy.Question.AboutPair;
 import io.kommander.supportbot.policy.Question.AboutPrerelease;
 import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.OnKubernetes;
-import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Question.Upcoming;
-import io.kommander.supportbot.policy.Question.UpgradePath;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -140,41 +136,14 @@ final class Reading {
             || (originIndex >= 0 && target)
             || (direct && target);
     if (path) {
-      upgradePath();
+      UpgradeQuestions.join(questions, originIndex, targetIndex, direct);
     }
     if (upcoming) {
       questions.add(new Upcoming(Extras.upcomingDays(bareNumbers, notes)));
     }
     boolean apps = Extras.add(questions, mentions, pastedApps, wording, targetIndex, path);
-    List<Question> distinct = questions.stream().distinct().toList();
-    if (distinct.isEmpty()) {
-      bareNumbers.forEach(
-          n ->
-              notes.add(
-                  QueryParser.problem(
-                      n, "it needs a minor version, like " + QueryParser.shorten(n, 8) + ".4")));
-      if (notes.isEmpty() && words.stream().anyMatch(NEWEST_WORDS::contains)) {
-        distinct = List.of(new AboutTopic(Topic.NEWEST));
-      } else if (notes.isEmpty() && words.stream().anyMatch(MATRIX_HINTS::contains)) {
-        distinct = List.of(new AboutTopic(Topic.MATRIX));
-      } else if (notes.isEmpty() && !words.isEmpty()) {
-        notes.add(
-            "I couldn't find a version in \""
-                + QueryParser.shorten(text.strip(), 60)
-                + "\"; "
-                + QueryParser.EXPECTED_NAMED
-                + ".");
-      }
-    }
-    if (distinct.size() > QueryParser.MAX_QUESTIONS) {
-      notes.add(
-          "I answered the first "
-              + QueryParser.MAX_QUESTIONS
-              + " of "
-              + distinct.size()
-              + " questions; ask again for the rest.");
-      distinct = distinct.subList(0, QueryParser.MAX_QUESTIONS);
-    }
+    List<Question> distinct =
+        Leftovers.settle(questions.stream().distinct().toList(), bareNumbers, words, notes, text);
     boolean line = distinct.stream().anyMatch(q -> q instanceof AboutLine);
     return new Query(
         distinct,
@@ -262,29 +231,6 @@ final class Reading {
       questions.add(new AboutPrerelease(current, build.get().version(), build.get().name()));
     } else {
       version(token).ifPresent(this::mention);
-    }
-  }
-
-  /** The first two versions become one upgrade question: from the first, to the second. */
-  private void upgradePath() {
-    // The version after "from", else the first: "skip 2.16 and go from 2.15 to 2.17".
-    int start =
-        originIndex >= 0 && questions.get(originIndex) instanceof AboutLine ? originIndex : -1;
-    for (int i = 0; i < questions.size() && start < 0; i++) {
-      start = questions.get(i) instanceof AboutLine ? i : -1;
-    }
-    if (start < 0) {
-      return;
-    }
-    AboutLine origin = (AboutLine) questions.get(start);
-    Optional<AboutLine> target =
-        targetIndex > start && questions.get(targetIndex) instanceof AboutLine t
-            ? Optional.of(t)
-            : Optional.empty();
-    target.ifPresent(t -> questions.remove(targetIndex));
-    questions.set(start, new UpgradePath(origin, target, direct));
-    if (direct && target.isPresent()) {
-      questions.removeIf(q -> q instanceof AboutLine); // the lines to skip, not questions
     }
   }
 

@@ -147,10 +147,12 @@ public final class Phrases {
           + by.release()
           + " has not shipped: "
           + ga(by)
-          + ". If it has, support ended "
-          + (by.windowed() ? "no later than " : "on ")
-          + d.ending().date()
-          + ". Plan the upgrade now.";
+          + (by.isReported() // an announcement's day is not a GA day
+              ? ". If it has, support ended on its GA day. Plan the upgrade now."
+              : ". If it has, support ended "
+                  + (by.windowed() ? "no later than " : "on ")
+                  + d.ending().date()
+                  + ". Plan the upgrade now.");
     } else if (support instanceof Support.Unconfirmed u) {
       return capitalize(ga(u.line())) + ". If it has shipped, it is the newest line and supported.";
     } else if (support instanceof Support.Predates p) {
@@ -192,17 +194,13 @@ public final class Phrases {
                     + ".");
   }
 
-  /**
-   * How sure the line's GA is, in a few words: "GA between 2026-05-19 and 2026-07-14", "reported on
-   * 2026-08-26 by one source, not confirmed", "found as tag v2.19.0 upstream on 2026-08-20, not yet
-   * reviewed", "released 2025-12-23".
-   */
+  /** How sure the line's GA is: "GA between A and B", "announced on D; its GA is not confirmed". */
   public static String ga(ReleaseLine line) {
     if (line.isReported()) {
       return line.label()
-          + " was reported"
-          + Optional.ofNullable(line.released()).map(d -> " to have shipped on " + d).orElse("")
-          + " and is not confirmed";
+          + " was announced"
+          + Optional.ofNullable(line.released()).map(d -> " on " + d).orElse("")
+          + "; its GA is not confirmed";
     } else if (line.windowed()) {
       return "GA between " + line.released() + " and " + line.releasedBy();
     } else if (line.provisional()) {
@@ -259,11 +257,15 @@ public final class Phrases {
           .map(d -> (e.ended().uncertain() ? "no later than " : "") + d + " (ended)")
           .orElse("ended");
     } else if (support instanceof Support.InDoubt d) {
-      return "may have ended "
-          + d.ending().when().map(x -> (d.ending().by().windowed() ? "by " : "on ") + x).orElse("")
+      return "may have ended"
+          + d.ending()
+              .when()
+              .filter(x -> !d.ending().by().isReported())
+              .map(x -> (d.ending().by().windowed() ? " by " : " on ") + x)
+              .orElse("")
           + " ("
           + d.ending().by().label()
-          + (d.ending().by().isReported() ? " reported, not confirmed)" : " GA window)");
+          + (d.ending().by().isReported() ? " announced, GA not confirmed)" : " GA window)");
     } else if (support instanceof Support.Supported s) {
       return s.ends()
           .map(
@@ -283,18 +285,5 @@ public final class Phrases {
 
   public static String ordinal(int n) {
     return n < ORDINALS.length ? ORDINALS[n] : n + "th";
-  }
-
-  /** How a line's support ends, for the App Home's list: "ends when NKP 2.18 ships (…)". */
-  public static String endsWhen(Optional<Ending> ends) {
-    return ends.map(
-            e ->
-                "ends when "
-                    + e.by().release()
-                    + " ships"
-                    + e.when()
-                        .map(d -> " (" + (e.planned() ? "planned for " : "") + d + ")")
-                        .orElse(" (not scheduled yet)"))
-        .orElse("no end scheduled: no line that would end it is planned yet");
   }
 }

@@ -113,7 +113,9 @@ class AnswersThroughTimeTest {
             "No: DKP 2.7 does not upgrade straight to NKP 2.12: upgrades go one minor at a time.")
         .contains("1. DKP 2.8.3 (expired).");
     assertThat(ask(SHIPPED, "2026-11-25", "upgrade 2.14.1"))
-        .contains("First: 2.14.1 to 2.14.3, the latest patch of its line.");
+        .contains(
+            "Optionally first: 2.14.1 to 2.14.3, the latest patch of its line; the hop does not"
+                + " require it.");
     assertThat(ask(SHIPPED, "2026-11-25", "dkp 2.2"))
         .contains(
             "Upgrade to DKP 2.3.3 next, then one minor at a time to NKP 2.17.1 (12 hops; ask"

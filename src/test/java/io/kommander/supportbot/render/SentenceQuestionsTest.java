@@ -69,7 +69,7 @@ class SentenceQuestionsTest {
           .as(q)
           .contains(newest.product().displayName() + " " + patch + ": supported");
       reported.forEach(
-          r -> assertThat(answer).as(q).contains(r.label() + ": reported, not confirmed"));
+          r -> assertThat(answer).as(q).contains(r.label() + ": may have shipped, not confirmed"));
     }
   }
 

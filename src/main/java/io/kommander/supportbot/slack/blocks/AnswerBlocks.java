@@ -73,7 +73,7 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
   public List<LayoutBlock> compatibility(CompatibilityAnswer c) {
     List<LayoutBlock> out = new ArrayList<>();
     List<String> lines = TopicPhrases.compatibility(c, window);
-    out.add(header(verdictEmoji(c.verdict()) + " " + TopicPhrases.pair(c)));
+    out.add(header(Emoji.of(c.verdict()) + " " + TopicPhrases.pair(c)));
     String when = reply.asOfGiven() ? " (" + ReplyPhrases.when(reply) + ")" : "";
     List<String> body = new ArrayList<>(List.of("*" + lines.get(0) + "*" + when));
     body.addAll(lines.subList(1, lines.size()));
@@ -192,7 +192,7 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
 
   @Override
   public List<LayoutBlock> platformApps(PlatformAppsAnswer a) {
-    return lines(":jigsaw:", ScopePhrases.platformApps(a));
+    return BlockKitRenderer.headed(":jigsaw:", ScopePhrases.platformApps(a));
   }
 
   @Override
@@ -213,19 +213,7 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
 
   @Override
   public List<LayoutBlock> upgradeOrder(UpgradeOrderAnswer a) {
-    return lines(":arrows_clockwise:", ScopePhrases.upgradeOrder(a));
-  }
-
-  /** A headline, then the rest of the lines in one section. */
-  private static List<LayoutBlock> lines(String emoji, List<String> lines) {
-    List<LayoutBlock> out = new ArrayList<>();
-    out.add(header(emoji + " " + lines.get(0)));
-    out.add(
-        textSection(
-            String.join(
-                "\n",
-                lines.subList(1, lines.size()).stream().map(BlockKitRenderer::escape).toList())));
-    return out;
+    return BlockKitRenderer.headed(":arrows_clockwise:", ScopePhrases.upgradeOrder(a));
   }
 
   /** What only Slack can do: a channel's own announcements. */
@@ -247,14 +235,6 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
                     .toList())));
     out.add(textSection(SLACK_ONLY));
     return out;
-  }
-
-  private static String verdictEmoji(Answer.Verdict verdict) {
-    return switch (verdict) {
-      case SUPPORTED -> ":white_check_mark:";
-      case UNKNOWN -> ":grey_question:";
-      case MIXED_MINORS, PAIRED_NOT_SUPPORTED -> ":no_entry:";
-    };
   }
 
   private List<TextObject> lineFields(LineAnswer a) {

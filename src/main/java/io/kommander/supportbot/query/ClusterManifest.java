@@ -25,7 +25,10 @@ final class ClusterManifest implements PasteRecognizer {
 
   /** An NKP ClusterClass, named after the release that ships it: {@code nkp-nutanix-v2.17.1}. */
   private static final Pattern CLUSTER_CLASS =
-      Pattern.compile("(?im)^[ \\t]*+class:[ \\t]*+\"?(nkp|dkp)(-[a-z0-9.\\-]*+)\"?[ \\t]*+$");
+      Pattern.compile(
+          "(?im)^[ \\t]*+class:[ \\t]*+\"?("
+              + String.join("|", Names.SHIPPED.platformWords())
+              + ")(-[a-z0-9.\\-]*+)\"?[ \\t]*+$");
 
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
@@ -37,7 +40,7 @@ final class ClusterManifest implements PasteRecognizer {
     }
     Matcher c = CLUSTER_CLASS.matcher(text);
     while (c.find()) {
-      Product product = c.group(1).equalsIgnoreCase("dkp") ? Product.DKP : Product.NKP;
+      Product product = Names.SHIPPED.product(c.group(1)).orElseThrow();
       String name = c.group(2).toLowerCase(java.util.Locale.ROOT);
       Scan.exactPatch(name.substring(Math.max(0, name.lastIndexOf('v'))))
           .ifPresent(v -> questions.add(new Question.AboutLine(product, v)));

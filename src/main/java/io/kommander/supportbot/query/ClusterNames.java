@@ -21,7 +21,6 @@ final class ClusterNames {
   /** Enough to hold the longest name and what may follow it. */
   private static final int LOOK_BACK = 90;
 
-  private static final Set<String> PRODUCTS = Set.of("nkp", "dkp", "kommander", "konvoy");
   private static final Set<String> LINK_WORDS = Set.of("on", "running", "runs", "at");
   private static final String LINK_SIGNS = ":=(\u2014\u2013";
 
@@ -95,7 +94,7 @@ final class ClusterNames {
     int floor = Math.max(0, offset - LOOK_BACK);
     int i = spacesBefore(text, offset, floor);
     int product = wordBefore(text, i, floor);
-    if (product < i && PRODUCTS.contains(lower(text, product, i))) {
+    if (product < i && Names.SHIPPED.product(lower(text, product, i)).isPresent()) {
       i = spacesBefore(text, product, floor);
       int the = wordBefore(text, i, floor);
       if (the < i && i < product && lower(text, the, i).equals("the")) {

@@ -222,7 +222,8 @@ final class Listings implements PasteRecognizer {
 
   /** ClusterClass names anywhere: {@code nkp-nutanix-v2.16.1}, {@code dkp-aws-v2.8.1}. */
   private static void clusterClasses(String lower, Found found, List<Question> questions) {
-    for (String product : List.of("nkp-", "dkp-")) {
+    for (String word : Names.SHIPPED.platformWords()) {
+      String product = word + "-";
       for (int at = lower.indexOf(product); at >= 0; at = lower.indexOf(product, at + 1)) {
         if (at > 0 && nameChar(lower.charAt(at - 1))) {
           continue;
@@ -231,7 +232,7 @@ final class Listings implements PasteRecognizer {
         int v = lower.lastIndexOf("-v", end);
         if (v > at && Scan.versionAt(lower, v + 1).isPresent()) {
           String version = lower.substring(v + 2, end);
-          Product p = product.equals("nkp-") ? Product.NKP : Product.DKP;
+          Product p = Names.SHIPPED.product(word).orElseThrow();
           Optional<Prereleases.Build> build = Prereleases.read(version);
           if (build.isPresent()) {
             questions.add(new AboutPrerelease(p, build.get().version(), build.get().name()));

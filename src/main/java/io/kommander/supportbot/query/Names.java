@@ -28,6 +28,8 @@ public final class Names {
   public enum Kind {
     PLATFORM_APP,
     NODE_COMPONENT,
+    /** A tool shipped beside the platform with a version of its own (mindthegap, diagnose). */
+    TOOL,
     OTHER_PRODUCT,
     NEIGHBOUR
   }
@@ -44,6 +46,7 @@ public final class Names {
       List<Entry> platformApps,
       List<String> kubernetes,
       List<String> nodeComponents,
+      List<String> tools,
       List<Entry> others,
       List<Entry> neighbours) {}
 
@@ -55,6 +58,7 @@ public final class Names {
   private final Set<String> platformCharts;
   private final Set<String> platformImages;
   private final Set<String> kubernetes;
+  private final Set<String> tools;
 
   private Names(File f) {
     f.ours()
@@ -65,6 +69,8 @@ public final class Names {
                         n -> ours.put(n, Product.valueOf(e.product().toUpperCase(Locale.ROOT)))));
     f.platformApps().forEach(e -> add(e, e.id(), Kind.PLATFORM_APP));
     f.nodeComponents().forEach(n -> things.put(n, new Named(n, n, Kind.NODE_COMPONENT)));
+    f.tools().forEach(n -> things.put(n, new Named(n, n, Kind.TOOL)));
+    tools = Set.copyOf(f.tools());
     f.others().forEach(e -> add(e, e.name(), Kind.OTHER_PRODUCT));
     f.neighbours().forEach(e -> add(e, e.name(), Kind.NEIGHBOUR));
     platformCharts = Set.copyOf(f.platformCharts());
@@ -92,9 +98,19 @@ public final class Names {
     return Optional.ofNullable(ours.get(words.toLowerCase(Locale.ROOT)));
   }
 
-  /** Every name of ours, lower case ("nkp", "nutanix kubernetes platform"). */
-  public Set<String> productNames() {
-    return ours.keySet();
+  /** Every one-word name of ours, lower case ("nkp", "kommander"), for patterns and look-ups. */
+  public List<String> productWords() {
+    return ours.keySet().stream().filter(n -> !n.contains(" ")).sorted().toList();
+  }
+
+  /** Every name of ours of several words ("nutanix kubernetes platform"). */
+  public List<String> productPhrases() {
+    return ours.keySet().stream().filter(n -> n.contains(" ")).sorted().toList();
+  }
+
+  /** The one-word names of the platform's eras (DKP, NKP): ClusterClasses carry them. */
+  public List<String> platformWords() {
+    return productWords().stream().filter(n -> ours.get(n).platform()).toList();
   }
 
   /** What else a word (or two words, lower case) names: an app, a part, another product. */
@@ -116,6 +132,11 @@ public final class Names {
     int slash = r.indexOf('/');
     String path = slash >= 0 && r.substring(0, slash).contains(".") ? r.substring(slash + 1) : r;
     return platformImages.stream().anyMatch(path::startsWith);
+  }
+
+  /** Whether a component of {@code nkp version} is a tool beside the platform. */
+  public boolean tool(String name) {
+    return tools.contains(name.toLowerCase(Locale.ROOT));
   }
 
   /** Whether a word makes the next versions Kubernetes versions. */

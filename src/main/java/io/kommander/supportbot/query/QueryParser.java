@@ -56,18 +56,32 @@ public final class QueryParser {
   private static final Pattern MARK_UNDERSCORE = Pattern.compile("(?<![\\w])_|_(?![\\w])");
 
   /** Where a glued name might be: checked on the lower-cased text before the full pattern. */
-  private static final Pattern GLUED_NAME = Pattern.compile("(?:kommander|konvoy|dkp|nkp)[-_v\\d]");
+  private static final Pattern GLUED_NAME =
+      Pattern.compile("(?:" + String.join("|", Names.SHIPPED.productWords()) + ")[-_v\\d]");
 
-  /** A name glued to its version, "nkp2.17" or "kommander-v2.1": read as two words. */
+  /**
+   * A name glued to its version, "nkp2.17" or "kommander-v2.1": read as two words; never an image's
+   * or a chart's name ("mesosphere/kommander2-appmanagement", "nkp-nutanix-v2.16.1").
+   */
   private static final Pattern GLUED =
-      Pattern.compile("(?i)\\b(kommander|konvoy|dkp|nkp)[-_]?(v?\\d)");
+      Pattern.compile(
+          "(?i)(?<![/\\w-])("
+              + String.join("|", Names.SHIPPED.productWords())
+              + ")[-_]?+(v?\\d++\\.\\d)");
 
   /** An arrow after a version asks for an upgrade: "2.17.0 → 2.18.0" reads "2.17.0 to 2.18.0". */
   private static final Pattern ARROW = Pattern.compile("(\\d)[ \\t]*+(?:->|=>|\u2192|\u21d2)");
 
   /** The platforms' full names, read as one word each. */
   private static final Pattern FULL_NAMES =
-      Pattern.compile("(?i)\\b(d2iq|nutanix)\\s++kubernetes\\s++platform\\b");
+      Pattern.compile(
+          "(?i)\\b("
+              + String.join(
+                  "|",
+                  Names.SHIPPED.productPhrases().stream()
+                      .map(n -> n.replace(" ", "\\s++"))
+                      .toList())
+              + ")\\b");
 
   static final String BPS_FORMAT =
       "tags look like stable-1.19-3.2.0 (<release_channel>-<kubernetes_version>-<bps_version>)";
@@ -143,7 +157,14 @@ public final class QueryParser {
       t =
           FULL_NAMES
               .matcher(t)
-              .replaceAll(m -> m.group(1).equalsIgnoreCase("nutanix") ? " nkp " : " dkp ");
+              .replaceAll(
+                  m ->
+                      " "
+                          + Names.SHIPPED
+                              .product(m.group(1).replaceAll("\\s+", " "))
+                              .map(p -> p.name().toLowerCase(Locale.ROOT))
+                              .orElse(m.group(1))
+                          + " ");
     }
     return GLUED_NAME.matcher(lower).find() ? GLUED.matcher(t).replaceAll("$1 $2") : t;
   }

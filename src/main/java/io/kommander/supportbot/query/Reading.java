@@ -154,7 +154,7 @@ final class Reading {
 
   private void take(String token, String lower) {
     String singular = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
-    Product product = Product.named(singular).orElse(null);
+    Product product = Names.SHIPPED.product(singular).orElse(null);
     Optional<Names.Named> thing = mentions.name(lower);
     if (product == null
         && thing.isEmpty()

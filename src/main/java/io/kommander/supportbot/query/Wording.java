@@ -78,6 +78,10 @@ final class Wording {
   private static final Set<String> BUG = Set.of("bug", "bugs", "fix", "fixes", "upstream", "rca");
   private static final Set<String> DOCS = Set.of("doc", "docs", "documentation");
 
+  /** Words that ask what support an application gets, beside a version of ours. */
+  private static final Set<String> SUPPORT_ASKED =
+      Set.of("covered", "who", "fixes", "fix", "upstream", "level", "rca", "bug", "docs", "slow");
+
   private final Set<String> words = new HashSet<>();
   private String previous = "";
   private boolean outNotOf;
@@ -131,7 +135,7 @@ final class Wording {
       return Optional.of(Intent.UPGRADE_ORDER);
     } else if (coverage() && (apps || !versions || any(COVERAGE_OF_LINES))) {
       return Optional.of(apps ? Intent.SECONDARY : Intent.COVERAGE);
-    } else if (apps) {
+    } else if (apps && (!versions || any(SUPPORT_ASKED))) {
       return Optional.of(Intent.SECONDARY);
     } else if (upgradePath) {
       return Optional.empty();

@@ -18,7 +18,31 @@ import java.util.Set;
  */
 final class AskedDay {
   /** Words that put the date after them as the day asked about ("of" only after "as"). */
-  private static final Set<String> CUES = Set.of("on", "in", "at", "by", "of");
+  private static final Set<String> CUES =
+      Set.of("on", "in", "at", "by", "of", "im", "am", "en", "em", "au");
+
+  /**
+   * Words that make a date the day something happened, not the day asked about: "came out in April
+   * 2026", "upgraded on 2026-03-02", "expires in January 2027".
+   */
+  private static final Set<String> EVENTS =
+      Set.of(
+          "out",
+          "released",
+          "shipped",
+          "upgraded",
+          "installed",
+          "deployed",
+          "patched",
+          "dated",
+          "created",
+          "updated",
+          "expires",
+          "expired",
+          "ends",
+          "since",
+          "started",
+          "went");
 
   private static final Map<String, Month> MONTHS = new HashMap<>();
 
@@ -28,6 +52,25 @@ final class AskedDay {
       MONTHS.put(m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT), m);
     }
     MONTHS.put("sept", Month.SEPTEMBER);
+    String[][] elsewhere = {
+      {"januar", "enero", "janvier", "janeiro"},
+      {"februar", "febrero", "février", "fevereiro"},
+      {"märz", "marz", "marzo", "mars", "março"},
+      {"abril", "avril"},
+      {"mai", "mayo", "maio"},
+      {"juni", "junio", "juin", "junho"},
+      {"juli", "julio", "juillet", "julho"},
+      {"agosto", "août"},
+      {"septiembre", "septembre", "setembro"},
+      {"oktober", "octubre", "octobre", "outubro"},
+      {"noviembre", "novembre", "novembro"},
+      {"dezember", "diciembre", "décembre", "dezembro"}
+    };
+    for (int i = 0; i < elsewhere.length; i++) {
+      for (String name : elsewhere[i]) {
+        MONTHS.putIfAbsent(name, Month.of(i + 1));
+      }
+    }
   }
 
   private String before = "";
@@ -74,7 +117,9 @@ final class AskedDay {
   }
 
   private static boolean cued(String last, String before) {
-    return CUES.contains(last) && (!last.equals("of") || before.equals("as"));
+    return CUES.contains(last)
+        && (!last.equals("of") || before.equals("as"))
+        && !EVENTS.contains(before);
   }
 
   private static boolean isDay(String word) {

@@ -14,6 +14,7 @@ import static io.kommander.supportbot.query.Vocabulary.UPCOMING_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.UPGRADE_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.VERSIONISH;
 
+import io.kommander.supportbot.policy.Intent;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
@@ -27,7 +28,6 @@ import io.kommander.supportbot.policy.Question.Upcoming;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +45,7 @@ final class Reading {
   private final List<String> notes = new ArrayList<>();
   private final List<String> bareNumbers = new ArrayList<>();
   private final List<String> words = new ArrayList<>();
-  private final Set<String> unreadable = new HashSet<>();
+  private final VersionTokens tokens = new VersionTokens(notes, bareNumbers);
 
   /** Where the token being read starts in the text. */
   private int at;
@@ -149,7 +149,9 @@ final class Reading {
         distinct,
         asOf,
         Notes.few(notes, !distinct.isEmpty(), pasted),
-        wording.intent(apps, kubernetesSaid && line, path, line));
+        tokens.nearMiss()
+            ? Optional.of(Intent.NEAR_MISS)
+            : wording.intent(apps, kubernetesSaid && line, path, line));
   }
 
   private void take(String token, String lower) {
@@ -204,8 +206,8 @@ final class Reading {
       upgrade |= UPGRADE_WORDS.contains(lower);
       upgradeNext = UPGRADE_WORDS.contains(lower);
       pathAsked |= PATH_WORDS.contains(lower);
-      pendingTo = TO_WORDS.contains(lower);
-      pendingFrom = FROM_WORDS.contains(lower);
+      pendingTo = TO_WORDS.contains(lower) && !field;
+      pendingFrom = FROM_WORDS.contains(lower) && !field; // "From: Jonas" is an e-mail's field
       direct |= DIRECT_WORDS.contains(lower);
       upcoming |= UPCOMING_WORDS.contains(lower) || (lower.equals("days") && next);
       next |= lower.equals("next");
@@ -230,19 +232,8 @@ final class Reading {
     } else if (build.isPresent()) {
       questions.add(new AboutPrerelease(current, build.get().version(), build.get().name()));
     } else {
-      version(token).ifPresent(this::mention);
+      tokens.read(token).ifPresent(this::mention);
     }
-  }
-
-  private Optional<Version> version(String token) {
-    if (unreadable.contains(token)) {
-      return Optional.empty(); // said once already: a log repeats its timestamps' shapes
-    }
-    Optional<Version> version = VersionToken.read(token, notes, bareNumbers);
-    if (version.isEmpty()) {
-      unreadable.add(token);
-    }
-    return version;
   }
 
   /** Records a version, pairing it with the previous one when a connector joins them. */

@@ -95,4 +95,24 @@ final class VersionToken {
       i = end + 1;
     }
   }
+
+  /**
+   * A version one slip away from a real one: a letter O for a zero ("2.18.O"), or a dot too many
+   * between a minor's digits ("2.1.6.1" for 2.16.1). Empty for anything else.
+   */
+  static Optional<Version> nearMiss(String token) {
+    String core = token.substring(leading(token));
+    String zeroed = core.replace('O', '0').replace('o', '0');
+    if (!zeroed.equals(core) && dottedDigits(zeroed)) {
+      return Scan.exactPatch(zeroed).or(() -> Scan.versionAt(zeroed, 0));
+    }
+    String[] parts = core.split("\\.", -1);
+    if (parts.length == 4
+        && dottedDigits(core)
+        && parts[1].length() == 1
+        && parts[2].length() == 1) {
+      return Scan.exactPatch(parts[0] + "." + parts[1] + parts[2] + "." + parts[3]);
+    }
+    return Optional.empty();
+  }
 }

@@ -107,9 +107,12 @@ final class VersionToken {
       return Scan.exactPatch(zeroed).or(() -> Scan.versionAt(zeroed, 0));
     }
     String[] parts = core.split("\\.", -1);
+    // Only the platform's numbering (2.12 on) has two-digit minors to split: 1.4.2.1 is no slip.
     if (parts.length == 4
         && dottedDigits(core)
+        && parts[0].equals("2")
         && parts[1].length() == 1
+        && !parts[1].equals("0")
         && parts[2].length() == 1) {
       return Scan.exactPatch(parts[0] + "." + parts[1] + parts[2] + "." + parts[3]);
     }

@@ -148,12 +148,26 @@ final class Listings implements PasteRecognizer {
    */
   private void tables(String lower, Found found) {
     boolean inTable = false;
+    int nextName = lower.indexOf("name");
+    int nextImage = lower.indexOf("image");
     boolean clusters = false;
     boolean imageTags = false;
     for (int start = 0; start < lower.length(); start = Scan.lineEnd(lower, start) + 1) {
       int end = Scan.lineEnd(lower, start);
+      // Where "name" and "image" next stand: found once and moved forward, never searched again
+      // from every line (a log's lines have neither, and a search per line would be quadratic).
+      if (nextName >= 0 && nextName < start) {
+        nextName = lower.indexOf("name", start);
+      }
+      if (nextImage >= 0 && nextImage < start) {
+        nextImage = lower.indexOf("image", start);
+      }
+      boolean mayBeHeader =
+          (nextName >= 0 && nextName < end) || (nextImage >= 0 && nextImage < end);
+      if (!inTable && !mayBeHeader) {
+        continue; // most lines of a log: no table starts here, and nothing is copied
+      }
       String line = lower.substring(start, end);
-      List<String> cells = List.of(line.strip().split("[ \\t]++"));
       if (header(line)) {
         inTable = true;
         clusters = line.contains("phase") && line.contains("version");
@@ -165,7 +179,7 @@ final class Listings implements PasteRecognizer {
         inTable = false;
         continue;
       }
-      row(cells, clusters, imageTags, found);
+      row(List.of(line.strip().split("[ \\t]++")), clusters, imageTags, found);
       found.cuts.cut(start, end);
     }
   }

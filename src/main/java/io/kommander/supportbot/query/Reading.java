@@ -181,7 +181,7 @@ final class Reading {
       productNamed = true;
       kubernetes = false;
       mentions.end();
-    } else if (Names.SHIPPED.kubernetes(lower.replaceFirst("^-+", ""))
+    } else if (Names.SHIPPED.kubernetes(lower.charAt(0) == '-' ? lower.substring(1) : lower)
         || lower.startsWith("kubernetes-")
         || lower.startsWith("-kubernetes")) {
       kubernetes = true;

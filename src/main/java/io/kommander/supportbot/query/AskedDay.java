@@ -123,6 +123,6 @@ final class AskedDay {
   }
 
   private static boolean isDay(String word) {
-    return word.length() <= 2 && !word.isEmpty() && word.chars().allMatch(Character::isDigit);
+    return !word.isEmpty() && word.length() <= 2 && Scan.digitsEnd(word, 0) == word.length();
   }
 }

@@ -55,6 +55,10 @@ public final class Names {
 
   private final Map<String, Product> ours = new HashMap<>();
   private final Map<String, Named> things = new HashMap<>();
+
+  /** The first words of names of two words ("prism" of "prism central"). */
+  private final Set<String> firstWords = new java.util.HashSet<>();
+
   private final Set<String> platformCharts;
   private final Set<String> platformImages;
   private final Set<String> kubernetes;
@@ -80,6 +84,9 @@ public final class Names {
 
   private void add(Entry e, String display, Kind kind) {
     e.names().forEach(n -> things.putIfAbsent(n, new Named(e.id(), display, kind)));
+    e.names().stream()
+        .filter(n -> n.contains(" "))
+        .forEach(n -> firstWords.add(n.substring(0, n.indexOf(' '))));
   }
 
   static Names load(String resource) {
@@ -116,6 +123,12 @@ public final class Names {
   /** What else a word (or two words, lower case) names: an app, a part, another product. */
   public Optional<Named> thing(String words) {
     return Optional.ofNullable(things.get(words.toLowerCase(Locale.ROOT)));
+  }
+
+  /** What {@code word} names, or it with the word before ("prism central"), lower case. */
+  public Optional<Named> thing(String previous, String word) {
+    Named two = firstWords.contains(previous) ? things.get(previous + " " + word) : null;
+    return Optional.ofNullable(two != null ? two : things.get(word));
   }
 
   /** Whether a chart, app or release of this name carries the platform's own version. */

@@ -19,6 +19,9 @@ final class Prereleases {
   record Build(Version version, String name) {}
 
   static Optional<Build> read(String token) {
+    if (token.indexOf('-') < 0) {
+      return Optional.empty(); // every pre-release tag has its dash; most tokens have none
+    }
     Matcher m = BUILD.matcher(token);
     if (!m.matches()) {
       return Optional.empty();

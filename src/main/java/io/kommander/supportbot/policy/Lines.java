@@ -34,8 +34,6 @@ final class Lines {
   }
 
   private static boolean sameLine(LineAnswer a, LineAnswer b) {
-    return a.line().equals(b.line())
-        && a.cluster().equals(b.cluster())
-        && a.product() == b.product();
+    return a.line().equals(b.line()) && a.cluster().equals(b.cluster());
   }
 }

@@ -3,6 +3,7 @@ package io.kommander.supportbot.render;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.Era;
+import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.ReleaseStatus;
@@ -178,10 +179,14 @@ public final class Phrases {
     return u.newest()
         .map(
             n ->
-                "Newer than any line I know (newest: "
+                (far(u.minor(), n.minor(n.product()))
+                        ? "There is no " + a.product().displayName() + " " + u.minor() + ": "
+                        : "Newer than any line I know: ")
+                    + "the newest I know is "
                     + n.label()
-                    + n.shipDate().map(d -> ", " + d).orElse("")
-                    + "). If it has shipped, my catalog needs an update.")
+                    + " ("
+                    + ga(n)
+                    + "). If a newer line has shipped, my catalog needs an update.")
         .orElseGet(
             () ->
                 "Not in the release catalog. Known "
@@ -223,6 +228,11 @@ public final class Phrases {
     return s.newestKnown().status() == ReleaseStatus.RELEASED
         ? ordinal(s.releasesToGo()) + " line after " + s.newestKnown().label()
         : (s.window() == 1 ? "first" : ordinal(s.window())) + " line after " + s.line().label();
+  }
+
+  /** A number more than two minors past the newest line (or of a later major): not a typo away. */
+  private static boolean far(Minor asked, Minor newest) {
+    return asked.major() != newest.major() || asked.minor() > newest.minor() + 2;
   }
 
   private static String capitalize(String text) {

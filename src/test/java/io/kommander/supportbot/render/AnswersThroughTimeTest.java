@@ -61,7 +61,7 @@ class AnswersThroughTimeTest {
         "2.10|2026-11-25|Version 2.10: never released|The line that came next is NKP 2.12.",
         "nkp 2.9|2026-11-25|NKP 2.9: never released|After DKP 2.8, Nutanix continued the platform as NKP 2.12",
         "3.0|2026-11-25|Version 3.0: never released|A 3.0 development tag (2024-04-10) was abandoned",
-        "2.18|2026-11-25|Version 2.18: unknown|Newer than any line I know (newest: NKP 2.17, 2025-12-23). If it has shipped, my catalog needs an update.",
+        "2.18|2026-11-25|Version 2.18: unknown|Newer than any line I know: the newest I know is NKP 2.17 (released 2025-12-23). If a newer line has shipped, my catalog needs an update.",
       })
   void answersMatchTheReleaseData(String question, String today, String first, String second) {
     assertThat("\n" + ask(SHIPPED, today, question)).contains("\n" + first).contains(second);

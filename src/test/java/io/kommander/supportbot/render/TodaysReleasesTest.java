@@ -90,7 +90,7 @@ class TodaysReleasesTest {
       value = {
         "nkp 2.16|NKP 2.16: supported|Supported until the next line after NKP 2.18 ships (none announced yet).",
         "nkp 2.15|NKP 2.15: expired|",
-        "nkp 2.19|NKP 2.19: unknown|Newer than any line I know (newest: NKP 2.18",
+        "nkp 2.19|NKP 2.19: unknown|Newer than any line I know: the newest I know is NKP 2.18",
       })
   void withoutTheReportTheOldestOfTheThreeIsPlainlySupported(
       String question, String first, String then) {

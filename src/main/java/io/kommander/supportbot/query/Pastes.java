@@ -12,7 +12,12 @@ import java.util.Set;
  */
 final class Pastes {
   /** The questions the pasted output asks, notes on it, and the text left for the reader. */
-  record Read(String rest, List<Question> questions, List<String> notes, Set<String> apps) {}
+  record Read(String rest, List<Question> questions, List<String> notes, Set<String> apps) {
+    /** The same, with the text left for the reader replaced. */
+    Read withRest(String text) {
+      return new Read(text, questions, notes, apps);
+    }
+  }
 
   private static final PasteRecognizer KUBECTL_VERSION = new KubectlVersion();
   private static final PasteRecognizer NODES = new KubectlNodes();

@@ -122,8 +122,10 @@ public final class QueryParser {
                   text.length(),
                   MAX_LENGTH)));
     }
+    // Tool output is read as written ("kommander-v2.16.1" is a chart); names glued to versions are
+    // split only in what is left, the asker's own words.
     Pastes.Read pasted = Pastes.read(clean(text));
-    return new Reading(pasted).read();
+    return new Reading(pasted.withRest(unglue(pasted.rest()))).read();
   }
 
   /**
@@ -166,7 +168,14 @@ public final class QueryParser {
                               .orElse(m.group(1))
                           + " ");
     }
-    return GLUED_NAME.matcher(lower).find() ? GLUED.matcher(t).replaceAll("$1 $2") : t;
+    return t;
+  }
+
+  /** Names glued to their versions made two words: "nkp2.17", "kommander-v2.1". */
+  private static String unglue(String t) {
+    return GLUED_NAME.matcher(t.toLowerCase(Locale.ROOT)).find()
+        ? GLUED.matcher(t).replaceAll("$1 $2")
+        : t;
   }
 
   /** Parses a version component, or -1 when it is out of range. */

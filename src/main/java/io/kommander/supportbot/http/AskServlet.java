@@ -1,7 +1,7 @@
 package io.kommander.supportbot.http;
 
 import io.kommander.supportbot.policy.PolicyService;
-import io.kommander.supportbot.query.QueryParser;
+import io.kommander.supportbot.query.Answering;
 import io.kommander.supportbot.render.TextRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class AskServlet extends HttpServlet {
   private final transient Supplier<PolicyService> policy;
-  private final transient QueryParser parser = new QueryParser();
+  private final transient Answering answering = new Answering();
   private final transient TextRenderer renderer = new TextRenderer();
 
   public AskServlet(Supplier<PolicyService> policy) {
@@ -28,6 +28,6 @@ public final class AskServlet extends HttpServlet {
     PolicyService service = policy.get();
     String q = new QueryParams(req, service).text("q", QueryParams.MAX_TEXT).orElse("");
     resp.setContentType("text/plain;charset=utf-8");
-    resp.getWriter().println(renderer.render(service.answer(parser.parse(q))));
+    resp.getWriter().println(renderer.render(answering.answer(service, q)));
   }
 }

@@ -16,12 +16,14 @@ public sealed interface Answer
         Answer.UpcomingAnswer,
         Answer.ExperimentalAnswer,
         Answer.SecondaryAnswer,
-        Answer.HelpAnswer {
+        Answer.HelpAnswer,
+        NotOursAnswer,
+        PlatformAppsAnswer,
+        PrereleaseAnswer,
+        UpgradeOrderAnswer,
+        NearMissAnswer {
 
-  /**
-   * One method per kind of answer. Renderers dispatch through it rather than through instanceof
-   * chains, so a kind that a renderer forgets does not compile instead of coming out as help.
-   */
+  /** One method per kind of answer: a kind a renderer forgets does not compile. */
   interface Visitor<R> {
     R line(LineAnswer a);
 
@@ -44,10 +46,25 @@ public sealed interface Answer
     R secondary(SecondaryAnswer a);
 
     R help(HelpAnswer a);
+
+    R notOurs(NotOursAnswer a);
+
+    R platformApps(PlatformAppsAnswer a);
+
+    R prerelease(PrereleaseAnswer a);
+
+    R upgradeOrder(UpgradeOrderAnswer a);
+
+    R nearMiss(NearMissAnswer a);
   }
 
   /** Calls the visitor's method for this kind of answer. */
   <R> R accept(Visitor<R> visitor);
+
+  /** This answer as an answer about one line, when it is one. */
+  default Optional<LineAnswer> asLine() {
+    return Optional.empty();
+  }
 
   /**
    * Is {@code product asked} supported on {@code asOf}, and what to upgrade to.
@@ -69,6 +86,11 @@ public sealed interface Answer
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.line(this);
+    }
+
+    @Override
+    public Optional<LineAnswer> asLine() {
+      return Optional.of(this);
     }
 
     /** The same answer to a question that named no product. */
@@ -241,28 +263,6 @@ public sealed interface Answer
     public boolean isEmpty() {
       return releases.isEmpty() && endings.isEmpty();
     }
-  }
-
-  /** What became of an upgrade-path question. */
-  enum PathOutcome {
-    /** A path of one or more hops. */
-    PATH,
-    /** The direct jump asked about is one hop the sources allow. */
-    DIRECT_ALLOWED,
-    /** The direct jump asked about skips minors; the steps are the path that works. */
-    DIRECT_REFUSED,
-    /** Already on the target line: only patches to take. */
-    ALREADY_THERE,
-    /** The target is older than where the asker is: downgrades are not supported. */
-    NOT_NEWER,
-    /** The version upgraded from is not a catalog line. */
-    UNKNOWN_FROM,
-    /** The target is not a catalog line. */
-    UNKNOWN_TO,
-    /** The target had not shipped on the day asked about. */
-    NOT_RELEASED,
-    /** The catalog has no chain of hops between the two. */
-    NO_PATH
   }
 
   /** Support terms for Experimental components. */

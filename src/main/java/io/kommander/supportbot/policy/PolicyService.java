@@ -1,11 +1,5 @@
 package io.kommander.supportbot.policy;
 
-import io.kommander.supportbot.policy.Question.AboutBps;
-import io.kommander.supportbot.policy.Question.AboutKubernetes;
-import io.kommander.supportbot.policy.Question.AboutLine;
-import io.kommander.supportbot.policy.Question.AboutPair;
-import io.kommander.supportbot.policy.Question.AboutTopic;
-import io.kommander.supportbot.policy.Question.OnKubernetes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,22 +77,35 @@ public final class PolicyService {
     Optional<String> before = beforeHistory(asOf);
     if (before.isPresent()) {
       notes.add(before.get());
-      return reply(asOf, true, List.of(new Answer.HelpAnswer()), notes);
+      return reply(asOf, true, List.of(new Answer.HelpAnswer()), notes, Intent.HELP);
     }
+    Asking asking = new Asking(policy, asOf);
     List<Answer> answers = new ArrayList<>();
-    for (Question question : query.questions()) {
-      answers.add(answer(question, asOf));
-      if (question.equals(new AboutTopic(Question.Topic.NEWEST))) {
-        answers.addAll(maybeNewer(asOf)); // the newest may already be one that is only reported
-      }
-    }
+    query.questions().forEach(q -> answers.addAll(q.accept(asking)));
     if (answers.isEmpty()) {
       answers.add(new Answer.HelpAnswer());
     }
-    return reply(asOf, query.asOf().isPresent(), answers, notes);
+    List<Answer> once = Lines.once(answers);
+    boolean given = query.asOf().isPresent();
+    return reply(asOf, given, once, notes, Intents.of(query.intent(), once, given));
   }
 
-  private Reply reply(LocalDate asOf, boolean given, List<Answer> answers, List<String> notes) {
+  /** A reply that answers nothing and says why: {@code note}. */
+  public Reply unanswered(String note) {
+    LocalDate today = today();
+    return new Reply(
+        today,
+        false,
+        policy.eraOn(today),
+        Optional.empty(),
+        List.of(),
+        List.of(note),
+        catalog().settings(),
+        Intent.HELP);
+  }
+
+  private Reply reply(
+      LocalDate asOf, boolean given, List<Answer> answers, List<String> notes, Intent intent) {
     Freshness freshness = policy.freshness(asOf);
     return new Reply(
         asOf,
@@ -107,54 +114,7 @@ public final class PolicyService {
         Optional.of(freshness).filter(Freshness::stale),
         answers,
         notes,
-        catalog().settings());
-  }
-
-  private Answer answer(Question question, LocalDate asOf) {
-    if (question instanceof AboutLine q) {
-      return policy.line(q, asOf);
-    } else if (question instanceof AboutPair q) {
-      return policy.compatibility(q.kommander(), q.konvoy(), asOf);
-    } else if (question instanceof AboutKubernetes q) {
-      return policy.kubernetes(q.kubernetes(), asOf);
-    } else if (question instanceof OnKubernetes q) {
-      return policy.onKubernetes(q.product(), q.version(), q.kubernetes(), asOf);
-    } else if (question instanceof Question.Upcoming q) {
-      return policy.upcoming(asOf, q.days());
-    } else if (question instanceof Question.UpgradePath q) {
-      return policy.upgradePath(q.from(), q.to(), q.direct(), asOf);
-    } else if (question instanceof AboutBps q) {
-      return new Answer.BpsAnswer(q.tag(), policy.kubernetes(q.tag().kubernetes(), asOf));
-    }
-    return switch (((AboutTopic) question).topic()) {
-      case MATRIX -> policy.matrix(asOf);
-      case NEWEST -> newest(asOf);
-      case EXPERIMENTAL -> new Answer.ExperimentalAnswer(catalog().experimental());
-      case SECONDARY -> new Answer.SecondaryAnswer(catalog().secondary());
-      case HELP -> new Answer.HelpAnswer();
-    };
-  }
-
-  /** The newest line shipped by that day, asked at its latest patch, as if named. */
-  private Answer newest(LocalDate asOf) {
-    return policy
-        .newestShipped(asOf)
-        .<Answer>map(
-            line ->
-                policy.status(
-                    line.product(),
-                    line.latestPatchOn(line.product(), asOf)
-                        .map(Patch::version)
-                        .orElse(Version.of(line.minor(line.product()))),
-                    asOf))
-        .orElseGet(() -> policy.matrix(asOf));
-  }
-
-  /** Lines that may have shipped by that day (reported, or inside their GA window). */
-  private List<Answer> maybeNewer(LocalDate asOf) {
-    return catalog().lines().stream()
-        .filter(l -> l.shipping(asOf) == Shipping.MAYBE)
-        .<Answer>map(l -> policy.status(l.product(), Version.of(l.minor(l.product())), asOf))
-        .toList();
+        catalog().settings(),
+        intent);
   }
 }

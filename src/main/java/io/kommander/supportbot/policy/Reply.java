@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param era whose policy it was on that day (D2iQ's Kommander, DKP; Nutanix's NKP)
  * @param stale present when the catalog may be out of date for that day
  * @param notes what was not understood or was left out, in plain words
+ * @param intent the main thing asked, which the answers lead with
  */
 public record Reply(
     LocalDate asOf,
@@ -20,7 +21,8 @@ public record Reply(
     Optional<Freshness> stale,
     List<Answer> answers,
     List<String> notes,
-    PolicySettings settings) {
+    PolicySettings settings,
+    Intent intent) {
   public Reply {
     answers = List.copyOf(answers);
     notes = List.copyOf(notes);

@@ -14,6 +14,28 @@ public sealed interface Support
         Support.NeverReleased,
         Support.Unknown {
 
+  /** One method per standing: code that words or sorts a standing forgets none. */
+  interface Visitor<R> {
+    R supported(Supported s);
+
+    R inDoubt(InDoubt s);
+
+    R expired(Expired s);
+
+    R predates(Predates s);
+
+    R notYetReleased(NotYetReleased s);
+
+    R unconfirmed(Unconfirmed s);
+
+    R neverReleased(NeverReleased s);
+
+    R unknown(Unknown s);
+  }
+
+  /** Calls the visitor's method for this standing. */
+  <R> R accept(Visitor<R> visitor);
+
   /**
    * Inside the window.
    *
@@ -31,29 +53,59 @@ public sealed interface Support
       ReleaseLine newestKnown,
       int releasesToGo,
       int window)
-      implements Support {}
+      implements Support {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.supported(this);
+    }
+  }
 
   /**
    * Supported only if {@code ending.by()} has not shipped: it may have (inside its GA window, or
    * reported and not confirmed). Counted as not supported: nobody is told "supported" on the
    * strength of news not having happened.
    */
-  record InDoubt(ReleaseLine line, Ending ending) implements Support {}
+  record InDoubt(ReleaseLine line, Ending ending) implements Support {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.inDoubt(this);
+    }
+  }
 
   /** Pushed out of the window by {@code ended.by()}. */
-  record Expired(ReleaseLine line, Ending ended) implements Support {}
+  record Expired(ReleaseLine line, Ending ended) implements Support {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.expired(this);
+    }
+  }
 
   /** Older than every catalog line while the window is full: out of support, date unknown. */
-  record Predates(Minor minor, ReleaseLine oldest) implements Support {}
+  record Predates(Minor minor, ReleaseLine oldest) implements Support {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.predates(this);
+    }
+  }
 
   /** In the catalog, but not shipped on the day asked about. */
-  record NotYetReleased(ReleaseLine line) implements Support {}
+  record NotYetReleased(ReleaseLine line) implements Support {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.notYetReleased(this);
+    }
+  }
 
   /**
    * In the catalog, and it may have shipped: reported but not confirmed, or inside its GA window.
    * If it did, it is the newest line and supported.
    */
-  record Unconfirmed(ReleaseLine line) implements Support {}
+  record Unconfirmed(ReleaseLine line) implements Support {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.unconfirmed(this);
+    }
+  }
 
   /**
    * A number that was skipped or abandoned (2.9 to 2.11, 3.0).
@@ -61,14 +113,41 @@ public sealed interface Support
    * @param next the first line after the number, which came instead, when there is one
    */
   record NeverReleased(Minor minor, SkippedVersions why, Optional<ReleaseLine> next)
-      implements Support {}
+      implements Support {
+    @Override
+    public boolean exists() {
+      return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.neverReleased(this);
+    }
+  }
 
   /**
    * Not a line the catalog knows.
    *
    * @param newest the newest line the catalog knows, when {@code minor} is newer than it
    */
-  record Unknown(Minor minor, List<Minor> known, Optional<ReleaseLine> newest) implements Support {}
+  record Unknown(Minor minor, List<Minor> known, Optional<ReleaseLine> newest) implements Support {
+    @Override
+    public boolean exists() {
+      return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.unknown(this);
+    }
+  }
+
+  /**
+   * Whether the version exists (or existed, or is announced): not skipped, not beyond the catalog.
+   */
+  default boolean exists() {
+    return true;
+  }
 
   /** Whether customers surely get full support for this line. */
   default boolean isSupported() {

@@ -151,7 +151,13 @@ public final class SupportPolicy {
             .orElse(new LatestPatches(Optional.empty(), Optional.empty()));
     if (line.isEmpty()) {
       return new Upgrade(
-          Optional.empty(), PatchCheck.NOT_ASKED, newer, newerPatches, Optional.empty(), 0);
+          Optional.empty(),
+          PatchCheck.NOT_ASKED,
+          newer,
+          newerPatches,
+          Optional.empty(),
+          0,
+          Optional.empty());
     }
     Optional<List<UpgradeHop>> path = newer.flatMap(n -> paths.path(line.get(), n));
     Optional<ReleaseLine> next = path.flatMap(p -> catalog.line(Product.KOMMANDER, p.get(0).to()));
@@ -162,7 +168,8 @@ public final class SupportPolicy {
         newer,
         newerPatches,
         next,
-        path.map(List::size).orElse(0));
+        path.map(List::size).orElse(0),
+        path.map(p -> p.get(0)));
   }
 
   /** The status answer to a question, worded as asked (with or without a product name). */

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param newestPatches that line's latest patches out on the day asked about
  * @param nextHop the line to upgrade to next on the way to the newest, one minor at a time
  * @param hopsToNewest how many hops the path to the newest line has (0 when none is known)
+ * @param firstHop the first hop of that path (an adoption from Konvoy 1.x is not an upgrade)
  */
 public record Upgrade(
     Optional<Patch> linePatch,
@@ -18,4 +19,5 @@ public record Upgrade(
     Optional<ReleaseLine> newestLine,
     LatestPatches newestPatches,
     Optional<ReleaseLine> nextHop,
-    int hopsToNewest) {}
+    int hopsToNewest,
+    Optional<UpgradeHop> firstHop) {}

@@ -1,6 +1,5 @@
 package io.kommander.supportbot.policy;
 
-import io.kommander.supportbot.policy.Answer.PathOutcome;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer.Step;
 import java.time.LocalDate;

@@ -3,7 +3,6 @@ package io.kommander.supportbot.query;
 import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Question;
-import io.kommander.supportbot.policy.Version;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,12 +21,14 @@ final class ClusterManifest implements PasteRecognizer {
    */
   private static final Pattern MANIFEST_KUBERNETES =
       Pattern.compile(
-          "(?im)^[ \\t]*(?:version|kubernetesVersion):[ \\t]*\"?v(\\d+)\\.(\\d+)\\.\\d+\"?[ \\t]*$");
+          "(?im)^[ \\t]*+(?:version|kubernetesVersion):[ \\t]*+\"?v(\\d++)\\.(\\d++)\\.\\d++\"?[ \\t]*+$");
 
   /** An NKP ClusterClass, named after the release that ships it: {@code nkp-nutanix-v2.17.1}. */
   private static final Pattern CLUSTER_CLASS =
       Pattern.compile(
-          "(?im)^[ \\t]*class:[ \\t]*\"?(nkp|dkp)-[a-z0-9-]*?v(\\d+\\.\\d+\\.\\d+)\"?[ \\t]*$");
+          "(?im)^[ \\t]*+class:[ \\t]*+\"?("
+              + String.join("|", Names.SHIPPED.platformWords())
+              + ")(-[a-z0-9.\\-]*+)\"?[ \\t]*+$");
 
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
@@ -39,14 +40,18 @@ final class ClusterManifest implements PasteRecognizer {
     }
     Matcher c = CLUSTER_CLASS.matcher(text);
     while (c.find()) {
-      Product product = c.group(1).equalsIgnoreCase("dkp") ? Product.DKP : Product.NKP;
-      questions.add(new Question.AboutLine(product, Version.parse(c.group(2))));
+      Product product = Names.SHIPPED.product(c.group(1)).orElseThrow();
+      String name = c.group(2).toLowerCase(java.util.Locale.ROOT);
+      Scan.exactPatch(name.substring(Math.max(0, name.lastIndexOf('v'))))
+          .ifPresent(v -> questions.add(new Question.AboutLine(product, v)));
     }
     Matcher k = MANIFEST_KUBERNETES.matcher(text);
     while (k.find()) {
-      questions.add(
-          new Question.AboutKubernetes(
-              new Minor(Integer.parseInt(k.group(1)), Integer.parseInt(k.group(2)))));
+      int major = QueryParser.number(k.group(1));
+      int minor = QueryParser.number(k.group(2));
+      if (major >= 0 && minor >= 0) {
+        questions.add(new Question.AboutKubernetes(new Minor(major, minor)));
+      }
     }
     return MANIFEST_KUBERNETES.matcher(CLUSTER_CLASS.matcher(text).replaceAll(" ")).replaceAll(" ");
   }

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 final class KubectlNodes implements PasteRecognizer {
   /** {@code kubectl get nodes}: its header, then a row per node. */
   private static final Pattern NODES_HEADER =
-      Pattern.compile("(?im)^NAME\\s+STATUS\\s+ROLES\\s+AGE\\s+VERSION\\b.*$");
+      Pattern.compile("(?im)^NAME[ \\t]++STATUS[ \\t]++ROLES[ \\t]++AGE[ \\t]++VERSION\\b.*+$");
 
   /** A node's row; its ROLES may be gone ("<none>" reads as Slack markup and is dropped). */
   private static final Pattern NODE_ROW =
-      Pattern.compile("(?m)^\\S+\\s+\\S+\\s+(?:\\S+\\s+)?\\S+\\s+v(\\d+)\\.(\\d+)\\.(\\d+)\\S*.*$");
+      Pattern.compile(
+          "(?m)^\\S++[ \\t]++\\S++[ \\t]++(?:\\S++[ \\t]++)?\\S++[ \\t]++v(\\d++)\\.(\\d++)\\.(\\d++)\\S*+.*+$");
 
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
@@ -33,8 +34,12 @@ final class KubectlNodes implements PasteRecognizer {
     Matcher row = NODE_ROW.matcher(table);
     int end = 0;
     while (row.find() && table.substring(end, row.start()).isBlank()) {
-      versions.add("v" + row.group(1) + "." + row.group(2) + "." + row.group(3));
-      minors.add(new Minor(Integer.parseInt(row.group(1)), Integer.parseInt(row.group(2))));
+      int major = QueryParser.number(row.group(1));
+      int minor = QueryParser.number(row.group(2));
+      if (major >= 0 && minor >= 0) {
+        versions.add("v" + row.group(1) + "." + row.group(2) + "." + row.group(3));
+        minors.add(new Minor(major, minor));
+      }
       end = row.end();
     }
     minors.forEach(m -> questions.add(new Question.AboutKubernetes(m)));

@@ -4,32 +4,30 @@ import static io.kommander.supportbot.query.Vocabulary.BPS_LIKE;
 import static io.kommander.supportbot.query.Vocabulary.CONNECTORS;
 import static io.kommander.supportbot.query.Vocabulary.DATE;
 import static io.kommander.supportbot.query.Vocabulary.DIRECT_WORDS;
-import static io.kommander.supportbot.query.Vocabulary.KUBERNETES;
-import static io.kommander.supportbot.query.Vocabulary.MATRIX_HINTS;
-import static io.kommander.supportbot.query.Vocabulary.NEWEST_WORDS;
+import static io.kommander.supportbot.query.Vocabulary.FROM_WORDS;
+import static io.kommander.supportbot.query.Vocabulary.PATH_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.SEPARATORS;
 import static io.kommander.supportbot.query.Vocabulary.TOKEN;
 import static io.kommander.supportbot.query.Vocabulary.TOPICS;
+import static io.kommander.supportbot.query.Vocabulary.TO_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.UPCOMING_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.UPGRADE_WORDS;
 import static io.kommander.supportbot.query.Vocabulary.VERSIONISH;
 
-import io.kommander.supportbot.policy.Minor;
+import io.kommander.supportbot.policy.Intent;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Query;
 import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.Question.AboutKubernetes;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import io.kommander.supportbot.policy.Question.AboutPair;
+import io.kommander.supportbot.policy.Question.AboutPrerelease;
 import io.kommander.supportbot.policy.Question.AboutTopic;
 import io.kommander.supportbot.policy.Question.OnKubernetes;
-import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Question.Upcoming;
-import io.kommander.supportbot.policy.Question.UpgradePath;
 import io.kommander.supportbot.policy.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,7 +45,7 @@ final class Reading {
   private final List<String> notes = new ArrayList<>();
   private final List<String> bareNumbers = new ArrayList<>();
   private final List<String> words = new ArrayList<>();
-  private final Set<String> unreadable = new HashSet<>();
+  private final VersionTokens tokens = new VersionTokens(notes, bareNumbers);
 
   /** Where the token being read starts in the text. */
   private int at;
@@ -67,13 +65,21 @@ final class Reading {
 
   private int lastIndex = -1;
 
-  /** Upgrade words seen ("upgrade", "path"), or both "from" and "to". */
+  /** Upgrade verbs seen ("upgrade", "move"). */
   private boolean upgrade;
 
   private boolean direct;
   private boolean upcoming;
   private boolean from;
-  private boolean to;
+
+  /** A word asked for a way ("path", "route", "next hop"), or "upgrade" stood before a version. */
+  private boolean pathAsked;
+
+  /** An upgrade verb was the last word (a product may follow): "upgrade konvoy 1.8". */
+  private boolean upgradeNext;
+
+  /** "next" was said: "the next 90 days" asks what is upcoming. */
+  private boolean next;
 
   /** "to" (or "from") was the last word: the next version is an upgrade's target (or origin). */
   private boolean pendingTo;
@@ -82,82 +88,80 @@ final class Reading {
   private int targetIndex = -1;
   private int originIndex = -1;
 
+  private final Mentions mentions = new Mentions(Names.SHIPPED);
+  private final Wording wording = new Wording();
+  private final AskedDay day = new AskedDay();
+
+  /** The token being read labels a field ("Severity:", "Created:"). */
+  private boolean field;
+
+  /** Kubernetes (or one of its parts) was named. */
+  private boolean kubernetesSaid;
+
   /** The last Kubernetes question, which "on" can turn around: "kubernetes 1.30 on nkp 2.15". */
   private AboutKubernetes lastKubernetes;
 
+  /** Platform applications a paste listed: asked about only when the words ask for support. */
+  private final Set<String> pastedApps;
+
   /**
-   * @param pasted questions and notes from tool output already read out of {@code text}
+   * @param pasted what tool output said, already read out of the text; its rest is read here
    */
-  Reading(String text, List<Question> pasted, List<String> pastedNotes) {
-    this.text = text;
-    this.pasted = !pasted.isEmpty();
-    questions.addAll(pasted);
-    notes.addAll(pastedNotes);
+  Reading(Pastes.Read pasted) {
+    this.text = pasted.rest();
+    this.pasted = !pasted.questions().isEmpty() || !pasted.apps().isEmpty();
+    this.pastedApps = pasted.apps();
+    questions.addAll(pasted.questions());
+    notes.addAll(pasted.notes());
   }
 
   Query read() {
     Matcher m = TOKEN.matcher(text);
     while (m.find()) {
       String token = m.group();
-      while (token.endsWith(".") && token.length() > 1) {
-        token = token.substring(0, token.length() - 1); // a sentence's full stop
+      int end = token.length();
+      while (end > 1 && token.charAt(end - 1) == '.') {
+        end--; // a sentence's full stop (one cut: a run of dots is not copied once per dot)
       }
+      token = token.substring(0, end);
       at = m.start();
+      field = m.end() < text.length() && text.charAt(m.end()) == ':';
       take(token, token.toLowerCase(Locale.ROOT));
     }
-    if (upgrade || (from && to)) {
-      upgradePath();
+    wording.end();
+    boolean target = targetIndex >= 0;
+    boolean path =
+        pathAsked
+            || (upgrade && (from || target))
+            || (originIndex >= 0 && target)
+            || (direct && target);
+    if (path) {
+      UpgradeQuestions.join(questions, originIndex, targetIndex, direct);
     }
     if (upcoming) {
-      int days = QueryParser.UPCOMING_DAYS;
-      if (!bareNumbers.isEmpty()) {
-        int asked = QueryParser.number(bareNumbers.remove(0));
-        if (asked >= 1) {
-          days = asked;
-        } else {
-          notes.add(
-              "I looked "
-                  + QueryParser.UPCOMING_DAYS
-                  + " days ahead; ask for 1 to "
-                  + Minor.MAX_COMPONENT
-                  + " days, e.g. `upcoming 90`.");
-        }
-      }
-      questions.add(new Upcoming(days));
+      questions.add(new Upcoming(Extras.upcomingDays(bareNumbers, notes)));
     }
-    List<Question> distinct = questions.stream().distinct().toList();
-    if (distinct.isEmpty()) {
-      bareNumbers.forEach(
-          n -> notes.add(QueryParser.problem(n, "it needs a minor version, like " + n + ".4")));
-      if (notes.isEmpty() && words.stream().anyMatch(NEWEST_WORDS::contains)) {
-        distinct = List.of(new AboutTopic(Topic.NEWEST));
-      } else if (notes.isEmpty() && words.stream().anyMatch(MATRIX_HINTS::contains)) {
-        distinct = List.of(new AboutTopic(Topic.MATRIX));
-      } else if (notes.isEmpty() && !words.isEmpty()) {
-        notes.add(
-            "I couldn't find a version in \""
-                + QueryParser.shorten(text.strip(), 60)
-                + "\"; "
-                + QueryParser.EXPECTED_NAMED
-                + ".");
-      }
-    }
-    if (distinct.size() > QueryParser.MAX_QUESTIONS) {
-      notes.add(
-          "I answered the first "
-              + QueryParser.MAX_QUESTIONS
-              + " of "
-              + distinct.size()
-              + " questions; ask again for the rest.");
-      distinct = distinct.subList(0, QueryParser.MAX_QUESTIONS);
-    }
-    return new Query(distinct, asOf, Notes.few(notes, !distinct.isEmpty(), pasted));
+    boolean apps = Extras.add(questions, mentions, pastedApps, wording, targetIndex, path);
+    List<Question> distinct =
+        Leftovers.settle(questions.stream().distinct().toList(), bareNumbers, words, notes, text);
+    boolean line = distinct.stream().anyMatch(q -> q instanceof AboutLine);
+    return new Query(
+        distinct,
+        asOf,
+        Notes.few(notes, !distinct.isEmpty(), pasted),
+        tokens.nearMiss()
+            ? Optional.of(Intent.NEAR_MISS)
+            : wording.intent(apps, kubernetesSaid && line, path, line));
   }
 
   private void take(String token, String lower) {
     String singular = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
-    Product product = Product.named(singular).orElse(null);
-    if (product == null && !SEPARATORS.contains(lower) && !CONNECTORS.contains(lower)) {
+    Product product = Names.SHIPPED.product(singular).orElse(null);
+    Optional<Names.Named> thing = mentions.name(lower);
+    if (product == null
+        && thing.isEmpty()
+        && !SEPARATORS.contains(lower)
+        && !CONNECTORS.contains(lower)) {
       product = Typos.product(lower).orElse(null);
       if (product != null) {
         notes.add(
@@ -165,76 +169,77 @@ final class Reading {
       }
     }
     if (SEPARATORS.contains(lower)) {
+      upgradeNext = false;
       connector = false;
       last = null;
       lastKubernetes = null;
+      mentions.end();
     } else if (CONNECTORS.contains(lower)) {
       connector = last != null || lastKubernetes != null;
     } else if (product != null) {
       current = product;
       productNamed = true;
       kubernetes = false;
-    } else if (KUBERNETES.contains(lower)) {
+      mentions.end();
+    } else if (Names.SHIPPED.kubernetes(lower.charAt(0) == '-' ? lower.substring(1) : lower)
+        || lower.startsWith("kubernetes-")
+        || lower.startsWith("-kubernetes")) {
       kubernetes = true;
-    } else if (BPS_LIKE.matcher(lower).matches()) {
+      kubernetesSaid = true;
+      mentions.end();
+    } else if (thing.isPresent()) {
+      connector = false;
+      wording.word(lower);
+    } else if (BPS_LIKE.matcher(lower).matches() && Prereleases.read(token).isEmpty()) {
       connector = false;
       BpsTags.read(token, lower, notes).ifPresent(questions::add);
     } else if (TOPICS.containsKey(lower)) {
       questions.add(new AboutTopic(TOPICS.get(lower)));
     } else if (DATE.matcher(token).matches()) {
       connector = false;
-      Dates.read(token, notes).ifPresent(d -> asOf = Dates.first(asOf, d, notes));
+      if (day.cued()) {
+        Dates.read(token, notes).ifPresent(d -> asOf = Dates.first(asOf, d, notes));
+      }
     } else if (VERSIONISH.matcher(token).matches()) {
-      version(token).ifPresent(this::mention);
+      versionish(token);
     } else {
       upgrade |= UPGRADE_WORDS.contains(lower);
-      pendingTo = lower.equals("to") || lower.equals("into");
-      pendingFrom = lower.equals("from");
+      upgradeNext = UPGRADE_WORDS.contains(lower);
+      pathAsked |= PATH_WORDS.contains(lower);
+      pendingTo = TO_WORDS.contains(lower) && !field;
+      pendingFrom = FROM_WORDS.contains(lower) && !field; // "From: Jonas" is an e-mail's field
       direct |= DIRECT_WORDS.contains(lower);
-      upcoming |=
-          UPCOMING_WORDS.contains(lower) || (lower.equals("days") && words.contains("next"));
-      from |= lower.equals("from");
-      to |= lower.equals("to");
+      upcoming |= UPCOMING_WORDS.contains(lower) || (lower.equals("days") && next);
+      next |= lower.equals("next");
+      from |= pendingFrom;
       words.add(lower);
+      if (!field) {
+        wording.word(lower); // "Severity: 3" is a ticket's field, not a question about severity
+      }
+      mentions.word();
     }
+    day.word(lower);
   }
 
-  /** The first two versions become one upgrade question: from the first, to the second. */
-  private void upgradePath() {
-    // The version after "from", else the first: "skip 2.16 and go from 2.15 to 2.17".
-    int start =
-        originIndex >= 0 && questions.get(originIndex) instanceof AboutLine ? originIndex : -1;
-    for (int i = 0; i < questions.size() && start < 0; i++) {
-      start = questions.get(i) instanceof AboutLine ? i : -1;
+  /** A token that starts like a version: someone else's, a year, a pre-release, or ours. */
+  private void versionish(String token) {
+    Optional<LocalDate> year = day.year(token);
+    Optional<Prereleases.Build> build = Prereleases.read(token);
+    if (mentions.claims()) {
+      return; // "Rancher 2.8", "cert-manager v1.17.2": theirs
+    } else if (year.isPresent()) {
+      asOf = Dates.first(asOf, year.get(), notes);
+    } else if (build.isPresent()) {
+      questions.add(new AboutPrerelease(current, build.get().version(), build.get().name()));
+    } else {
+      tokens.read(token).ifPresent(this::mention);
     }
-    if (start < 0) {
-      return;
-    }
-    AboutLine origin = (AboutLine) questions.get(start);
-    Optional<AboutLine> target =
-        targetIndex > start && questions.get(targetIndex) instanceof AboutLine t
-            ? Optional.of(t)
-            : Optional.empty();
-    target.ifPresent(t -> questions.remove(targetIndex));
-    questions.set(start, new UpgradePath(origin, target, direct));
-    if (direct && target.isPresent()) {
-      questions.removeIf(q -> q instanceof AboutLine); // the lines to skip, not questions
-    }
-  }
-
-  private Optional<Version> version(String token) {
-    if (unreadable.contains(token)) {
-      return Optional.empty(); // said once already: a log repeats its timestamps' shapes
-    }
-    Optional<Version> version = VersionToken.read(token, notes, bareNumbers);
-    if (version.isEmpty()) {
-      unreadable.add(token);
-    }
-    return version;
   }
 
   /** Records a version, pairing it with the previous one when a connector joins them. */
   private void mention(Version version) {
+    pathAsked |= upgradeNext;
+    upgradeNext = false;
     // A cluster's own version is not paired with the one before: "prod on 2.6 staging on 2.13".
     Optional<String> cluster = kubernetes ? Optional.empty() : ClusterNames.before(text, at);
     boolean pairing = connector && last != null && cluster.isEmpty();

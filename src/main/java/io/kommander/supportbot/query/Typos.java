@@ -10,8 +10,14 @@ import java.util.Optional;
  * NKP) are too close to other words to guess at.
  */
 final class Typos {
-  /** Each name, and how many edits away a word may be to be read as it. */
-  private static final Map<String, Integer> NAMES = Map.of("kommander", 2, "konvoy", 1);
+  /**
+   * Each long name of ours (the vocabulary's, six letters or more), and how many edits away a word
+   * may be to be read as it: two for a long name, one for a shorter one.
+   */
+  private static final Map<String, Integer> NAMES =
+      Names.SHIPPED.productWords().stream()
+          .filter(n -> n.length() >= 6)
+          .collect(java.util.stream.Collectors.toMap(n -> n, n -> n.length() >= 8 ? 2 : 1));
 
   private Typos() {}
 
@@ -19,12 +25,14 @@ final class Typos {
   static Optional<Product> product(String word) {
     // Both names start with a k sound; most words are let go here, before any counting.
     char first = word.isEmpty() ? ' ' : word.charAt(0);
-    if (word.length() < 5 || (first != 'k' && first != 'c') || Product.named(word).isPresent()) {
+    if (word.length() < 5
+        || (first != 'k' && first != 'c')
+        || Names.SHIPPED.product(word).isPresent()) {
       return Optional.empty();
     }
     for (var name : NAMES.entrySet()) {
       if (distance(word, name.getKey()) <= name.getValue()) {
-        return Product.named(name.getKey());
+        return Names.SHIPPED.product(name.getKey());
       }
     }
     return Optional.empty();

@@ -2,10 +2,10 @@ package io.kommander.supportbot.query;
 
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.Question;
-import io.kommander.supportbot.policy.Version;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,13 +20,7 @@ final class VersionListing implements PasteRecognizer {
   /** One line of {@code nkp version}: a component and its version. */
   private static final Pattern COMPONENT =
       Pattern.compile(
-          "(?im)^[ \\t]*([a-z][\\w-]*)[ \\t]*:[ \\t]*v?(\\d+\\.\\d+\\.\\d+)\\S*[ \\t]*$");
-
-  private static final Set<String> PLATFORM_KEYS = Set.of("kommander", "konvoy", "nkp", "dkp");
-
-  /** The tools {@code nkp version} and {@code dkp version} list beside the platform. */
-  private static final Set<String> TOOLS =
-      Set.of("diagnose", "imagebuilder", "image-builder", "kib", "mindthegap", "konvoy-image");
+          "(?im)^[ \\t]*+([a-z][\\w-]*+)[ \\t]*+:[ \\t]*+v?+(\\d++\\.\\d++\\.\\d++)\\S*+[ \\t]*+$");
 
   @Override
   public String read(String text, List<Question> questions, List<String> notes) {
@@ -35,20 +29,24 @@ final class VersionListing implements PasteRecognizer {
     boolean tools = false;
     while (m.find()) {
       String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
-      tools |= TOOLS.contains(key);
-      if (PLATFORM_KEYS.contains(key)) {
+      tools |= Names.SHIPPED.tool(key);
+      if (Names.SHIPPED.product(key).isPresent()) {
         platform.add(new String[] {key, m.group(2)});
       }
     }
     if (platform.isEmpty() && !tools) {
       return text;
     }
+    // The listing's platform key names the era (nkp, dkp); Kommander's and Konvoy's name a line.
     Product product =
-        platform.stream().anyMatch(f -> f[0].equals("nkp"))
-            ? Product.NKP
-            : platform.stream().anyMatch(f -> f[0].equals("dkp")) ? Product.DKP : Product.KOMMANDER;
+        platform.stream()
+            .map(f -> Names.SHIPPED.product(f[0]).orElseThrow())
+            .filter(Product::platform)
+            .max(Comparator.naturalOrder())
+            .orElse(Product.KOMMANDER);
     platform.stream()
-        .map(f -> Version.parse(f[1]))
+        .map(f -> Scan.exactPatch(f[1]))
+        .flatMap(Optional::stream)
         .distinct()
         .forEach(v -> questions.add(new Question.AboutLine(product, v)));
     return COMPONENT
@@ -59,6 +57,6 @@ final class VersionListing implements PasteRecognizer {
   /** A platform component or a tool beside it: a line the listing reads or drops. */
   private static boolean known(String component) {
     String key = component.toLowerCase(java.util.Locale.ROOT);
-    return PLATFORM_KEYS.contains(key) || TOOLS.contains(key);
+    return Names.SHIPPED.product(key).isPresent() || Names.SHIPPED.tool(key);
   }
 }

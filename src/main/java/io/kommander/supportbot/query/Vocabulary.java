@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class Vocabulary {
   private Vocabulary() {}
 
-  static final Pattern TOKEN = Pattern.compile("-?[A-Za-z0-9][A-Za-z0-9._*+\\-]*|[,;?!]");
+  /** A word or a version (letters of any script, so "März" is one word), or a separator. */
+  static final Pattern TOKEN = Pattern.compile("-?[\\p{L}0-9][\\p{L}0-9._*+\\-]*+|[,;?!]");
 
   static final Pattern VERSIONISH = Pattern.compile("[-+]?[vV]?\\d.*");
 
@@ -22,10 +23,7 @@ final class Vocabulary {
 
   static final Set<String> SEPARATORS = Set.of(",", ";", "?", "!", "and", "or", "vs", "also");
 
-  static final Set<String> CONNECTORS = Set.of("on", "with", "atop");
-
-  /** Words that make the next versions Kubernetes versions. */
-  static final Set<String> KUBERNETES = Set.of("kubernetes", "k8s", "kube");
+  static final Set<String> CONNECTORS = Set.of("on", "with", "atop", "avec", "mit", "con", "com");
 
   static final Pattern BPS_LIKE = Pattern.compile("[a-z]{2,}-.*\\d.*");
 
@@ -43,16 +41,65 @@ final class Vocabulary {
           "help", Topic.HELP,
           "usage", Topic.HELP);
 
-  /** Words that make the versions an upgrade question: from the first, to the second. */
+  /** Words that ask for a way from one version to another, whatever else is said. */
+  static final Set<String> PATH_WORDS =
+      Set.of(
+          "path",
+          "paths",
+          "route",
+          "routes",
+          "hop",
+          "hops",
+          "migrate",
+          "migration",
+          "start",
+          "ruta",
+          "chemin",
+          "caminho");
+
+  /**
+   * Words that make the versions an upgrade question when an origin or a target is named ("upgrade
+   * from 2.15", "upgrading to 2.18"); alone ("do we need to upgrade?") the status answer says it.
+   */
   static final Set<String> UPGRADE_WORDS =
-      Set.of("upgrade", "upgrades", "upgrading", "path", "paths", "migrate", "migration");
+      Set.of(
+          "upgrade",
+          "upgrades",
+          "upgrading",
+          "upgraded",
+          "upgarde",
+          "update",
+          "move",
+          "moving",
+          "go",
+          "get",
+          "actualizar",
+          "aktualisieren",
+          "actualización",
+          "atualizar");
+
+  /** "from" and "to" in the languages people write in. */
+  static final Set<String> FROM_WORDS = Set.of("from", "form", "desde", "depuis", "von");
+
+  static final Set<String> TO_WORDS = Set.of("to", "into", "hasta", "vers");
 
   /** Upcoming changes: "upcoming", "upcoming 60 days", "what changes in the next 90 days". */
   static final Set<String> UPCOMING_WORDS = Set.of("upcoming", "soon", "changes");
 
   /** Words that ask about going straight to the target, skipping what lies between. */
   static final Set<String> DIRECT_WORDS =
-      Set.of("straight", "directly", "direct", "skip", "skipping", "jump");
+      Set.of(
+          "straight",
+          "directly",
+          "direct",
+          "skip",
+          "skipping",
+          "jump",
+          "diretcly",
+          "directo",
+          "directement",
+          "direkt",
+          "direto");
 
   /** With no version in the message, these words ask for the newest release. */
   static final Set<String> NEWEST_WORDS = Set.of("newest", "latest", "current", "recent");

@@ -2,9 +2,12 @@ package io.kommander.supportbot.render;
 
 import io.kommander.supportbot.policy.Answer;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
+import io.kommander.supportbot.policy.Ending;
+import io.kommander.supportbot.policy.Intent;
 import io.kommander.supportbot.policy.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Several clusters in one message ("prod on dkp 2.6, staging on nkp 2.13, dev on nkp 2.17.1"): one
@@ -18,7 +21,8 @@ public final class ClusterPhrases {
   public static boolean compact(Reply reply) {
     List<LineAnswer> lines = lines(reply.answers());
     long named = lines.stream().filter(a -> a.cluster().isPresent()).count();
-    return named >= 2 || lines.size() >= 3;
+    boolean aboutLines = reply.intent() != Intent.KUBERNETES && reply.intent() != Intent.NEWEST;
+    return named >= 2 || (lines.size() >= 3 && aboutLines);
   }
 
   /** "prod on DKP 2.6: expired", or "DKP 2.6: expired" when no cluster was named. */
@@ -59,5 +63,18 @@ public final class ClusterPhrases {
         .filter(LineAnswer.class::isInstance)
         .map(LineAnswer.class::cast)
         .toList();
+  }
+
+  /** How a line's support ends, for the App Home's list: "ends when NKP 2.18 ships (…)". */
+  public static String endsWhen(Optional<Ending> ends) {
+    return ends.map(
+            e ->
+                "ends when "
+                    + e.by().release()
+                    + " ships"
+                    + e.when()
+                        .map(d -> " (" + (e.planned() ? "planned for " : "") + d + ")")
+                        .orElse(" (not scheduled yet)"))
+        .orElse("no end scheduled: no line that would end it is planned yet");
   }
 }

@@ -3,6 +3,7 @@ package io.kommander.supportbot.render;
 import io.kommander.supportbot.policy.Answer.LineAnswer;
 import io.kommander.supportbot.policy.Ending;
 import io.kommander.supportbot.policy.Era;
+import io.kommander.supportbot.policy.Minor;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.ReleaseStatus;
@@ -147,10 +148,12 @@ public final class Phrases {
           + by.release()
           + " has not shipped: "
           + ga(by)
-          + ". If it has, support ended "
-          + (by.windowed() ? "no later than " : "on ")
-          + d.ending().date()
-          + ". Plan the upgrade now.";
+          + (by.isReported() // an announcement's day is not a GA day
+              ? ". If it has, support ended on its GA day. Plan the upgrade now."
+              : ". If it has, support ended "
+                  + (by.windowed() ? "no later than " : "on ")
+                  + d.ending().date()
+                  + ". Plan the upgrade now.");
     } else if (support instanceof Support.Unconfirmed u) {
       return capitalize(ga(u.line())) + ". If it has shipped, it is the newest line and supported.";
     } else if (support instanceof Support.Predates p) {
@@ -176,10 +179,14 @@ public final class Phrases {
     return u.newest()
         .map(
             n ->
-                "Newer than any line I know (newest: "
+                (far(u.minor(), n.minor(n.product()))
+                        ? "There is no " + a.product().displayName() + " " + u.minor() + ": "
+                        : "Newer than any line I know: ")
+                    + "the newest I know is "
                     + n.label()
-                    + n.shipDate().map(d -> ", " + d).orElse("")
-                    + "). If it has shipped, my catalog needs an update.")
+                    + " ("
+                    + ga(n)
+                    + "). If a newer line has shipped, my catalog needs an update.")
         .orElseGet(
             () ->
                 "Not in the release catalog. Known "
@@ -192,17 +199,13 @@ public final class Phrases {
                     + ".");
   }
 
-  /**
-   * How sure the line's GA is, in a few words: "GA between 2026-05-19 and 2026-07-14", "reported on
-   * 2026-08-26 by one source, not confirmed", "found as tag v2.19.0 upstream on 2026-08-20, not yet
-   * reviewed", "released 2025-12-23".
-   */
+  /** How sure the line's GA is: "GA between A and B", "announced on D; its GA is not confirmed". */
   public static String ga(ReleaseLine line) {
     if (line.isReported()) {
       return line.label()
-          + " was reported"
-          + Optional.ofNullable(line.released()).map(d -> " to have shipped on " + d).orElse("")
-          + " and is not confirmed";
+          + " was announced"
+          + Optional.ofNullable(line.released()).map(d -> " on " + d).orElse("")
+          + "; its GA is not confirmed";
     } else if (line.windowed()) {
       return "GA between " + line.released() + " and " + line.releasedBy();
     } else if (line.provisional()) {
@@ -225,6 +228,11 @@ public final class Phrases {
     return s.newestKnown().status() == ReleaseStatus.RELEASED
         ? ordinal(s.releasesToGo()) + " line after " + s.newestKnown().label()
         : (s.window() == 1 ? "first" : ordinal(s.window())) + " line after " + s.line().label();
+  }
+
+  /** A number more than two minors past the newest line (or of a later major): not a typo away. */
+  private static boolean far(Minor asked, Minor newest) {
+    return asked.major() != newest.major() || asked.minor() > newest.minor() + 2;
   }
 
   private static String capitalize(String text) {
@@ -259,11 +267,15 @@ public final class Phrases {
           .map(d -> (e.ended().uncertain() ? "no later than " : "") + d + " (ended)")
           .orElse("ended");
     } else if (support instanceof Support.InDoubt d) {
-      return "may have ended "
-          + d.ending().when().map(x -> (d.ending().by().windowed() ? "by " : "on ") + x).orElse("")
+      return "may have ended"
+          + d.ending()
+              .when()
+              .filter(x -> !d.ending().by().isReported())
+              .map(x -> (d.ending().by().windowed() ? " by " : " on ") + x)
+              .orElse("")
           + " ("
           + d.ending().by().label()
-          + (d.ending().by().isReported() ? " reported, not confirmed)" : " GA window)");
+          + (d.ending().by().isReported() ? " announced, GA not confirmed)" : " GA window)");
     } else if (support instanceof Support.Supported s) {
       return s.ends()
           .map(
@@ -283,18 +295,5 @@ public final class Phrases {
 
   public static String ordinal(int n) {
     return n < ORDINALS.length ? ORDINALS[n] : n + "th";
-  }
-
-  /** How a line's support ends, for the App Home's list: "ends when NKP 2.18 ships (…)". */
-  public static String endsWhen(Optional<Ending> ends) {
-    return ends.map(
-            e ->
-                "ends when "
-                    + e.by().release()
-                    + " ships"
-                    + e.when()
-                        .map(d -> " (" + (e.planned() ? "planned for " : "") + d + ")")
-                        .orElse(" (not scheduled yet)"))
-        .orElse("no end scheduled: no line that would end it is planned yet");
   }
 }

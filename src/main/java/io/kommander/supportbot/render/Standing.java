@@ -8,7 +8,7 @@ public enum Standing {
   ENDS_SOON("supported, ends soon"),
   IN_DOUBT("in doubt: may have ended"),
   EXPIRED("expired"),
-  UNCONFIRMED("reported, not confirmed"),
+  UNCONFIRMED("may have shipped, not confirmed"),
   NEVER_RELEASED("never released"),
   NOT_RELEASED("not released yet"),
   UNKNOWN("unknown");

@@ -12,8 +12,13 @@ import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
 import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.ExperimentalTerms;
+import io.kommander.supportbot.policy.NearMissAnswer;
+import io.kommander.supportbot.policy.NotOursAnswer;
+import io.kommander.supportbot.policy.PlatformAppsAnswer;
+import io.kommander.supportbot.policy.PrereleaseAnswer;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.SecondarySupport;
+import io.kommander.supportbot.policy.UpgradeOrderAnswer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -168,6 +173,35 @@ public final class TextRenderer {
                     List<String> out = new ArrayList<>();
                     out.addAll(TextRenderer.secondary(s.table()));
                     return out;
+                  }
+
+                  @Override
+                  public List<String> notOurs(NotOursAnswer a) {
+                    return List.of(ScopePhrases.notOurs(a));
+                  }
+
+                  @Override
+                  public List<String> platformApps(PlatformAppsAnswer a) {
+                    return indented(ScopePhrases.platformApps(a));
+                  }
+
+                  @Override
+                  public List<String> prerelease(PrereleaseAnswer a) {
+                    List<String> out = new ArrayList<>(List.of(ScopePhrases.prerelease(a)));
+                    out.addAll(render(a.line(), reply, window));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> nearMiss(NearMissAnswer a) {
+                    List<String> out = new ArrayList<>(List.of(ScopePhrases.nearMiss(a)));
+                    out.addAll(render(a.line(), reply, window));
+                    return out;
+                  }
+
+                  @Override
+                  public List<String> upgradeOrder(UpgradeOrderAnswer a) {
+                    return indented(ScopePhrases.upgradeOrder(a));
                   }
 
                   @Override

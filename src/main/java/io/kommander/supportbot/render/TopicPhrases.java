@@ -8,6 +8,7 @@ import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.BpsTag;
 import io.kommander.supportbot.policy.LatestPatches;
 import io.kommander.supportbot.policy.ReleaseLine;
+import io.kommander.supportbot.policy.Support;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,21 @@ public final class TopicPhrases {
     if (k.supportedRunning().isPresent()) {
       out.add("Supported: " + k.supportedRunning().get().line().orElseThrow().label() + ".");
     } else if (!k.supported().isEmpty()) {
-      out.add("No supported line deploys " + name + ".");
+      // A line in doubt deploys it: say so, instead of a bare "no supported line" after it.
+      out.add(
+          k.running().stream()
+              .filter(l -> l.support() instanceof Support.InDoubt)
+              .findFirst()
+              .map(
+                  l ->
+                      "No line surely supported deploys "
+                          + name
+                          + ": "
+                          + l.line().orElseThrow().label()
+                          + " is supported only if "
+                          + ((Support.InDoubt) l.support()).ending().by().release()
+                          + " has not shipped.")
+              .orElse("No supported line deploys " + name + "."));
     }
     if (!k.supported().isEmpty()) {
       out.add(

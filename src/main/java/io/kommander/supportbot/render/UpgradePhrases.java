@@ -77,10 +77,12 @@ public final class UpgradePhrases {
       return (supported ? "Newest line: " : "Upgrade to the newest line: ") + newest + ".";
     }
     ReleaseLine next = u.nextHop().get();
+    boolean adopt = u.firstHop().filter(h -> h.kind() == UpgradeHop.Kind.ADOPT).isPresent();
     return (supported ? "Newest line: " + newest + "; to get there, upgrade" : "Upgrade")
         + " to "
         + newest(next, LatestPatches.of(next, a.asOf()), a.product())
-        + " next, then one minor at a time to "
+        + (adopt ? " next, by adoption (" + u.firstHop().get().note() + ")," : " next,")
+        + " then one minor at a time to "
         + (supported ? n.label() : newest)
         + " ("
         + u.hopsToNewest()
@@ -158,12 +160,13 @@ public final class UpgradePhrases {
               + fromPatch.map(x -> " (latest: " + x.version() + ")").orElse("")
               + ".");
     } else if (from.upgrade().patchCheck() == PatchCheck.BEHIND) {
+      // The hop does not ask for it: a recommendation, never a contradiction of "straight there".
       out.add(
-          "First: "
+          "Optionally first: "
               + from.asked()
               + " to "
               + fromPatch.orElseThrow().version()
-              + ", the latest patch of its line.");
+              + ", the latest patch of its line; the hop does not require it.");
     }
     int back = p.backInSupport();
     for (int i = 0; i < steps.size(); i++) {

@@ -19,7 +19,7 @@ import io.kommander.supportbot.policy.Question.Topic;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.render.CatalogPhrases;
-import io.kommander.supportbot.render.Phrases;
+import io.kommander.supportbot.render.ClusterPhrases;
 import io.kommander.supportbot.slack.blocks.SlackLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class HomeView {
     for (var line : matrix.supported()) {
       Support.Supported s = (Support.Supported) line.support();
       Optional<Ending> ends = s.ends();
-      rows.add("• *" + line.line().orElseThrow().label() + "*: " + Phrases.endsWhen(ends));
+      rows.add("• *" + line.line().orElseThrow().label() + "*: " + ClusterPhrases.endsWhen(ends));
     }
     return rows.isEmpty() ? "No line is supported on this day." : String.join("\n", rows);
   }

@@ -8,15 +8,14 @@ import io.kommander.supportbot.json.Json;
 import io.kommander.supportbot.metrics.BotMetrics;
 import io.kommander.supportbot.policy.PolicyService;
 import io.kommander.supportbot.policy.Query;
+import io.kommander.supportbot.query.Answering;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.slack.blocks.BlockKitRenderer;
 import io.kommander.supportbot.slack.blocks.SlackMessage;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Answers text with a rendered Slack message, cached. The key holds the catalog's version and
@@ -32,11 +31,8 @@ public final class SlackAnswers {
    */
   static final long MAX_CHARACTERS = 4_000_000;
 
-  /** Compiled once: String.replaceAll would compile it on every question. */
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-
   private final Supplier<PolicyService> policy;
-  private final QueryParser parser = new QueryParser();
+  private final Answering answering = new Answering();
   private final BlockKitRenderer renderer;
   private final Cache<Key, Rendered> cache =
       Caffeine.newBuilder()
@@ -100,19 +96,26 @@ public final class SlackAnswers {
     if (question.length() > QueryParser.MAX_LENGTH) {
       return render(service, question); // refused anyway; not worth a cache slot
     }
+    // Keyed on the text exactly as typed (only its outer spaces trimmed) and rendered from it:
+    // newlines make a paste a paste, and a cluster's name keeps its case (issue 35: answers were
+    // computed from the key, lower-cased with its whitespace collapsed, so pastes were not read).
     Key key =
-        new Key(
-            normalise(question), service.revision(), service.today(), service.caveat().orElse(""));
+        new Key(question.strip(), service.revision(), service.today(), service.caveat().orElse(""));
     return cache.get(key, k -> render(service, k.question()));
   }
 
   /** What the parser reads in {@code text}, for commands that take versions. */
   public Query parse(String text) {
-    return parser.parse(text);
+    return answering.read(text);
   }
 
   public BlockKitRenderer renderer() {
     return renderer;
+  }
+
+  /** The core's reply to {@code text}, uncached (a workflow step's outputs are built from it). */
+  public io.kommander.supportbot.policy.Reply replyTo(String text) {
+    return answering.answer(policy.get(), text);
   }
 
   public PolicyService policy() {
@@ -120,9 +123,8 @@ public final class SlackAnswers {
   }
 
   private Rendered render(PolicyService service, String question) {
-    SlackMessage message = renderer.render(service.answer(parser.parse(question)));
-    // The button carries the normalised question: sharing re-answers it, and the reply stays
-    // one cache entry whatever the case and spacing typed.
+    SlackMessage message = renderer.render(answering.answer(service, question));
+    // The button carries the question as typed: sharing re-answers it from the same entry.
     SlackMessage shareable = renderer.withShareButton(message, question);
     return new Rendered(
         message,
@@ -134,10 +136,5 @@ public final class SlackAnswers {
                     .blocks(shareable.blocks())
                     .build())),
         new Reply(message.text(), message.blocksJson()));
-  }
-
-  /** Case and spacing never change the answer, so they must not split the cache. */
-  static String normalise(String text) {
-    return SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 }

@@ -15,6 +15,7 @@ import io.kommander.supportbot.policy.Question;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.Support;
 import io.kommander.supportbot.policy.Version;
+import io.kommander.supportbot.query.Answering;
 import io.kommander.supportbot.query.QueryParser;
 import io.kommander.supportbot.render.CatalogPhrases;
 import io.kommander.supportbot.render.Phrases;
@@ -46,7 +47,7 @@ public final class SupportPageServlet extends HttpServlet {
 
   private final transient Supplier<PolicyService> policy;
   private final transient TimelineImages images;
-  private final transient QueryParser parser = new QueryParser();
+  private final transient Answering answering = new Answering();
   private final transient Mustache page =
       new DefaultMustacheFactory("web").compile("page.mustache");
 
@@ -106,7 +107,7 @@ public final class SupportPageServlet extends HttpServlet {
     scope.put("dataAge", CatalogPhrases.dataAge(service.policy().freshness(service.today())));
     question.ifPresent(
         q -> {
-          Reply reply = service.answer(q.query());
+          Reply reply = answering.answer(service, q.query());
           scope.put("question", QueryParser.shorten(q.label(), 200));
           scope.putAll(HtmlAnswers.of(reply));
         });
@@ -160,7 +161,7 @@ public final class SupportPageServlet extends HttpServlet {
 
   /** Text a person typed: read by the parser, as Slack reads it. */
   private Asked typed(String text, Optional<LocalDate> asOf) {
-    Query read = parser.parse(text);
+    Query read = answering.read(text);
     return new Asked(text, new Query(read.questions(), asOf.or(read::asOf), read.notes()));
   }
 

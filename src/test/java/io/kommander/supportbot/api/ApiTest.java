@@ -169,7 +169,7 @@ class ApiTest {
         "/kommander/1.4%20konvoy|400|bad_version|versions look like",
         "/kommander/|400|missing_version|/api/v1/kommander/{version}",
         "/kommander/1.9|404|unknown_version|Not in the release catalog",
-        "/kommander/3.9|404|unknown_version|Newer than any line I know",
+        "/kommander/3.9|404|unknown_version|There is no Kommander 3.9",
         "/nkp/2.10|404|unknown_version|2.10 was never released",
         "/kubernetes/abc|400|bad_version|kubernetes:",
         "/konvoy/1.9|404|unknown_version|Known Konvoy lines",

@@ -3,7 +3,6 @@ package io.kommander.supportbot.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kommander.supportbot.TestCatalogs;
-import io.kommander.supportbot.policy.Answer.PathOutcome;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
 import io.kommander.supportbot.policy.Question.AboutLine;
 import java.time.LocalDate;

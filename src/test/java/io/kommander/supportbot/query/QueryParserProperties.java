@@ -47,8 +47,11 @@ class QueryParserProperties {
       assertThat(out).contains("The catalog's history starts on");
       return;
     }
-    // One answer per question read, or the help when nothing was; each names what it was asked.
-    assertThat(reply.answers()).hasSize(Math.max(1, q.questions().size()));
+    // At most one answer per question read (a line asked twice is answered once), or the help
+    // when nothing was; each names what it was asked.
+    assertThat(reply.answers())
+        .isNotEmpty()
+        .hasSizeLessThanOrEqualTo(Math.max(1, q.questions().size()));
     for (Question question : q.questions()) {
       if (question instanceof Question.AboutLine line) {
         assertThat(out).as(text).contains(line.version().line().toString());

@@ -61,7 +61,7 @@ class AnswersThroughTimeTest {
         "2.10|2026-11-25|Version 2.10: never released|The line that came next is NKP 2.12.",
         "nkp 2.9|2026-11-25|NKP 2.9: never released|After DKP 2.8, Nutanix continued the platform as NKP 2.12",
         "3.0|2026-11-25|Version 3.0: never released|A 3.0 development tag (2024-04-10) was abandoned",
-        "2.18|2026-11-25|Version 2.18: unknown|Newer than any line I know (newest: NKP 2.17, 2025-12-23). If it has shipped, my catalog needs an update.",
+        "2.18|2026-11-25|Version 2.18: unknown|Newer than any line I know: the newest I know is NKP 2.17 (released 2025-12-23). If a newer line has shipped, my catalog needs an update.",
       })
   void answersMatchTheReleaseData(String question, String today, String first, String second) {
     assertThat("\n" + ask(SHIPPED, today, question)).contains("\n" + first).contains(second);
@@ -113,7 +113,9 @@ class AnswersThroughTimeTest {
             "No: DKP 2.7 does not upgrade straight to NKP 2.12: upgrades go one minor at a time.")
         .contains("1. DKP 2.8.3 (expired).");
     assertThat(ask(SHIPPED, "2026-11-25", "upgrade 2.14.1"))
-        .contains("First: 2.14.1 to 2.14.3, the latest patch of its line.");
+        .contains(
+            "Optionally first: 2.14.1 to 2.14.3, the latest patch of its line; the hop does not"
+                + " require it.");
     assertThat(ask(SHIPPED, "2026-11-25", "dkp 2.2"))
         .contains(
             "Upgrade to DKP 2.3.3 next, then one minor at a time to NKP 2.17.1 (12 hops; ask"

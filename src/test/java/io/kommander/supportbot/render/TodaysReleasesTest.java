@@ -45,16 +45,16 @@ class TodaysReleasesTest {
         "nkp 2.18|2026-05-18|NKP 2.18: not released yet|",
         // Inside the window: 2.18 may have shipped, so 2.15 is in doubt, never "supported".
         "nkp 2.15|2026-06-15|NKP 2.15: in doubt: may have ended|Supported only if NKP 2.18 has not shipped: GA between 2026-05-19 and 2026-07-14. If it has, support ended no later than 2026-07-14. Plan the upgrade now.",
-        "nkp 2.18|2026-06-15|NKP 2.18: reported, not confirmed|GA between 2026-05-19 and 2026-07-14. If it has shipped, it is the newest line and supported.",
+        "nkp 2.18|2026-06-15|NKP 2.18: may have shipped, not confirmed|GA between 2026-05-19 and 2026-07-14. If it has shipped, it is the newest line and supported.",
         // After the window: 2.15 is out, no later than its last day.
         "nkp 2.15|2026-07-15|NKP 2.15: expired|Support ended no later than 2026-07-14, when NKP 2.18 shipped (GA between 2026-05-19 and 2026-07-14).",
         "nkp 2.16|2026-07-15|NKP 2.16: supported|Supported until NKP 2.19 ships",
         // Today, with the report of 2.19: 2.16 is supported only if 2.19 has not shipped.
         "nkp 2.15|2026-11-29|NKP 2.15: expired|Upgrade to NKP 2.16.1 next, then one minor at a time to NKP 2.18.0 (3 hops",
-        "nkp 2.16|2026-11-29|NKP 2.16: in doubt: may have ended|Supported only if NKP 2.19 has not shipped: NKP 2.19 was reported to have shipped on 2026-08-26 and is not confirmed. If it has, support ended on 2026-08-26. Plan the upgrade now.",
+        "nkp 2.16|2026-11-29|NKP 2.16: in doubt: may have ended|Supported only if NKP 2.19 has not shipped: NKP 2.19 was announced on 2026-08-26; its GA is not confirmed. If it has, support ended on its GA day. Plan the upgrade now.",
         "nkp 2.16|2026-11-29|NKP 2.16: in doubt: may have ended|Upgrade to NKP 2.17.1 next, then one minor at a time to NKP 2.18.0 (2 hops",
         "nkp 2.18|2026-11-29|NKP 2.18: supported|Supported until the third line after NKP 2.18 ships (none announced yet). GA between 2026-05-19 and 2026-07-14.",
-        "nkp 2.19|2026-11-29|NKP 2.19: reported, not confirmed|If it has shipped, it is the newest line and supported.",
+        "nkp 2.19|2026-11-29|NKP 2.19: may have shipped, not confirmed|If it has shipped, it is the newest line and supported.",
         "kubernetes 1.35|2026-11-29|Kubernetes 1.35 is deployed by NKP 2.18 (supported).|Supported lines deploy NKP 2.18: Kubernetes 1.34 to 1.35 (default 1.35.2); NKP 2.17: Kubernetes 1.34.",
         "kubernetes 1.35|2026-05-18|Kubernetes 1.35 is deployed by NKP 2.18 (not released yet).|No supported line deploys Kubernetes 1.35.",
       })
@@ -90,7 +90,7 @@ class TodaysReleasesTest {
       value = {
         "nkp 2.16|NKP 2.16: supported|Supported until the next line after NKP 2.18 ships (none announced yet).",
         "nkp 2.15|NKP 2.15: expired|",
-        "nkp 2.19|NKP 2.19: unknown|Newer than any line I know (newest: NKP 2.18",
+        "nkp 2.19|NKP 2.19: unknown|Newer than any line I know: the newest I know is NKP 2.18",
       })
   void withoutTheReportTheOldestOfTheThreeIsPlainlySupported(
       String question, String first, String then) {
@@ -109,14 +109,14 @@ class TodaysReleasesTest {
     String matrix = ask(TODAY, "2026-11-29", "matrix");
     assertThat(matrix)
         .contains("NKP 2.16: in doubt: may have ended")
-        .contains("NKP 2.19: reported, not confirmed")
+        .contains("NKP 2.19: may have shipped, not confirmed")
         .contains("NKP 2.18: supported");
     SupportPolicy policy = new SupportPolicy(TODAY);
     LocalDate today = LocalDate.parse("2026-11-29");
     assertThat(
             Phrases.endOfSupport(
                 policy.support(TODAY.line(Product.NKP, Minor.parse("2.16")).orElseThrow(), today)))
-        .isEqualTo("may have ended on 2026-08-26 (NKP 2.19 reported, not confirmed)");
+        .isEqualTo("may have ended (NKP 2.19 announced, GA not confirmed)");
     assertThat(
             Phrases.endOfSupport(
                 policy.support(TODAY.line(Product.NKP, Minor.parse("2.15")).orElseThrow(), today)))

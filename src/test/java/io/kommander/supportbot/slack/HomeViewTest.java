@@ -41,7 +41,7 @@ class HomeViewTest {
     assertThat(image.getAsJsonObject().get("image_url").getAsString())
         .isEqualTo("https://support.example.com/timeline.png?asOf=2026-11-30");
     assertThat(image.getAsJsonObject().get("alt_text").getAsString())
-        .contains("NKP 2.18 supported", "NKP 2.19 reported, not confirmed");
+        .contains("NKP 2.18 supported", "NKP 2.19 may have shipped, not confirmed");
     assertThat(blocks(Optional.empty()).toString()).doesNotContain("timeline.png");
   }
 }

@@ -137,7 +137,11 @@ class SlackAppTest {
             "*Konvoy*\nKonvoy 1.8.x",
             "*Support*\nSupport ended on 2022-04-08, when DKP 2.2 shipped.",
             "*Upgrade*\nUpgrade 1.4.2 to 1.4.4, the latest patch of the line: features and fixes arrive in patches.\n"
-                + "Upgrade to Kommander 2.1.5 on Konvoy 2.1.5 next, then one minor at a time to NKP"
+                + "Upgrade to Kommander 2.1.5 on Konvoy 2.1.5 next, by adoption (Konvoy 1.8.x to"
+                + " DKP 2.1.x is not just an upgrade: install DKP 2.1, adopt each cluster into"
+                + " Cluster API one at a time, then migrate the platform applications (Kommander"
+                + " 2.1). Not supported with Kaptain enabled. DKP 2.1 is the only adoption target"
+                + " (1.8.x to 2.2 is marked No).), then one minor at a time to NKP"
                 + " 2.17.1 (14 hops; ask `upgrade path from 1.4` for each).");
     assertThat(blocks.get(blocks.size() - 1).at("/elements/0/value").asText()).isEqualTo("1.4.2");
   }
@@ -382,7 +386,7 @@ class SlackAppTest {
   void healthAndMetricsAnswerOverHttp() throws Exception {
     assertThat(requests.get("/healthz").statusCode()).isEqualTo(200);
     slash("matrix");
-    slash("  MATRIX ");
+    slash("  matrix "); // one entry whatever the spaces around; case is kept (cluster names)
     HttpResponse<String> metrics = requests.get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())

@@ -22,12 +22,18 @@ import io.kommander.supportbot.policy.Answer.MatrixAnswer;
 import io.kommander.supportbot.policy.Answer.SecondaryAnswer;
 import io.kommander.supportbot.policy.Answer.UpcomingAnswer;
 import io.kommander.supportbot.policy.Answer.UpgradePathAnswer;
+import io.kommander.supportbot.policy.NearMissAnswer;
+import io.kommander.supportbot.policy.NotOursAnswer;
+import io.kommander.supportbot.policy.PlatformAppsAnswer;
+import io.kommander.supportbot.policy.PrereleaseAnswer;
 import io.kommander.supportbot.policy.Product;
 import io.kommander.supportbot.policy.ReleaseLine;
 import io.kommander.supportbot.policy.Reply;
 import io.kommander.supportbot.policy.SecondarySupport;
+import io.kommander.supportbot.policy.UpgradeOrderAnswer;
 import io.kommander.supportbot.render.Phrases;
 import io.kommander.supportbot.render.ReplyPhrases;
+import io.kommander.supportbot.render.ScopePhrases;
 import io.kommander.supportbot.render.TopicPhrases;
 import io.kommander.supportbot.render.UpgradePhrases;
 import java.util.ArrayList;
@@ -67,7 +73,7 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
   public List<LayoutBlock> compatibility(CompatibilityAnswer c) {
     List<LayoutBlock> out = new ArrayList<>();
     List<String> lines = TopicPhrases.compatibility(c, window);
-    out.add(header(verdictEmoji(c.verdict()) + " " + TopicPhrases.pair(c)));
+    out.add(header(Emoji.of(c.verdict()) + " " + TopicPhrases.pair(c)));
     String when = reply.asOfGiven() ? " (" + ReplyPhrases.when(reply) + ")" : "";
     List<String> body = new ArrayList<>(List.of("*" + lines.get(0) + "*" + when));
     body.addAll(lines.subList(1, lines.size()));
@@ -179,6 +185,37 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
     return out;
   }
 
+  @Override
+  public List<LayoutBlock> notOurs(NotOursAnswer a) {
+    return List.of(textSection(":information_source: " + escape(ScopePhrases.notOurs(a))));
+  }
+
+  @Override
+  public List<LayoutBlock> platformApps(PlatformAppsAnswer a) {
+    return BlockKitRenderer.headed(":jigsaw:", ScopePhrases.platformApps(a));
+  }
+
+  @Override
+  public List<LayoutBlock> prerelease(PrereleaseAnswer a) {
+    List<LayoutBlock> out = new ArrayList<>();
+    out.add(textSection(":construction: " + escape(ScopePhrases.prerelease(a))));
+    out.addAll(line(a.line()));
+    return out;
+  }
+
+  @Override
+  public List<LayoutBlock> nearMiss(NearMissAnswer a) {
+    List<LayoutBlock> out = new ArrayList<>();
+    out.add(textSection(":mag: " + escape(ScopePhrases.nearMiss(a))));
+    out.addAll(line(a.line()));
+    return out;
+  }
+
+  @Override
+  public List<LayoutBlock> upgradeOrder(UpgradeOrderAnswer a) {
+    return BlockKitRenderer.headed(":arrows_clockwise:", ScopePhrases.upgradeOrder(a));
+  }
+
   /** What only Slack can do: a channel's own announcements. */
   static final String SLACK_ONLY =
       "In a channel: `/kommander-support subscribe nkp 2.16` (or `subscribe` for every line) gets"
@@ -198,14 +235,6 @@ final class AnswerBlocks implements Answer.Visitor<List<LayoutBlock>> {
                     .toList())));
     out.add(textSection(SLACK_ONLY));
     return out;
-  }
-
-  private static String verdictEmoji(Answer.Verdict verdict) {
-    return switch (verdict) {
-      case SUPPORTED -> ":white_check_mark:";
-      case UNKNOWN -> ":grey_question:";
-      case MIXED_MINORS, PAIRED_NOT_SUPPORTED -> ":no_entry:";
-    };
   }
 
   private List<TextObject> lineFields(LineAnswer a) {

@@ -162,4 +162,16 @@ public final class BlockKitRenderer {
   public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
+
+  /** A headline, then the rest of the lines in one section. */
+  static List<LayoutBlock> headed(String emoji, List<String> lines) {
+    List<LayoutBlock> out = new ArrayList<>();
+    out.add(header(emoji + " " + lines.get(0)));
+    out.add(
+        textSection(
+            String.join(
+                "\n",
+                lines.subList(1, lines.size()).stream().map(BlockKitRenderer::escape).toList())));
+    return out;
+  }
 }

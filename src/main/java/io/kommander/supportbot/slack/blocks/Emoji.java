@@ -19,4 +19,13 @@ final class Emoji {
       case UNKNOWN -> ":grey_question:";
     };
   }
+
+  /** The mark of a pairing verdict. */
+  static String of(io.kommander.supportbot.policy.Answer.Verdict verdict) {
+    return switch (verdict) {
+      case SUPPORTED -> ":white_check_mark:";
+      case UNKNOWN -> ":grey_question:";
+      case MIXED_MINORS, PAIRED_NOT_SUPPORTED -> ":no_entry:";
+    };
+  }
 }

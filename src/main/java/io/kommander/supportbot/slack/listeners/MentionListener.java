@@ -40,7 +40,7 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
           + " (or `subscribe` for every line). `/kommander-support subscriptions` shows what this"
           + " channel gets.";
 
-  private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
+  private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]++(?:\\|[^<>]*+)?>");
 
   private final Outbox outbox;
 

@@ -50,8 +50,7 @@ public final class VersionCheckStep implements BoltEventHandler<FunctionExecuted
   private void complete(String question, EventContext ctx) {
     try {
       PolicyService service = answers.policy();
-      Optional<Map<String, Object>> outputs =
-          StepOutputs.of(service.answer(answers.parse(question)), service);
+      Optional<Map<String, Object>> outputs = StepOutputs.of(answers.replyTo(question), service);
       if (outputs.isPresent()) {
         ctx.complete(outputs.get());
       } else {

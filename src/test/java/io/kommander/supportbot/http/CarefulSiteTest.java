@@ -76,7 +76,7 @@ class CarefulSiteTest {
         "/api/v1/calendar.ics?alarms=30,7,1,2,3,4|400|alarms: at most 5 values",
         "/api/v1/calendar.ics?supported=yes|400|supported: true or false",
         "/api/v1/upcoming?days=1000|400|days: a whole number of days from 1 to 999",
-        "/nkp/9.99|404|NKP 9.99: Newer than any line I know",
+        "/nkp/9.99|404|NKP 9.99: There is no NKP 9.99: the newest I know is",
         "/nkp/2.10|404|never released",
         "/kommander/abc|404|'abc' is not a version",
         "/nkp/2.15|200|NKP 2.15",

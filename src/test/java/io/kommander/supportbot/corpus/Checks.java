@@ -28,13 +28,12 @@ final class Checks {
       }
     }
     for (String v : c.expect().versions()) {
-      if (!read.versions().contains(v)) {
+      if (!read.versions().contains(bare(v))) {
         out.add("version " + v + " not read (read " + read.versions() + ")");
       }
     }
     for (String v : c.expect().not_ours()) {
-      String bare = v.startsWith("v") ? v.substring(1) : v;
-      if (read.versions().contains(bare)) {
+      if (read.versions().contains(bare(v))) {
         out.add(v + " read as ours");
       }
     }
@@ -140,5 +139,10 @@ final class Checks {
     }
     out.add(asked.name().toLowerCase(Locale.ROOT) + " " + line.minor(asked));
     return new ArrayList<>(out);
+  }
+
+  /** A label's version as the reply reads it: "v2.18.0" is 2.18.0 (labels copy the text's form). */
+  private static String bare(String version) {
+    return version.startsWith("v") || version.startsWith("V") ? version.substring(1) : version;
   }
 }
